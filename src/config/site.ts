@@ -1,0 +1,36 @@
+/**
+ * Site-wide settings, read everywhere and defined only here.
+ */
+export interface SiteConfig {
+  /** Name shown in the header, the page titles and the footer. */
+  title: string;
+  /** Default meta description for pages that have none of their own (home, 404). */
+  description: string;
+  /** Absolute origin the site is deployed to; used for canonical URLs. */
+  url: string;
+  /** BCP 47 language tag for `<html lang>`. */
+  lang: string;
+  /** Locale used to format dates for readers. */
+  dateLocale: string;
+  /** Short medical disclaimer printed in every page footer. */
+  disclaimer: string;
+  /** Label on every reader answer: answers are readers' experience, not advice. */
+  readerAnswerLabel: string;
+  /**
+   * Reply depth at which indentation stops growing. Deeper replies are listed at this depth
+   * with a "replying to" link to their parent, so long chains stay readable on a phone.
+   */
+  maxCommentIndent: number;
+}
+
+export const site: SiteConfig = {
+  title: 'Health Questions',
+  description: 'Health articles with their readers’ questions and answers.',
+  url: process.env.SITE_URL ?? 'http://localhost:4321',
+  lang: 'en-GB',
+  dateLocale: 'en-GB',
+  disclaimer:
+    'The information on this site is general and is not a substitute for advice from a doctor, pharmacist or other qualified health professional. In an emergency, call your local emergency number.',
+  readerAnswerLabel: 'A reader’s experience, not medical advice',
+  maxCommentIndent: 4,
+};

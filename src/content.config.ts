@@ -1,0 +1,19 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+
+import { articleSchema } from './schemas/article';
+import { commentsFileSchema } from './schemas/comments';
+
+/** Articles: `content/articles/<slug>.mdx`. The entry id is the slug. */
+const articles = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './content/articles' }),
+  schema: articleSchema(),
+});
+
+/** Reader comments: `content/comments/<article-slug>.json`. The entry id is the article's slug. */
+const comments = defineCollection({
+  loader: glob({ pattern: '**/*.json', base: './content/comments' }),
+  schema: commentsFileSchema(),
+});
+
+export const collections = { articles, comments };

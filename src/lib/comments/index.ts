@@ -1,0 +1,4 @@
+export { buildThread, CommentThreadError, type Thread, type ThreadNode, type ThreadableComment } from './thread';
+export { toDisplayThread, commentAnchor, type DisplayComment, type DisplayableComment } from './display';
+export { renderCommentBody, commentSanitizeSchema, COMMENT_LINK_REL } from './render-body';
+export { commentCountHeading, authorName, foldLabel, ANONYMOUS } from './labels';

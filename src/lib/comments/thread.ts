@@ -1,0 +1,167 @@
+/**
+ * Threading: turns an article's flat list of comments into an ordered tree.
+ * Pure and free of Astro so it can be tested directly and reused by importers.
+ * Nothing here recurses: a reply chain thousands deep must not overflow the stack.
+ */
+
+/** What threading needs to know about a comment. */
+export interface ThreadableComment {
+  /** Unique within its file. */
+  id: string;
+  /** Id of the comment this one replies to; absent for a top-level comment. */
+  parent?: string | undefined;
+  /** When it was written; absent when unknown. */
+  date?: Date | undefined;
+}
+
+export interface ThreadNode<C extends ThreadableComment> {
+  comment: C;
+  /** 0 for a top-level comment, 1 for a reply to it, and so on. */
+  depth: number;
+  /** Direct replies, oldest first. */
+  replies: ThreadNode<C>[];
+  /** Every reply below this comment, at any depth. */
+  descendantCount: number;
+}
+
+export interface Thread<C extends ThreadableComment> {
+  /** Top-level comments, oldest first. */
+  roots: ThreadNode<C>[];
+  /** Every comment in the thread. */
+  count: number;
+}
+
+/** A comments file whose replies do not form a tree. `problems` holds one line per problem. */
+export class CommentThreadError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(problems.join('\n'));
+    this.name = 'CommentThreadError';
+    this.problems = problems;
+  }
+}
+
+/**
+ * Siblings are shown oldest first. Dated comments come first, by date; undated comments follow in
+ * file order (the order the site owner or importer wrote them in). Equal dates keep file order.
+ */
+function compareSiblings(a: Indexed, b: Indexed): number {
+  const aTime = a.date?.getTime();
+  const bTime = b.date?.getTime();
+  if (aTime !== undefined && bTime !== undefined && aTime !== bTime) return aTime - bTime;
+  if (aTime !== undefined && bTime === undefined) return -1;
+  if (aTime === undefined && bTime !== undefined) return 1;
+  return a.index - b.index;
+}
+
+interface Indexed {
+  index: number;
+  date?: Date | undefined;
+}
+
+/**
+ * Builds the reply tree of one article's comments.
+ * @param comments the article's comments in file order
+ * @param source where they came from (a file path), named in every error
+ * @throws CommentThreadError listing every duplicate id, self-reply, missing parent and reply cycle
+ */
+export function buildThread<C extends ThreadableComment>(comments: readonly C[], source: string): Thread<C> {
+  const problems: string[] = [];
+  const byId = new Map<string, number>();
+  comments.forEach((comment, index) => {
+    if (byId.has(comment.id)) {
+      problems.push(`${source}: comment "${comment.id}" appears more than once; give each comment its own id.`);
+    } else {
+      byId.set(comment.id, index);
+    }
+  });
+
+  const children: number[][] = comments.map(() => []);
+  const roots: number[] = [];
+  comments.forEach((comment, index) => {
+    if (byId.get(comment.id) !== index) return; // a duplicate, already reported
+    const { parent } = comment;
+    if (parent === undefined) {
+      roots.push(index);
+    } else if (parent === comment.id) {
+      problems.push(`${source}: comment "${comment.id}" replies to itself; remove its "parent" or point it at another comment.`);
+    } else {
+      const parentIndex = byId.get(parent);
+      if (parentIndex === undefined) {
+        problems.push(
+          `${source}: comment "${comment.id}" replies to "${parent}", which is not in the file; fix its "parent" or remove it to make it a top-level comment.`,
+        );
+      } else {
+        children[parentIndex]!.push(index);
+      }
+    }
+  });
+
+  const sortKey = (index: number): Indexed => ({ index, date: comments[index]!.date });
+  const bySiblingOrder = (a: number, b: number) => compareSiblings(sortKey(a), sortKey(b));
+  roots.sort(bySiblingOrder);
+  for (const list of children) list.sort(bySiblingOrder);
+
+  // Walk down from the top-level comments, depth first, with an explicit stack.
+  const nodes = new Array<ThreadNode<C> | undefined>(comments.length);
+  const preorder: number[] = [];
+  const stack: { index: number; depth: number }[] = roots.map((index) => ({ index, depth: 0 })).reverse();
+  while (stack.length > 0) {
+    const { index, depth } = stack.pop()!;
+    nodes[index] = { comment: comments[index]!, depth, replies: [], descendantCount: 0 };
+    preorder.push(index);
+    const replies = children[index]!;
+    for (let i = replies.length - 1; i >= 0; i--) stack.push({ index: replies[i]!, depth: depth + 1 });
+  }
+
+  // Whatever the walk did not reach (and was not reported already) sits on a reply cycle.
+  const reported = new Set<number>();
+  comments.forEach((comment, index) => {
+    if (nodes[index] || reported.has(index) || byId.get(comment.id) !== index) return;
+    if (comment.parent === undefined || comment.parent === comment.id || !byId.has(comment.parent)) return;
+    const cycle = findCycleFrom(index, comments, byId);
+    if (cycle.length === 0) return; // hangs below a comment with another problem
+    cycle.forEach((member) => reported.add(member));
+    const ids = cycle.map((member) => `"${comments[member]!.id}"`);
+    problems.push(
+      `${source}: comments ${ids.join(' → ')} → ${ids[0]} reply to each other in a circle; give one of them no "parent".`,
+    );
+  });
+
+  if (problems.length > 0) throw new CommentThreadError(problems);
+
+  // Link each node under its parent, children before grandchildren (pre-order keeps sibling order).
+  for (const index of preorder) {
+    const parent = comments[index]!.parent;
+    if (parent !== undefined) nodes[byId.get(parent)!]!.replies.push(nodes[index]!);
+  }
+  for (let i = preorder.length - 1; i >= 0; i--) {
+    const node = nodes[preorder[i]!]!;
+    node.descendantCount = node.replies.reduce((sum, reply) => sum + 1 + reply.descendantCount, 0);
+  }
+
+  return { roots: roots.map((index) => nodes[index]!), count: preorder.length };
+}
+
+/** Follows parent links from `start`; returns the cycle it runs into, or [] if it reaches a comment that is not on one. */
+function findCycleFrom<C extends ThreadableComment>(
+  start: number,
+  comments: readonly C[],
+  byId: ReadonlyMap<string, number>,
+): number[] {
+  const seenAt = new Map<number, number>();
+  const path: number[] = [];
+  let current: number | undefined = start;
+  while (current !== undefined && !seenAt.has(current)) {
+    seenAt.set(current, path.length);
+    path.push(current);
+    const parent: string | undefined = comments[current]!.parent;
+    if (parent === undefined || parent === comments[current]!.id) return [];
+    current = byId.get(parent);
+  }
+  if (current === undefined) return [];
+  // Start the cycle at the member that comes first in the file, so the message is stable.
+  const cycle = path.slice(seenAt.get(current)!);
+  const first = cycle.indexOf(Math.min(...cycle));
+  return [...cycle.slice(first), ...cycle.slice(0, first)];
+}

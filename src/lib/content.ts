@@ -1,0 +1,51 @@
+/**
+ * All content access in one place: pages ask here, never `astro:content` directly.
+ */
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+
+import { site } from '@/config/site';
+import { buildThread, renderCommentBody, toDisplayThread, type DisplayComment } from '@/lib/comments';
+
+export type Article = CollectionEntry<'articles'>;
+
+export interface ArticleComments {
+  /** Every comment on the article. */
+  count: number;
+  /** The thread, shaped for display, bodies rendered to safe HTML. */
+  comments: DisplayComment[];
+}
+
+const byNewest = (a: Article, b: Article) =>
+  b.data.published.getTime() - a.data.published.getTime() || a.data.title.localeCompare(b.data.title);
+
+/** Articles readers can see (drafts left out), newest first. */
+export async function getPublishedArticles(): Promise<Article[]> {
+  const articles = await getCollection('articles', ({ data }) => !data.draft);
+  return articles.sort(byNewest);
+}
+
+const threads = new Map<string, Promise<ArticleComments>>();
+
+/**
+ * The article's comments, threaded and rendered, once per build however many pages ask.
+ * @throws CommentThreadError naming the file and comment when the replies do not form a tree
+ */
+export function getArticleComments(articleId: string): Promise<ArticleComments> {
+  let result = threads.get(articleId);
+  if (!result) {
+    result = loadArticleComments(articleId);
+    threads.set(articleId, result);
+  }
+  return result;
+}
+
+async function loadArticleComments(articleId: string): Promise<ArticleComments> {
+  const entry = await getEntry('comments', articleId);
+  if (!entry) return { count: 0, comments: [] };
+  const source = entry.filePath ?? `content/comments/${articleId}.json`;
+  const thread = buildThread(entry.data.comments, source);
+  return {
+    count: thread.count,
+    comments: toDisplayThread(thread, { maxIndent: site.maxCommentIndent, renderBody: renderCommentBody }),
+  };
+}

@@ -1,0 +1,41 @@
+import { z } from 'astro/zod';
+
+/** Characters allowed in a comment id: it becomes the `#comment-<id>` anchor. */
+const COMMENT_ID = /^[A-Za-z0-9_-]+$/;
+
+/** One reader comment: a question (top level, usually with a title) or an answer (with a parent). */
+export const commentSchema = () =>
+  z.strictObject({
+    /** Stable id, unique within the file; never reuse or renumber it, links point at it. */
+    id: z.union([z.string(), z.number().int().nonnegative().transform(String)]).pipe(
+      z.string().regex(COMMENT_ID, 'must use only letters, digits, "-" and "_"'),
+    ),
+    /** Id of the comment this one replies to; leave out for a top-level question. */
+    parent: z.union([z.string(), z.number().int().nonnegative().transform(String)]).optional(),
+    /** Display name the writer chose; leave out if unknown and the page shows "Anonymous". */
+    author: z.string().trim().min(1).optional(),
+    /** When it was written: `YYYY-MM-DD` or an ISO date-time; leave out if unknown. */
+    date: z
+      .union([
+        z.iso.date(),
+        z.iso.datetime({ offset: true, local: true }),
+      ], { error: 'must be a date (YYYY-MM-DD) or an ISO date-time' })
+      .transform((value) => new Date(value))
+      .optional(),
+    /** The question line of a reader question; answers usually have none. */
+    title: z.string().trim().min(1).optional(),
+    /**
+     * What the reader wrote, as plain text: a single newline is a line break, a blank line a new
+     * paragraph. A little Markdown and WordPress's comment tags are shown; anything else is removed.
+     */
+    body: z.string().refine((value) => value.trim().length > 0, 'must not be empty'),
+  });
+
+/** A comments file `content/comments/<article-slug>.json`: the article's comments as a flat list. */
+export const commentsFileSchema = () =>
+  z.strictObject({
+    /** Every comment on the article, in any order; replies point at their parent by id. */
+    comments: z.array(commentSchema()),
+  });
+
+export type CommentData = z.output<ReturnType<typeof commentSchema>>;
