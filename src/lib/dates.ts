@@ -2,7 +2,9 @@
 
 /** "27 November 2026" in the site's locale, in UTC so a build anywhere prints the same day. */
 export function formatDate(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    date,
+  );
 }
 
 /** Value for `<time datetime>`: the calendar day when the time is midnight UTC, else the full instant. */

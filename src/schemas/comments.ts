@@ -7,19 +7,18 @@ const COMMENT_ID = /^[A-Za-z0-9_-]+$/;
 export const commentSchema = () =>
   z.strictObject({
     /** Stable id, unique within the file; never reuse or renumber it, links point at it. */
-    id: z.union([z.string(), z.number().int().nonnegative().transform(String)]).pipe(
-      z.string().regex(COMMENT_ID, 'must use only letters, digits, "-" and "_"'),
-    ),
+    id: z
+      .union([z.string(), z.number().int().nonnegative().transform(String)])
+      .pipe(z.string().regex(COMMENT_ID, 'must use only letters, digits, "-" and "_"')),
     /** Id of the comment this one replies to; leave out for a top-level question. */
     parent: z.union([z.string(), z.number().int().nonnegative().transform(String)]).optional(),
     /** Display name the writer chose; leave out if unknown and the page shows "Anonymous". */
     author: z.string().trim().min(1).optional(),
     /** When it was written: `YYYY-MM-DD` or an ISO date-time; leave out if unknown. */
     date: z
-      .union([
-        z.iso.date(),
-        z.iso.datetime({ offset: true, local: true }),
-      ], { error: 'must be a date (YYYY-MM-DD) or an ISO date-time' })
+      .union([z.iso.date(), z.iso.datetime({ offset: true, local: true })], {
+        error: 'must be a date (YYYY-MM-DD) or an ISO date-time',
+      })
       .transform((value) => new Date(value))
       .optional(),
     /** The question line of a reader question; answers usually have none. */

@@ -19,8 +19,23 @@ import { visit } from 'unist-util-visit';
  */
 export const commentSanitizeSchema: SanitizeSchema = {
   tagNames: [
-    'a', 'abbr', 'acronym', 'b', 'blockquote', 'br', 'cite', 'code', 'del',
-    'em', 'i', 'p', 'pre', 'q', 's', 'strike', 'strong',
+    'a',
+    'abbr',
+    'acronym',
+    'b',
+    'blockquote',
+    'br',
+    'cite',
+    'code',
+    'del',
+    'em',
+    'i',
+    'p',
+    'pre',
+    'q',
+    's',
+    'strike',
+    'strong',
   ],
   attributes: {
     a: ['href', 'title'],

@@ -84,7 +84,9 @@ export function buildThread<C extends ThreadableComment>(comments: readonly C[],
     if (parent === undefined) {
       roots.push(index);
     } else if (parent === comment.id) {
-      problems.push(`${source}: comment "${comment.id}" replies to itself; remove its "parent" or point it at another comment.`);
+      problems.push(
+        `${source}: comment "${comment.id}" replies to itself; remove its "parent" or point it at another comment.`,
+      );
     } else {
       const parentIndex = byId.get(parent);
       if (parentIndex === undefined) {

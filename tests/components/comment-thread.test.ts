@@ -1,0 +1,141 @@
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import * as cheerio from 'cheerio';
+import { beforeAll, describe, expect, test } from 'vitest';
+
+import CommentSection from '@/components/comments/CommentSection.astro';
+import { buildThread, renderCommentBody, toDisplayThread } from '@/lib/comments';
+
+interface Input {
+  id: string;
+  parent?: string;
+  author?: string;
+  date?: Date;
+  title?: string;
+  body: string;
+}
+
+let container: AstroContainer;
+beforeAll(async () => {
+  container = await AstroContainer.create();
+});
+
+async function renderSection(comments: Input[], articleTitle = 'Leg cramps', maxIndent = 4) {
+  const thread = buildThread(comments, 'test.json');
+  const html = await container.renderToString(CommentSection, {
+    props: {
+      articleTitle,
+      count: thread.count,
+      comments: toDisplayThread(thread, { maxIndent, renderBody: renderCommentBody }),
+    },
+  });
+  return cheerio.load(html);
+}
+
+const questionWithAnswer: Input[] = [
+  { id: 'q1', title: 'Are cramps normal?', body: 'Asking for me.' },
+  { id: 'a1', parent: 'q1', author: 'Jo', date: new Date('2024-03-05T00:00:00Z'), body: 'Yes.\nMostly.' },
+];
+
+describe('CommentSection', () => {
+  test('heads the section with the count in its plural form', async () => {
+    const $ = await renderSection(questionWithAnswer);
+    expect($('h2').text()).toBe('2 thoughts on “Leg cramps”');
+  });
+
+  test('heads a single comment with "One thought"', async () => {
+    const $ = await renderSection([{ id: 'q1', body: 'Hello' }]);
+    expect($('h2').text()).toBe('One thought on “Leg cramps”');
+  });
+
+  test('says there are no comments yet and renders no list', async () => {
+    const $ = await renderSection([]);
+    expect($('h2').text()).toBe('No thoughts yet on “Leg cramps”');
+    expect($('ol')).toHaveLength(0);
+  });
+
+  test('nests each answer in an ordered list inside its question’s list item', async () => {
+    const $ = await renderSection(questionWithAnswer);
+    const question = $('section > div > ol > li');
+    expect(question).toHaveLength(1);
+    expect(question.children('article').attr('id')).toBe('comment-q1');
+    expect(question.find('> details > ol > li > article').attr('id')).toBe('comment-a1');
+  });
+
+  test('gives every comment an anchor and a visible permalink to it', async () => {
+    const $ = await renderSection(questionWithAnswer);
+    for (const id of ['q1', 'a1']) {
+      const link = $(`#comment-${id} a[href="#comment-${id}"]`);
+      expect(link.text()).toBe('Link to this comment');
+    }
+  });
+
+  test('puts every comment’s heading at the same level, however deep', async () => {
+    const chain: Input[] = Array.from({ length: 7 }, (_, i) => ({
+      id: `c${i}`,
+      ...(i > 0 ? { parent: `c${i - 1}` } : {}),
+      body: `reply ${i}`,
+    }));
+    const $ = await renderSection(chain);
+    expect($('article.comment')).toHaveLength(7);
+    expect($('article.comment > h3')).toHaveLength(7);
+    expect($('article.comment h2, article.comment h4, article.comment h5, article.comment h6')).toHaveLength(0);
+  });
+
+  test('shows the question line as the question’s heading', async () => {
+    const $ = await renderSection(questionWithAnswer);
+    expect($('#comment-q1 h3').text()).toBe('Are cramps normal?');
+  });
+
+  test('names an unknown writer "Anonymous" and shows no date', async () => {
+    const $ = await renderSection(questionWithAnswer);
+    expect($('#comment-q1').text()).toContain('Anonymous');
+    expect($('#comment-q1 time')).toHaveLength(0);
+  });
+
+  test('shows a known writer and a machine-readable date', async () => {
+    const $ = await renderSection(questionWithAnswer);
+    expect($('#comment-a1 h3').text()).toBe('Jo replied');
+    expect($('#comment-a1 time').attr('datetime')).toBe('2024-03-05');
+    expect($('#comment-a1 time').text()).toBe('5 March 2024');
+  });
+
+  test('labels answers, not questions, as a reader’s experience', async () => {
+    const $ = await renderSection(questionWithAnswer);
+    expect($('#comment-a1').text()).toContain('not medical advice');
+    expect($('#comment-q1').text()).not.toContain('not medical advice');
+  });
+
+  test('folds replies with a native details element, open at first, labelled with the count', async () => {
+    const $ = await renderSection(questionWithAnswer);
+    const details = $('#comment-q1').siblings('details');
+    expect(details.attr('open')).toBeDefined();
+    expect(details.children('summary').text()).toBe('Hide 1 replyShow 1 reply');
+    expect(details.children('summary').find('h1, h2, h3, h4, h5, h6')).toHaveLength(0);
+  });
+
+  test('renders the body’s line breaks and paragraphs', async () => {
+    const $ = await renderSection(questionWithAnswer);
+    expect($('#comment-a1 .comment-body').html()).toBe('<p>Yes.<br>\nMostly.</p>');
+  });
+
+  test('shows replies below the indentation cap with a link to the comment they answer', async () => {
+    const $ = await renderSection(
+      [
+        { id: 'q', body: 'q' },
+        { id: 'a', parent: 'q', author: 'Ann', body: 'a' },
+        { id: 'b', parent: 'a', body: 'b' },
+      ],
+      'T',
+      1,
+    );
+    expect($('#comment-q').siblings('details').find('> ol > li > article')).toHaveLength(2);
+    expect($('#comment-b a[href="#comment-a"]').text()).toBe('Ann');
+    expect($('#comment-a').text()).not.toContain('Replying to');
+  });
+
+  test('escapes a writer’s name and title', async () => {
+    const $ = await renderSection([{ id: 'x', author: '<img src=x onerror=alert(1)>', title: '<b>hi</b>', body: 'b' }]);
+    expect($('img')).toHaveLength(0);
+    expect($('#comment-x h3').text()).toBe('<b>hi</b>');
+  });
+});

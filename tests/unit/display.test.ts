@@ -1,0 +1,79 @@
+import { describe, expect, test } from 'vitest';
+
+import { buildThread, toDisplayThread, type DisplayComment } from '@/lib/comments';
+
+interface Input {
+  id: string;
+  parent?: string;
+  author?: string;
+  title?: string;
+  body: string;
+}
+
+const show = (comments: Input[], maxIndent = 4) =>
+  toDisplayThread(buildThread(comments, 'test.json'), { maxIndent, renderBody: (body) => `<p>${body}</p>` });
+
+/** A reply chain c0 ← c1 ← … ← c(n-1), each written by "writer <i>". */
+const chain = (length: number): Input[] =>
+  Array.from({ length }, (_, i) => ({
+    id: `c${i}`,
+    ...(i > 0 ? { parent: `c${i - 1}` } : {}),
+    author: `writer ${i}`,
+    body: `body ${i}`,
+  }));
+
+/** Lists nesting depth of the display tree. */
+function listDepth(comments: DisplayComment[]): number {
+  return comments.length === 0 ? 0 : 1 + Math.max(...comments.map((comment) => listDepth(comment.replies)));
+}
+
+describe('toDisplayThread', () => {
+  test('carries each comment’s anchor, author, title and rendered body', () => {
+    const [question] = show([{ id: 'q1', author: 'Sam', title: 'Is this normal?', body: 'text' }]);
+    expect(question).toMatchObject({
+      id: 'q1',
+      anchor: 'comment-q1',
+      author: 'Sam',
+      title: 'Is this normal?',
+      bodyHtml: '<p>text</p>',
+      depth: 0,
+      replyingTo: undefined,
+    });
+  });
+
+  test('nests replies under their question and counts what folding hides', () => {
+    const [question] = show([
+      { id: 'q', body: 'q' },
+      { id: 'a', parent: 'q', body: 'a' },
+      { id: 'b', parent: 'a', body: 'b' },
+    ]);
+    expect(question!.hiddenCount).toBe(2);
+    expect(question!.replies.map((reply) => reply.id)).toEqual(['a']);
+    expect(question!.replies[0]!.replies.map((reply) => reply.id)).toEqual(['b']);
+  });
+
+  test('stops indenting at the cap however deep the chain goes', () => {
+    expect(listDepth(show(chain(12), 4))).toBe(5);
+    expect(listDepth(show(chain(500), 4))).toBe(5);
+    expect(listDepth(show(chain(12), 2))).toBe(3);
+  });
+
+  test('lists replies below the cap in reading order, each saying whom it replies to', () => {
+    const thread = show(chain(8), 2);
+    const atCap = thread[0]!.replies[0]!.replies;
+    expect(atCap.map((comment) => comment.id)).toEqual(['c2', 'c3', 'c4', 'c5', 'c6', 'c7']);
+    expect(atCap[0]!.replyingTo).toBeUndefined();
+    expect(atCap[1]!.replyingTo).toEqual({ anchor: 'comment-c2', author: 'writer 2' });
+    expect(atCap[5]!.replyingTo).toEqual({ anchor: 'comment-c6', author: 'writer 6' });
+  });
+
+  test('keeps every comment of a deep thread', () => {
+    const count = (comments: DisplayComment[]): number =>
+      comments.reduce((sum, comment) => sum + 1 + count(comment.replies), 0);
+    expect(count(show(chain(500), 4))).toBe(500);
+  });
+
+  test('refuses a cap below 1', () => {
+    expect(() => show(chain(2), 0)).toThrow(RangeError);
+  });
+});
