@@ -9,8 +9,10 @@ import { buildThread, renderCommentBody, toDisplayThread, type DisplayComment } 
 export type Article = CollectionEntry<'articles'>;
 
 export interface ArticleComments {
-  /** Every comment on the article. */
+  /** Every published comment on the article. */
   count: number;
+  /** Comments kept in the file but not published (pending or spam). */
+  hiddenCount: number;
   /** The thread, shaped for display, bodies rendered to safe HTML. */
   comments: DisplayComment[];
 }
@@ -41,11 +43,12 @@ export function getArticleComments(articleId: string): Promise<ArticleComments> 
 
 async function loadArticleComments(articleId: string): Promise<ArticleComments> {
   const entry = await getEntry('comments', articleId);
-  if (!entry) return { count: 0, comments: [] };
+  if (!entry) return { count: 0, hiddenCount: 0, comments: [] };
   const source = entry.filePath ?? `content/comments/${articleId}.json`;
-  const thread = buildThread(entry.data.comments, source);
+  const thread = buildThread(entry.data.comments, source, (comment) => comment.status === 'approved');
   return {
     count: thread.count,
+    hiddenCount: thread.hiddenCount,
     comments: toDisplayThread(thread, { maxIndent: site.maxCommentIndent, renderBody: renderCommentBody }),
   };
 }

@@ -14,6 +14,8 @@ export const commentSchema = () =>
     parent: z.union([z.string(), z.number().int().nonnegative().transform(String)]).optional(),
     /** Display name the writer chose; leave out if unknown and the page shows "Anonymous". */
     author: z.string().trim().min(1).optional(),
+    /** The writer's own web page, linked from their name; only http(s) addresses are accepted. */
+    authorUrl: z.url({ protocol: /^https?$/, error: 'must be a full http:// or https:// address' }).optional(),
     /** When it was written: `YYYY-MM-DD` or an ISO date-time; leave out if unknown. */
     date: z
       .union([z.iso.date(), z.iso.datetime({ offset: true, local: true })], {
@@ -28,6 +30,11 @@ export const commentSchema = () =>
      * paragraph. A little Markdown and WordPress's comment tags are shown; anything else is removed.
      */
     body: z.string().refine((value) => value.trim().length > 0, 'must not be empty'),
+    /**
+     * Moderation status. Only approved comments are published; pending and spam comments stay in the
+     * file for the record and are never rendered. Defaults to approved.
+     */
+    status: z.enum(['approved', 'pending', 'spam']).default('approved'),
   });
 
 /** A comments file `content/comments/<article-slug>.json`: the article's comments as a flat list. */

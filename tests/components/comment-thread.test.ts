@@ -9,6 +9,7 @@ interface Input {
   id: string;
   parent?: string;
   author?: string;
+  authorUrl?: string;
   date?: Date;
   title?: string;
   body: string;
@@ -131,6 +132,16 @@ describe('CommentSection', () => {
     expect($('#comment-q').siblings('details').find('> ol > li > article')).toHaveLength(2);
     expect($('#comment-b a[href="#comment-a"]').text()).toBe('Ann');
     expect($('#comment-a').text()).not.toContain('Replying to');
+  });
+
+  test('links a writer’s name to their page as user content', async () => {
+    const $ = await renderSection([{ id: 'x', author: 'Jo', authorUrl: 'https://jo.example/', body: 'b' }]);
+    const link = $('#comment-x .comment-author');
+    expect([link.prop('tagName'), link.attr('href'), link.attr('rel')]).toEqual([
+      'A',
+      'https://jo.example/',
+      'nofollow ugc noopener',
+    ]);
   });
 
   test('escapes a writer’s name and title', async () => {

@@ -73,7 +73,7 @@ describe('the seed article page', () => {
   test('invents no names or dates for the comments', () => {
     expect($('#comments time')).toHaveLength(0);
     const names = new Set(
-      $('#comments article.comment > p:first-of-type > span.font-semibold')
+      $('#comments .comment-author')
         .map((_, s) => $(s).text())
         .get(),
     );

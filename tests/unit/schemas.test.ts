@@ -62,8 +62,29 @@ describe('articleSchema', () => {
 });
 
 describe('commentSchema', () => {
-  test('accepts a comment with only an id and a body', () => {
-    expect(commentSchema().parse({ id: 'q1', body: 'Is this normal?' })).toEqual({ id: 'q1', body: 'Is this normal?' });
+  test('accepts a comment with only an id and a body, approved by default', () => {
+    expect(commentSchema().parse({ id: 'q1', body: 'Is this normal?' })).toEqual({
+      id: 'q1',
+      body: 'Is this normal?',
+      status: 'approved',
+    });
+  });
+
+  test('keeps pending and spam comments with their status', () => {
+    expect(commentSchema().parse({ id: 'a', body: 'x', status: 'spam' }).status).toBe('spam');
+    expect(rejectedFields(commentSchema().safeParse({ id: 'a', body: 'x', status: 'hidden' }))).toEqual(['status']);
+  });
+
+  test('accepts an http or https address for the writer', () => {
+    expect(commentSchema().parse({ id: 'a', body: 'x', authorUrl: 'https://example.org/me' }).authorUrl).toBe(
+      'https://example.org/me',
+    );
+  });
+
+  test('rejects a writer address that is not http or https', () => {
+    expect(rejectedFields(commentSchema().safeParse({ id: 'a', body: 'x', authorUrl: 'javascript:alert(1)' }))).toEqual(
+      ['authorUrl'],
+    );
   });
 
   test('keeps the body exactly as written, line breaks and spaces included', () => {

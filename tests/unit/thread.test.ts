@@ -78,7 +78,7 @@ describe('buildThread', () => {
   });
 
   test('gives an empty thread for no comments', () => {
-    expect(buildThread([], SOURCE)).toEqual({ roots: [], count: 0 });
+    expect(buildThread([], SOURCE)).toEqual({ roots: [], count: 0, hiddenCount: 0 });
   });
 
   test('handles a reply chain 100,000 deep without overflowing the stack', () => {
@@ -87,6 +87,38 @@ describe('buildThread', () => {
     const thread = buildThread(chain, SOURCE);
     expect(thread.count).toBe(100_000);
     expect(thread.roots[0]!.descendantCount).toBe(99_999);
+  });
+
+  test('leaves out unpublished comments and counts them apart', () => {
+    const thread = buildThread(
+      [{ id: 'q' }, { id: 'spam', parent: 'q' }, { id: 'a', parent: 'q' }],
+      SOURCE,
+      (comment) => comment.id !== 'spam',
+    );
+    expect(ids(thread.roots[0]!.replies)).toEqual(['a']);
+    expect([thread.count, thread.hiddenCount]).toEqual([2, 1]);
+  });
+
+  test('moves the replies of an unpublished comment up to its nearest published ancestor', () => {
+    const thread = buildThread(
+      [{ id: 'q' }, { id: 'pending', parent: 'q' }, { id: 'r1', parent: 'pending' }, { id: 'r2', parent: 'r1' }],
+      SOURCE,
+      (comment) => comment.id !== 'pending',
+    );
+    const q = thread.roots[0]!;
+    expect(ids(q.replies)).toEqual(['r1']);
+    expect([q.replies[0]!.depth, q.replies[0]!.replies[0]!.depth]).toEqual([1, 2]);
+    expect(q.descendantCount).toBe(2);
+  });
+
+  test('shows the replies to an unpublished question as top-level comments', () => {
+    const thread = buildThread([{ id: 'q' }, { id: 'a', parent: 'q' }], SOURCE, (comment) => comment.id !== 'q');
+    expect(ids(thread.roots)).toEqual(['a']);
+    expect(thread.roots[0]!.depth).toBe(0);
+  });
+
+  test('still checks the structure of unpublished comments', () => {
+    expect(() => buildThread([{ id: 'x', parent: 'ghost' }], SOURCE, () => false)).toThrow(CommentThreadError);
   });
 
   test('rejects a duplicate id, naming the file and the id', () => {

@@ -13,6 +13,8 @@ export interface DisplayComment {
   anchor: string;
   /** Name the writer gave, or undefined when unknown. */
   author: string | undefined;
+  /** The writer's web page (http or https only, checked by the schema). */
+  authorUrl: string | undefined;
   date: Date | undefined;
   /** The question line, when the comment has one. */
   title: string | undefined;
@@ -30,6 +32,7 @@ export interface DisplayComment {
 
 export interface DisplayableComment extends ThreadableComment {
   author?: string | undefined;
+  authorUrl?: string | undefined;
   title?: string | undefined;
   body: string;
 }
@@ -53,6 +56,7 @@ export function toDisplayThread<C extends DisplayableComment>(
     id: node.comment.id,
     anchor: commentAnchor(node.comment.id),
     author: node.comment.author,
+    authorUrl: node.comment.authorUrl,
     date: node.comment.date,
     title: node.comment.title,
     bodyHtml: renderBody(node.comment.body),

@@ -27,8 +27,10 @@ export interface ThreadNode<C extends ThreadableComment> {
 export interface Thread<C extends ThreadableComment> {
   /** Top-level comments, oldest first. */
   roots: ThreadNode<C>[];
-  /** Every comment in the thread. */
+  /** Every published comment in the thread. */
   count: number;
+  /** Comments left out because they are not published (pending or spam). */
+  hiddenCount: number;
 }
 
 /** A comments file whose replies do not form a tree. `problems` holds one line per problem. */
@@ -63,9 +65,14 @@ interface Indexed {
  * Builds the reply tree of one article's comments.
  * @param comments the article's comments in file order
  * @param source where they came from (a file path), named in every error
+ * @param isPublished which comments to show; the others are checked, counted apart and left out
  * @throws CommentThreadError listing every duplicate id, self-reply, missing parent and reply cycle
  */
-export function buildThread<C extends ThreadableComment>(comments: readonly C[], source: string): Thread<C> {
+export function buildThread<C extends ThreadableComment>(
+  comments: readonly C[],
+  source: string,
+  isPublished: (comment: C) => boolean = () => true,
+): Thread<C> {
   const problems: string[] = [];
   const byId = new Map<string, number>();
   comments.forEach((comment, index) => {
@@ -104,22 +111,35 @@ export function buildThread<C extends ThreadableComment>(comments: readonly C[],
   roots.sort(bySiblingOrder);
   for (const list of children) list.sort(bySiblingOrder);
 
-  // Walk down from the top-level comments, depth first, with an explicit stack.
+  // Walk down from the top-level comments, depth first, with an explicit stack. A comment that is not
+  // published is left out, and its published replies move up to its nearest published ancestor.
   const nodes = new Array<ThreadNode<C> | undefined>(comments.length);
-  const preorder: number[] = [];
-  const stack: { index: number; depth: number }[] = roots.map((index) => ({ index, depth: 0 })).reverse();
+  const reached = new Array<boolean>(comments.length).fill(false);
+  const shown: { node: ThreadNode<C>; parent: ThreadNode<C> | undefined }[] = [];
+  let hidden = 0;
+  const stack: { index: number; depth: number; parent: ThreadNode<C> | undefined }[] = roots
+    .map((index) => ({ index, depth: 0, parent: undefined }))
+    .reverse();
   while (stack.length > 0) {
-    const { index, depth } = stack.pop()!;
-    nodes[index] = { comment: comments[index]!, depth, replies: [], descendantCount: 0 };
-    preorder.push(index);
+    const { index, depth, parent } = stack.pop()!;
+    reached[index] = true;
+    let below = { depth, parent };
+    if (isPublished(comments[index]!)) {
+      const node: ThreadNode<C> = { comment: comments[index]!, depth, replies: [], descendantCount: 0 };
+      nodes[index] = node;
+      shown.push({ node, parent });
+      below = { depth: depth + 1, parent: node };
+    } else {
+      hidden++;
+    }
     const replies = children[index]!;
-    for (let i = replies.length - 1; i >= 0; i--) stack.push({ index: replies[i]!, depth: depth + 1 });
+    for (let i = replies.length - 1; i >= 0; i--) stack.push({ index: replies[i]!, ...below });
   }
 
   // Whatever the walk did not reach (and was not reported already) sits on a reply cycle.
   const reported = new Set<number>();
   comments.forEach((comment, index) => {
-    if (nodes[index] || reported.has(index) || byId.get(comment.id) !== index) return;
+    if (reached[index] || reported.has(index) || byId.get(comment.id) !== index) return;
     if (comment.parent === undefined || comment.parent === comment.id || !byId.has(comment.parent)) return;
     const cycle = findCycleFrom(index, comments, byId);
     if (cycle.length === 0) return; // hangs below a comment with another problem
@@ -132,17 +152,18 @@ export function buildThread<C extends ThreadableComment>(comments: readonly C[],
 
   if (problems.length > 0) throw new CommentThreadError(problems);
 
-  // Link each node under its parent, children before grandchildren (pre-order keeps sibling order).
-  for (const index of preorder) {
-    const parent = comments[index]!.parent;
-    if (parent !== undefined) nodes[byId.get(parent)!]!.replies.push(nodes[index]!);
-  }
-  for (let i = preorder.length - 1; i >= 0; i--) {
-    const node = nodes[preorder[i]!]!;
+  // Link each node under its parent; pre-order keeps siblings oldest first.
+  for (const { node, parent } of shown) parent?.replies.push(node);
+  for (let i = shown.length - 1; i >= 0; i--) {
+    const { node } = shown[i]!;
     node.descendantCount = node.replies.reduce((sum, reply) => sum + 1 + reply.descendantCount, 0);
   }
 
-  return { roots: roots.map((index) => nodes[index]!), count: preorder.length };
+  return {
+    roots: shown.filter(({ parent }) => parent === undefined).map(({ node }) => node),
+    count: shown.length,
+    hiddenCount: hidden,
+  };
 }
 
 /** Follows parent links from `start`; returns the cycle it runs into, or [] if it reaches a comment that is not on one. */
