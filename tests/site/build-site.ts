@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 export default function buildSite() {
   const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
   execFileSync(process.execPath, [join(dirname(astroPackage), 'bin/astro.mjs'), 'build', '--silent'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // Astro prints a failed page's error on stdout: show it when the build fails.
+    stdio: ['ignore', 'inherit', 'inherit'],
   });
 }
