@@ -7,7 +7,7 @@ export default getViteConfig(
       projects: [
         {
           extends: true,
-          test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.ts'] },
+          test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.ts', 'tests/import/**/*.test.ts'] },
         },
         {
           extends: true,
