@@ -1,19 +1,31 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+
 import { defineConfig } from 'astro/config';
 
+import { contentDir, DEFAULT_CONTENT_DIR } from './src/config/content-dir';
+import { taskListLabels } from './src/lib/markdown/task-list-labels';
 import { site } from './src/config/site';
+
+/** Builds of other content folders (fixtures, benchmarks) keep their own content cache, so they never mix. */
+const cacheDir =
+  contentDir === DEFAULT_CONTENT_DIR
+    ? undefined
+    : `./node_modules/.astro/content-${createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 12)}`;
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
   site: site.url,
+  ...(cacheDir && { cacheDir }),
   trailingSlash: 'always',
   integrations: [mdx()],
   markdown: {
     // Astro's built-in processor (GitHub-flavoured Markdown included). No smart punctuation:
     // articles are published word for word, straight quotes and all.
-    processor: satteri({ features: { smartPunctuation: false } }),
+    processor: satteri({ features: { smartPunctuation: false }, hastPlugins: [taskListLabels] }),
   },
   build: {
     // One HTML request and no render-blocking stylesheet request: the page's CSS is small.

@@ -7,15 +7,19 @@ export default getViteConfig(
       projects: [
         {
           extends: true,
-          test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.ts', 'tests/import/**/*.test.ts'] },
+          test: {
+            name: 'unit',
+            include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.ts', 'tests/import/**/*.test.ts'],
+          },
         },
         {
           extends: true,
           test: {
             name: 'site',
-            include: ['tests/site/**/*.test.ts'],
+            include: ['tests/site/**/*.test.ts', 'tests/browser/**/*.test.ts'],
             globalSetup: ['tests/site/build-site.ts'],
             hookTimeout: 300_000,
+            testTimeout: 60_000,
           },
         },
       ],

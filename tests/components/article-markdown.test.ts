@@ -3,7 +3,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, test } from 'vitest';
 
-import GfmArticle from '../fixtures/articles/gfm.mdx';
+import GfmArticle from '../fixtures/site/articles/gfm-markdown.mdx';
 
 let $: cheerio.CheerioAPI;
 beforeAll(async () => {
@@ -27,6 +27,14 @@ describe('article Markdown (GitHub-flavoured)', () => {
     expect(boxes).toHaveLength(2);
     expect(boxes.eq(0).attr('checked')).toBeDefined();
     expect(boxes.eq(1).attr('checked')).toBeUndefined();
+  });
+
+  test('names each task-list checkbox after its item, for screen readers', () => {
+    expect(
+      $('li input[type="checkbox"]')
+        .map((_, box) => $(box).attr('aria-label'))
+        .get(),
+    ).toEqual(['Drink water', 'Stretch']);
   });
 
   test('renders strikethrough', () => {

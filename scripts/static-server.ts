@@ -1,0 +1,94 @@
+/**
+ * Serves a built site the way a static host does: files as they are, `dir/` → `dir/index.html`,
+ * `dir` → redirect to `dir/`, anything missing → `404.html` with status 404, all under a base path.
+ * Used by the browser tests and by `npm run preview`.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type OutgoingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, normalize, resolve, sep } from 'node:path';
+
+import { lookup } from 'mrmime';
+
+export interface StaticServerOptions {
+  /** Folder to serve, such as `dist`. */
+  root: string;
+  /** URL path the site lives under, with leading and trailing slash. Defaults to `/`. */
+  base?: string;
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Address to listen on. Defaults to 127.0.0.1. */
+  host?: string;
+  /** Extra response headers for a request path (the path below `base`, starting with `/`). */
+  headersFor?: (path: string) => OutgoingHttpHeaders;
+}
+
+export interface StaticServer {
+  /** Origin and base, ending in a slash: `http://127.0.0.1:43123/`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+async function fileAt(path: string) {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? path : info.isDirectory() ? 'directory' : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
+  const root = resolve(options.root);
+  const base = options.base ?? '/';
+  const host = options.host ?? '127.0.0.1';
+
+  const server: Server = createServer(async (request, response) => {
+    const send = (status: number, path: string | undefined, headers: OutgoingHttpHeaders = {}) => {
+      const type = path ? (lookup(path) ?? 'application/octet-stream') : 'text/plain; charset=utf-8';
+      response.writeHead(status, {
+        'Content-Type': type.startsWith('text/') && !type.includes('charset') ? `${type}; charset=utf-8` : type,
+        ...headers,
+      });
+      if (request.method === 'HEAD' || !path) response.end(path ? undefined : String(status));
+      else createReadStream(path).pipe(response);
+    };
+
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return send(400, undefined);
+    }
+    const notFound = async () => {
+      const page = join(root, '404.html');
+      return send(404, (await fileAt(page)) === page ? page : undefined, options.headersFor?.('/404.html'));
+    };
+    if (!pathname.startsWith(base)) return notFound();
+    const inside = `/${pathname.slice(base.length)}`;
+    const target = normalize(join(root, inside));
+    if (target !== root && !target.startsWith(root + sep)) return notFound();
+
+    const found = await fileAt(target);
+    if (found === 'directory') {
+      if (!pathname.endsWith('/')) {
+        response.writeHead(301, { Location: `${pathname}/${url.search}` });
+        return response.end();
+      }
+      const index = join(target, 'index.html');
+      if ((await fileAt(index)) === index) return send(200, index, options.headersFor?.(inside));
+      return notFound();
+    }
+    if (found) return send(200, found, options.headersFor?.(inside));
+    return notFound();
+  });
+
+  await new Promise<void>((done) => server.listen(options.port ?? 0, host, done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}${base}`,
+    close: () => new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done()))),
+  };
+}

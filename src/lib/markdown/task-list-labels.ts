@@ -1,0 +1,18 @@
+import { defineHastPlugin } from 'satteri';
+
+/**
+ * GitHub-flavoured task lists render bare checkboxes, which screen readers announce as unlabelled
+ * form fields. Name each checkbox after its item's text.
+ */
+export const taskListLabels = defineHastPlugin({
+  name: 'task-list-labels',
+  element: {
+    filter: ['input'],
+    visit(node, ctx) {
+      if (node.properties?.type !== 'checkbox') return;
+      const item = ctx.parent(node);
+      const label = ctx.textContent(item).trim();
+      if (label) ctx.setProperty(node, 'ariaLabel', label);
+    },
+  },
+});

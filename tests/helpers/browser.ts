@@ -1,0 +1,93 @@
+/**
+ * A real Chromium for the browser tests. Browsers cannot be downloaded here, so we look for one:
+ * CHROMIUM_PATH, then Debian's /usr/bin/chromium, then Playwright's own cache.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { chromium, type BrowserContext, type BrowserContextOptions, type Page, type Response } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const NO_CHROMIUM =
+  'No Chromium found: install one with `apt-get install -y chromium` (as root) or set CHROMIUM_PATH to its executable.';
+
+/** Path of a Chromium executable, or undefined when none is installed. */
+export function findChromium(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'];
+  try {
+    candidates.push(chromium.executablePath());
+  } catch {
+    // Playwright has no browser of its own here.
+  }
+  return candidates.find((path): path is string => Boolean(path) && existsSync(path!));
+}
+
+export interface TestBrowser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Starts Chromium with a fresh, empty profile; `close()` removes the profile again. */
+export async function openBrowser(options: BrowserContextOptions = {}): Promise<TestBrowser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(NO_CHROMIUM);
+  const profile = mkdtempSync(join(tmpdir(), 'health-site-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+    ...options,
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What went wrong while a page loaded: console errors, failed requests, requests leaving 127.0.0.1. */
+export interface PageTrouble {
+  consoleErrors: string[];
+  failedRequests: string[];
+  offOriginRequests: string[];
+}
+
+/** Opens `url` in a new tab and records any trouble while it loads and while `page` is in use. */
+export async function visit(
+  context: BrowserContext,
+  url: string,
+): Promise<{ page: Page; response: Response | null; trouble: PageTrouble }> {
+  const page = await context.newPage();
+  const trouble: PageTrouble = { consoleErrors: [], failedRequests: [], offOriginRequests: [] };
+  page.on('console', (message) => {
+    // The document's own status (such as the 404 page's) is checked through the response instead.
+    const aboutDocument = message.location().url === url && message.text().startsWith('Failed to load resource');
+    if (message.type() === 'error' && !aboutDocument) trouble.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => trouble.consoleErrors.push(error.message));
+  page.on('requestfailed', (request) =>
+    trouble.failedRequests.push(`${request.url()} (${request.failure()?.errorText})`),
+  );
+  page.on('request', (request) => {
+    const { protocol, hostname } = new URL(request.url());
+    if ((protocol === 'http:' || protocol === 'https:') && hostname !== '127.0.0.1')
+      trouble.offOriginRequests.push(request.url());
+  });
+  // Nothing may leave the machine, whatever a page asks for.
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort('blockedbyclient'));
+  const response = await page.goto(url, { waitUntil: 'load' });
+  return { page, response, trouble };
+}

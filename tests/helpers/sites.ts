@@ -1,0 +1,54 @@
+/** The built sites the browser tests visit, served like a static host on 127.0.0.1. */
+import { startStaticServer, type StaticServer } from '../../scripts/static-server';
+import { BROKEN_PAGES, FIXTURE_DIST, SITE_DIST } from './paths';
+
+export interface TestPage {
+  /** Said in test names. */
+  name: string;
+  /** The real site, or the same code built from the fixture content. */
+  site: 'site' | 'fixture';
+  /** Path below the site's root. */
+  path: string;
+  /** HTTP status the page is served with. */
+  status: number;
+}
+
+/** One page of every page type. */
+export const PAGES: TestPage[] = [
+  { name: 'home', site: 'site', path: '', status: 200 },
+  { name: 'seed article', site: 'site', path: 'articles/leg-cramps-sign-of-pregnancy/', status: 200 },
+  { name: '404', site: 'site', path: 'no-such-page/', status: 404 },
+  { name: 'fixture home', site: 'fixture', path: '', status: 200 },
+  { name: 'deep-thread article', site: 'fixture', path: 'articles/deep-thread/', status: 200 },
+  { name: 'GFM article', site: 'fixture', path: 'articles/gfm-markdown/', status: 200 },
+];
+
+export interface ServedSites {
+  /** Address of one of PAGES. */
+  url: (page: TestPage) => string;
+  /** The real site's seed article. */
+  article: string;
+  /** The fixture article with a twelve-level reply chain. */
+  deepThread: string;
+  /** A page of the hand-made broken pages folder. */
+  broken: (file: string) => string;
+  close(): Promise<void>;
+}
+
+export async function serveSites(): Promise<ServedSites> {
+  const servers: StaticServer[] = await Promise.all([
+    startStaticServer({ root: SITE_DIST }),
+    startStaticServer({ root: FIXTURE_DIST }),
+    startStaticServer({ root: BROKEN_PAGES }),
+  ]);
+  const [site, fixture, broken] = servers.map((server) => server.url) as [string, string, string];
+  return {
+    url: (page) => `${page.site === 'site' ? site : fixture}${page.path}`,
+    article: `${site}articles/leg-cramps-sign-of-pregnancy/`,
+    deepThread: `${fixture}articles/deep-thread/`,
+    broken: (file) => `${broken}${file}`,
+    close: async () => {
+      await Promise.all(servers.map((server) => server.close()));
+    },
+  };
+}
