@@ -1,0 +1,28 @@
+/**
+ * Things the importer could not carry over exactly, for the owner to check by hand.
+ */
+
+/** What a warning is about; the report groups warnings by kind, in this order. */
+export const WARNING_KINDS = {
+  shortcode: 'Unknown shortcodes (kept as text)',
+  image: 'Missing images',
+  'alt-text': 'Images without alternative text',
+  media: 'Audio, video and embeds',
+  removed: 'Removed from the body (scripts, forms, embedded objects)',
+  'dynamic-block': 'Blocks WordPress builds on the fly (left out)',
+  slug: 'Slug collisions',
+  author: 'Unknown authors',
+  title: 'Missing titles',
+} as const;
+
+export type WarningKind = keyof typeof WARNING_KINDS;
+
+export interface ConversionWarning {
+  kind: WarningKind;
+  message: string;
+}
+
+export interface ImportWarning extends ConversionWarning {
+  /** Slug of the article it concerns. */
+  article: string;
+}

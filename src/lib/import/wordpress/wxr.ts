@@ -1,0 +1,372 @@
+/**
+ * Streaming reader for WordPress eXtended RSS (WXR) exports, versions 1.0 to 1.2.
+ *
+ * Exports reach hundreds of megabytes, so the file is never held whole: saxes parses it chunk by
+ * chunk and one item at a time is handed on. Only the fields the importer uses are kept. E-mail
+ * addresses, IP addresses, user agents and comment meta are never read, so they cannot leak into
+ * anything made from an item.
+ */
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+
+/** Where the site came from, from the channel header. */
+export interface WxrSite {
+  /** The blog's name. */
+  title: string;
+  /** The blog's address, used to resolve root-relative links and images. */
+  link: string;
+  /** `1.0`, `1.1` or `1.2`. */
+  wxrVersion: string;
+}
+
+/** A user who wrote posts: `<wp:author>`. */
+export interface WxrAuthor {
+  /** The login that items name in `<dc:creator>`. */
+  login: string;
+  /** The name the blog showed in bylines. */
+  displayName: string;
+}
+
+/** A category, tag, post format or other term attached to an item. */
+export interface WxrTerm {
+  /** `category`, `post_tag`, `post_format`, `nav_menu`… */
+  domain: string;
+  /** The term's slug (`nicename`). */
+  slug: string;
+  /** The term's display name, HTML entities as exported. */
+  name: string;
+}
+
+/** A comment, pingback or trackback on an item. */
+export interface WxrComment {
+  id: string;
+  /** Id of the comment it replies to; `0` or empty at top level. */
+  parentId: string;
+  /** Display name, HTML entities as exported. */
+  author: string;
+  /** The writer's web address, unchecked. */
+  authorUrl: string;
+  /** `YYYY-MM-DD HH:MM:SS` in UTC; `0000-00-00 00:00:00` when unknown. */
+  dateGmt: string;
+  /** `YYYY-MM-DD HH:MM:SS` in the blog's time zone. */
+  date: string;
+  /** What was written, as stored: HTML allowed in comments, newlines as typed. */
+  content: string;
+  /** `1` approved, `0` pending, `spam`, `trash`. */
+  approved: string;
+  /** Empty or `comment` for a comment; `pingback`, `trackback` or a plugin's own type. */
+  type: string;
+}
+
+/** One `<item>`: a post, page, attachment, menu item or other post type. */
+export interface WxrItem {
+  /** Line of the `<item>` tag, for messages. */
+  line: number;
+  id: string;
+  title: string;
+  link: string;
+  /** Login of the writer; see {@link WxrAuthor}. */
+  creator: string;
+  /** The body as stored: classic HTML with newlines, or block-editor HTML. */
+  content: string;
+  /** Hand-written excerpt; empty when none. */
+  excerpt: string;
+  /** `YYYY-MM-DD HH:MM:SS`, UTC and local. */
+  dateGmt: string;
+  date: string;
+  modifiedGmt: string;
+  modified: string;
+  /** `post_name`, percent-encoded; empty for drafts that never had one. */
+  slug: string;
+  /** `publish`, `draft`, `pending`, `future`, `private`, `trash`, `inherit`, `auto-draft`. */
+  status: string;
+  /** `post`, `page`, `attachment`, `nav_menu_item`, … */
+  type: string;
+  /** Non-empty when the post is password-protected (the password itself is not kept). */
+  hasPassword: boolean;
+  parentId: string;
+  menuOrder: number;
+  /** For attachments: the file's address. */
+  attachmentUrl: string;
+  /** For attachments: the image's alternative text. */
+  imageAlt: string;
+  terms: WxrTerm[];
+  comments: WxrComment[];
+}
+
+/** What the reader hands on, in file order. */
+export type WxrRecord =
+  { kind: 'site'; site: WxrSite } | { kind: 'author'; author: WxrAuthor } | { kind: 'item'; item: WxrItem };
+
+/** The export is not well-formed XML or not a WordPress export. Line and column are 1-based. */
+export class WxrError extends Error {
+  readonly line: number;
+  readonly column: number;
+  constructor(reason: string, line: number, column: number) {
+    super(`line ${line}, column ${column}: ${reason}`);
+    this.name = 'WxrError';
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/** Namespaces by the prefix this module uses for them. WXR 1.0–1.2 each have their own URI. */
+function prefixOf(uri: string): string | undefined {
+  if (uri === '') return '';
+  if (/^https?:\/\/wordpress\.org\/export\/1\.\d\/$/.test(uri)) return 'wp';
+  if (/^https?:\/\/wordpress\.org\/export\/1\.\d\/excerpt\/$/.test(uri)) return 'excerpt';
+  if (uri === 'http://purl.org/rss/1.0/modules/content/') return 'content';
+  if (uri === 'http://purl.org/dc/elements/1.1/') return 'dc';
+  return undefined;
+}
+
+function keyOf(tag: SaxesTagNS): string {
+  const prefix = prefixOf(tag.uri);
+  if (prefix === undefined) return `{${tag.uri}}${tag.local}`;
+  return prefix === '' ? tag.local : `${prefix}:${tag.local}`;
+}
+
+/** Fields kept from each record, by the element that holds them. Everything else is skipped unread. */
+const CHANNEL_FIELDS = new Set(['title', 'link', 'wp:wxr_version']);
+const AUTHOR_FIELDS = new Set(['wp:author_login', 'wp:author_display_name']);
+const ITEM_FIELDS = new Set([
+  'title',
+  'link',
+  'dc:creator',
+  'content:encoded',
+  'excerpt:encoded',
+  'wp:post_id',
+  'wp:post_date',
+  'wp:post_date_gmt',
+  'wp:post_modified',
+  'wp:post_modified_gmt',
+  'wp:post_name',
+  'wp:status',
+  'wp:post_parent',
+  'wp:menu_order',
+  'wp:post_type',
+  'wp:post_password',
+  'wp:attachment_url',
+  'category',
+]);
+const META_FIELDS = new Set(['wp:meta_key', 'wp:meta_value']);
+const COMMENT_FIELDS = new Set([
+  'wp:comment_id',
+  'wp:comment_parent',
+  'wp:comment_author',
+  'wp:comment_author_url',
+  'wp:comment_date',
+  'wp:comment_date_gmt',
+  'wp:comment_content',
+  'wp:comment_approved',
+  'wp:comment_type',
+]);
+
+type Fields = Map<string, string>;
+
+/** A record being filled: which element opened it and what has been read into it so far. */
+interface OpenRecord {
+  kind: 'channel' | 'author' | 'item' | 'meta' | 'comment';
+  /** Depth of the element that opened it; its fields are one deeper. */
+  depth: number;
+  accepts: ReadonlySet<string>;
+  fields: Fields;
+  terms: WxrTerm[];
+  comments: WxrComment[];
+}
+
+const RECORDS: Record<
+  string,
+  { parent: OpenRecord['kind'] | 'rss'; kind: OpenRecord['kind']; accepts: ReadonlySet<string> }
+> = {
+  channel: { parent: 'rss', kind: 'channel', accepts: CHANNEL_FIELDS },
+  'wp:author': { parent: 'channel', kind: 'author', accepts: AUTHOR_FIELDS },
+  item: { parent: 'channel', kind: 'item', accepts: ITEM_FIELDS },
+  'wp:postmeta': { parent: 'item', kind: 'meta', accepts: META_FIELDS },
+  'wp:comment': { parent: 'item', kind: 'comment', accepts: COMMENT_FIELDS },
+};
+
+const field = (fields: Fields, key: string) => fields.get(key)?.trim() ?? '';
+
+/**
+ * Reads a WXR export as it streams in.
+ * @param chunks the file's bytes (UTF-8) or text, in order
+ * @throws WxrError with the line and column of malformed XML, or of the place where the file shows it
+ *   is not a WordPress export
+ */
+export async function* readWxr(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<WxrRecord> {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const ready: WxrRecord[] = [];
+  const open: OpenRecord[] = [];
+  let depth = 0;
+  let sawRoot = false;
+  /** The field being read: its key, its category attributes, and its text so far. */
+  let reading: { key: string; domain: string; slug: string; text: string } | undefined;
+  let tagStart = { line: 1, column: 1 };
+  let itemLine = 0;
+  let site: WxrSite | undefined;
+
+  // Saxes' position is that of the next character; for a bad character that is one past it, which
+  // as a 1-based column is the character itself.
+  const fail = (reason: string, at = { line: parser.line, column: Math.max(parser.column, 1) }): never => {
+    throw new WxrError(reason, at.line, at.column);
+  };
+  parser.on('error', (error) => fail(error.message.replace(/^\d+:\d+: /, '')));
+
+  parser.on('opentagstart', (tag) => {
+    // Saxes has read the name and the character after it.
+    tagStart = { line: parser.line, column: Math.max(parser.column - tag.name.length - 1, 1) };
+  });
+
+  parser.on('opentag', (tag) => {
+    const key = keyOf(tag);
+    const parent = open.at(-1);
+    const level = depth++;
+    if (level === 0) {
+      sawRoot = true;
+      if (key !== 'rss') {
+        fail(`not a WordPress export: the document starts with <${tag.name}>; a WXR file starts with <rss>`, tagStart);
+      }
+      return;
+    }
+    const record = RECORDS[key];
+    const parentKind = level === 1 ? 'rss' : parent && level === parent.depth + 1 ? parent.kind : undefined;
+    if (record && record.parent === parentKind) {
+      if (record.kind === 'item') {
+        site ??= parent && channelSite(parent.fields);
+        if (!site)
+          fail('not a WordPress export: the channel has no <wp:wxr_version> before its first <item>', tagStart);
+        itemLine = tagStart.line;
+      }
+      open.push({
+        kind: record.kind,
+        depth: level,
+        accepts: record.accepts,
+        fields: new Map(),
+        terms: [],
+        comments: [],
+      });
+    } else if (parent && level === parent.depth + 1 && parent.accepts.has(key)) {
+      const attribute = (name: string) => tag.attributes[name]?.value ?? '';
+      reading = { key, domain: attribute('domain'), slug: attribute('nicename'), text: '' };
+    }
+  });
+
+  const addText = (value: string) => {
+    if (reading) reading.text += value;
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+
+  parser.on('closetag', () => {
+    const level = --depth;
+    const record = open.at(-1);
+    if (!record) return;
+    if (reading && level === record.depth + 1) {
+      if (reading.key === 'category') {
+        record.terms.push({ domain: reading.domain, slug: reading.slug, name: reading.text.trim() });
+      } else {
+        record.fields.set(reading.key, reading.text);
+      }
+      reading = undefined;
+      return;
+    }
+    if (level !== record.depth) return;
+    open.pop();
+    const parentRecord = open.at(-1);
+    switch (record.kind) {
+      case 'channel':
+        site ??= channelSite(record.fields);
+        if (!site) fail('not a WordPress export: the channel has no <wp:wxr_version>');
+        break;
+      case 'author':
+        ready.push({
+          kind: 'author',
+          author: {
+            login: field(record.fields, 'wp:author_login'),
+            displayName: field(record.fields, 'wp:author_display_name'),
+          },
+        });
+        break;
+      case 'meta':
+        if (parentRecord && field(record.fields, 'wp:meta_key') === '_wp_attachment_image_alt') {
+          parentRecord.fields.set('imageAlt', field(record.fields, 'wp:meta_value'));
+        }
+        break;
+      case 'comment':
+        parentRecord?.comments.push(toComment(record.fields));
+        break;
+      case 'item':
+        ready.push({ kind: 'item', item: toItem(record, itemLine) });
+        break;
+    }
+  });
+
+  let siteSent = false;
+  const flush = function* (): Generator<WxrRecord> {
+    if (site && !siteSent) {
+      siteSent = true;
+      yield { kind: 'site', site };
+    }
+    yield* ready.splice(0);
+  };
+
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) {
+    parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    yield* flush();
+  }
+  parser.write(decoder.decode());
+  parser.close();
+  if (!sawRoot) fail('not a WordPress export: the file has no XML elements');
+  if (!site) fail('not a WordPress export: no <channel> with a <wp:wxr_version>');
+  yield* flush();
+}
+
+/** The site, once the channel has shown its WXR version; undefined until then. */
+function channelSite(fields: Fields): WxrSite | undefined {
+  const wxrVersion = field(fields, 'wp:wxr_version');
+  if (!wxrVersion) return undefined;
+  return { title: field(fields, 'title'), link: field(fields, 'link'), wxrVersion };
+}
+
+function toComment(fields: Fields): WxrComment {
+  return {
+    id: field(fields, 'wp:comment_id'),
+    parentId: field(fields, 'wp:comment_parent'),
+    author: field(fields, 'wp:comment_author'),
+    authorUrl: field(fields, 'wp:comment_author_url'),
+    dateGmt: field(fields, 'wp:comment_date_gmt'),
+    date: field(fields, 'wp:comment_date'),
+    // Not trimmed: a comment's own line breaks are part of what was written.
+    content: fields.get('wp:comment_content') ?? '',
+    approved: field(fields, 'wp:comment_approved'),
+    type: field(fields, 'wp:comment_type'),
+  };
+}
+
+function toItem(record: OpenRecord, line: number): WxrItem {
+  const { fields } = record;
+  return {
+    line,
+    id: field(fields, 'wp:post_id'),
+    title: field(fields, 'title'),
+    link: field(fields, 'link'),
+    creator: field(fields, 'dc:creator'),
+    content: fields.get('content:encoded') ?? '',
+    excerpt: field(fields, 'excerpt:encoded'),
+    dateGmt: field(fields, 'wp:post_date_gmt'),
+    date: field(fields, 'wp:post_date'),
+    modifiedGmt: field(fields, 'wp:post_modified_gmt'),
+    modified: field(fields, 'wp:post_modified'),
+    slug: field(fields, 'wp:post_name'),
+    status: field(fields, 'wp:status'),
+    type: field(fields, 'wp:post_type'),
+    hasPassword: field(fields, 'wp:post_password') !== '',
+    parentId: field(fields, 'wp:post_parent'),
+    menuOrder: Number(field(fields, 'wp:menu_order')) || 0,
+    attachmentUrl: field(fields, 'wp:attachment_url'),
+    imageAlt: field(fields, 'imageAlt'),
+    terms: record.terms,
+    comments: record.comments,
+  };
+}

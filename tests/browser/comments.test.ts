@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+import { openBrowser, visit, type TestBrowser } from '../helpers/browser';
+import { serveSites, type ServedSites } from '../helpers/sites';
+
+let sites: ServedSites;
+beforeAll(async () => {
+  sites = await serveSites();
+});
+afterAll(() => sites.close());
+
+// Reading and folding must not depend on JavaScript: every check runs with it on and off.
+describe.each([
+  ['on', true],
+  ['off', false],
+])('with JavaScript %s', (_, javaScriptEnabled) => {
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    browser = await openBrowser({ javaScriptEnabled });
+  });
+  afterAll(() => browser.close());
+
+  test('every comment of the seed article is visible, as many as the heading counts', async () => {
+    const { page } = await visit(browser.context, sites.article);
+    const comments = page.locator('article.comment');
+    const count = await comments.count();
+    expect(await page.locator('#comments-heading').textContent()).toMatch(new RegExp(`^${count} thoughts on`));
+    for (let i = 0; i < count; i++) await expect.poll(() => comments.nth(i).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('a thread folds and unfolds with the mouse, and says which it will do', async () => {
+    const { page } = await visit(browser.context, sites.article);
+    const summary = page.locator('#comment-q2 + details > summary');
+    const reply = page.locator('#comment-q2-a1');
+    await expect.poll(() => reply.isVisible()).toBe(true);
+    expect(await page.getByRole('group').first().isVisible()).toBe(true);
+    await summary.click();
+    await expect.poll(() => reply.isVisible()).toBe(false);
+    expect(await summary.innerText()).toBe('Show 1 reply');
+    await summary.click();
+    await expect.poll(() => reply.isVisible()).toBe(true);
+    expect(await summary.innerText()).toBe('Hide 1 reply');
+    await page.close();
+  });
+
+  test('a thread folds with Enter and unfolds with Space from the keyboard', async () => {
+    const { page } = await visit(browser.context, sites.article);
+    const summary = page.locator('#comment-q3 + details > summary');
+    const reply = page.locator('#comment-q3-a1');
+    // Tab from the permalink just before the control, as a keyboard user would.
+    await page.locator('#comment-q3 a[href="#comment-q3"]').focus();
+    await page.keyboard.press('Tab');
+    expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => reply.isVisible()).toBe(false);
+    await page.keyboard.press('Space');
+    await expect.poll(() => reply.isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('the fold control announces its name and expanded state as a native disclosure', async () => {
+    const { page } = await visit(browser.context, sites.article);
+    const selector = '#comment-q4 + details > summary';
+    // What the browser tells screen readers about the control, read from its accessibility tree.
+    const announced = async () => {
+      const cdp = await page.context().newCDPSession(page);
+      const { root } = await cdp.send('DOM.getDocument');
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+      await cdp.detach();
+      const node = nodes[0]!;
+      const expanded = node.properties?.find((property) => property.name === 'expanded')?.value.value;
+      return { role: node.role?.value, name: node.name?.value, expanded };
+    };
+    expect(await announced()).toEqual({ role: 'DisclosureTriangle', name: 'Hide 1 reply', expanded: true });
+    await page.locator(selector).click();
+    expect(await announced()).toEqual({ role: 'DisclosureTriangle', name: 'Show 1 reply', expanded: false });
+    await page.close();
+  });
+
+  test('a permalink scrolls to its comment and highlights it', async () => {
+    const { page } = await visit(browser.context, `${sites.article}#comment-q5-a1`);
+    const target = page.locator('#comment-q5-a1');
+    await expect.poll(() => target.evaluate((element) => element.matches(':target'))).toBe(true);
+    expect(await target.evaluate((element) => getComputedStyle(element).outlineStyle)).not.toBe('none');
+    const box = (await target.boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(viewport.height);
+    await page.close();
+  });
+
+  test('a permalink to a reply deep in a thread reaches it, because threads start unfolded', async () => {
+    const { page } = await visit(browser.context, `${sites.deepThread}#comment-r12`);
+    const target = page.locator('#comment-r12');
+    await expect.poll(() => target.isVisible()).toBe(true);
+    expect(await page.locator('details:not([open])').count()).toBe(0);
+    const box = (await target.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(page.viewportSize()!.height);
+    await page.close();
+  });
+
+  test('a reply below the indentation cap links back to the comment it answers', async () => {
+    const { page } = await visit(browser.context, sites.deepThread);
+    await page.locator('#comment-r6').getByRole('link', { name: 'Replier 5' }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#comment-r5');
+    await page.close();
+  });
+});

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+import { openBrowser, visit, type TestBrowser } from '../helpers/browser';
+import {
+  horizontalScroll,
+  narrowTextColumns,
+  overflowingElements,
+  smallTouchTargets,
+  TEXT_SPACING_CSS,
+} from '../helpers/page-checks';
+import { PAGES, serveSites, type ServedSites } from '../helpers/sites';
+
+let sites: ServedSites;
+beforeAll(async () => {
+  sites = await serveSites();
+});
+afterAll(() => sites.close());
+
+describe('on a 320 × 640 phone screen', () => {
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    browser = await openBrowser({ viewport: { width: 320, height: 640 } });
+  });
+  afterAll(() => browser.close());
+
+  test.each(PAGES)('the $name page does not scroll sideways and keeps text columns readable', async (testPage) => {
+    const { page } = await visit(browser.context, sites.url(testPage));
+    expect(await horizontalScroll(page)).toEqual([]);
+    expect(await overflowingElements(page)).toEqual([]);
+    expect(await narrowTextColumns(page, 200)).toEqual([]);
+    await page.close();
+  });
+
+  test.each(PAGES)('the $name page has touch targets of at least 24 × 24 px', async (testPage) => {
+    const { page } = await visit(browser.context, sites.url(testPage));
+    expect(await smallTouchTargets(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('with WCAG text-spacing overrides', () => {
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    browser = await openBrowser({ viewport: { width: 1280, height: 800 } });
+  });
+  afterAll(() => browser.close());
+
+  test.each(PAGES)('the $name page clips and overlaps nothing', async (testPage) => {
+    const { page } = await visit(browser.context, sites.url(testPage));
+    await page.addStyleTag({ content: TEXT_SPACING_CSS });
+    expect(await overflowingElements(page)).toEqual([]);
+    expect(await horizontalScroll(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('at 200 % zoom', () => {
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    // A 1280 × 800 window at 200 % zoom lays pages out in 640 × 400 CSS pixels, twice as large.
+    browser = await openBrowser({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+  });
+  afterAll(() => browser.close());
+
+  test.each(PAGES)('the $name page clips and overlaps nothing', async (testPage) => {
+    const { page } = await visit(browser.context, sites.url(testPage));
+    expect(await overflowingElements(page)).toEqual([]);
+    expect(await horizontalScroll(page)).toEqual([]);
+    await page.close();
+  });
+});
