@@ -9,7 +9,7 @@
 import TurndownService from 'turndown';
 
 import { escapeHtml, expandShortcodes, type ShortcodeContext } from './shortcodes';
-import { cleanText } from './text';
+import { cleanText, CONTROL_CHARACTERS } from './text';
 import type { ConversionWarning } from './warnings';
 import { wpautop } from './wpautop';
 
@@ -35,8 +35,40 @@ export function convertPostBody(content: string, context: BodyContext): Converte
   return { html: prepared.html, markdown: converted.markdown, warnings: [...prepared.warnings, ...converted.warnings] };
 }
 
-/** A self-closing block comment: a block WordPress builds when the page is shown, with no HTML of its own. */
-const DYNAMIC_BLOCK = /<!--\s+wp:([a-z][a-z0-9_-]*(?:\/[a-z][a-z0-9_-]*)?)\s+(\{[\s\S]*?\}\s+)?\/-->/g;
+/** A self-closing block comment: a block with no HTML of its own in the export. */
+const SELF_CLOSING_BLOCK = /<!--\s+wp:([a-z][a-z0-9_-]*(?:\/[a-z][a-z0-9_-]*)?)\s+(\{[\s\S]*?\}\s+)?\/-->/g;
+
+/** Blocks whose HTML is stored in the post: self-closing, they are simply empty, and nothing is lost. */
+const STATIC_BLOCKS = new Set([
+  'paragraph',
+  'heading',
+  'list',
+  'list-item',
+  'quote',
+  'pullquote',
+  'image',
+  'gallery',
+  'group',
+  'row',
+  'stack',
+  'column',
+  'columns',
+  'spacer',
+  'separator',
+  'buttons',
+  'button',
+  'shortcode',
+  'html',
+  'code',
+  'preformatted',
+  'verse',
+  'table',
+  'media-text',
+  'cover',
+  'more',
+  'nextpage',
+  'freeform',
+]);
 
 /**
  * The HTML WordPress would show for a stored post body: reusable blocks filled in, block-editor
@@ -59,7 +91,11 @@ export function prepareHtml(content: string, context: BodyContext): { html: stri
 
   const isBlockEditorPost = /<!--\s+\/?wp:/.test(html);
   const dynamicBlocks = new Set<string>();
-  for (const match of html.matchAll(DYNAMIC_BLOCK)) dynamicBlocks.add(match[1]!);
+  // Any other self-closing block is built by WordPress when the page is shown (latest posts, archives,
+  // search…): the export has nothing of it to carry over.
+  for (const [, name] of html.matchAll(SELF_CLOSING_BLOCK)) {
+    if (!STATIC_BLOCKS.has(name!.replace(/^core\//, ''))) dynamicBlocks.add(name!);
+  }
   if (dynamicBlocks.size > 0) {
     warnings.push({
       kind: 'dynamic-block',
@@ -95,9 +131,6 @@ const HEADER_ROW = '\uE001';
 const ROW = '\uE002';
 const MARKERS = /[\uE000-\uE002]/g;
 
-/** Control characters that have no place in text (tab and newline are whitespace and are kept). */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-
 /**
  * Escapes one text node for Markdown (turndown's own rules) and for MDX: braces, `<`, character
  * references, strikethrough tildes, and a leading `import`/`export` (written as a character
@@ -132,6 +165,7 @@ const IMAGE_PROTOCOLS = new Set(['http:', 'https:']);
  */
 export function safeUrl(raw: string | null, siteUrl: string, protocols = LINK_PROTOCOLS): string | undefined {
   // Browsers ignore whitespace and control characters inside a scheme: `java\tscript:` is `javascript:`.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   const value = (raw ?? '').replace(/[\u0000-\u0020\u007F]/g, (character) => (character === ' ' ? '%20' : ''));
   if (value === '') return undefined;
   if (value.startsWith('#')) return protocols === LINK_PROTOCOLS ? encodeDestination(value) : undefined;
@@ -169,7 +203,10 @@ const fenceFor = (code: string) => {
 };
 
 /** Converts prepared HTML to MDX-safe Markdown with turndown. */
-export function htmlToMarkdown(html: string, context: BodyContext): { markdown: string; warnings: ConversionWarning[] } {
+export function htmlToMarkdown(
+  html: string,
+  context: BodyContext,
+): { markdown: string; warnings: ConversionWarning[] } {
   const warnings: ConversionWarning[] = [];
   const removed = new Map<string, number>();
   let imagesWithoutAlt = 0;
@@ -216,7 +253,10 @@ export function htmlToMarkdown(html: string, context: BodyContext): { markdown: 
       const rawSource = /^data:/i.test(image.getAttribute('src') ?? '') ? lazySource : image.getAttribute('src');
       const source = safeUrl(rawSource ?? lazySource, context.siteUrl, IMAGE_PROTOCOLS);
       if (!source) {
-        warnings.push({ kind: 'image', message: `an image with no usable address was left out (${rawSource ?? 'no src'})` });
+        warnings.push({
+          kind: 'image',
+          message: `an image with no usable address was left out (${rawSource ?? 'no src'})`,
+        });
         return '';
       }
       let alt = cleanText(image.getAttribute('alt') ?? '');
@@ -290,7 +330,10 @@ export function htmlToMarkdown(html: string, context: BodyContext): { markdown: 
   service.addRule('tableCell', {
     filter: ['th', 'td'],
     replacement: (content) => {
-      const text = content.replace(/\s*\n+\s*/g, ' ').trim().replace(/\|/g, '\\|');
+      const text = content
+        .replace(/\s*\n+\s*/g, ' ')
+        .trim()
+        .replace(/\|/g, '\\|');
       return `${CELL}${text}`;
     },
   });
@@ -309,7 +352,10 @@ export function htmlToMarkdown(html: string, context: BodyContext): { markdown: 
       const caption = content.split(/[\uE001\uE002]/, 1)[0]!.trim();
       const rows = [...content.matchAll(/([\uE001\uE002])([^\uE001\uE002]*)/g)].map((match) => ({
         header: match[1] === HEADER_ROW,
-        cells: match[2]!.split(CELL).slice(1).map((cell) => cell.trim()),
+        cells: match[2]!
+          .split(CELL)
+          .slice(1)
+          .map((cell) => cell.trim()),
       }));
       if (rows.length === 0) return caption ? `\n\n${caption}\n\n` : '';
       const width = Math.max(...rows.map((row) => row.cells.length), 1);

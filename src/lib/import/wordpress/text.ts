@@ -4,7 +4,8 @@
 import { load } from 'cheerio';
 
 /** Control characters YAML and HTML refuse; tabs and newlines are kept for the caller to fold. */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
 
 /** Block-level tags: their text is a separate run of words, so a space goes between them. */
 const BLOCK_TAG =
@@ -42,12 +43,12 @@ const DESCRIPTION_MAX = 300;
  * A first sentence that runs on is cut at a word and ends with an ellipsis.
  */
 export function firstSentences(text: string): string {
-  const sentences = cleanText(text).match(/[^.!?…]+(?:[.!?…]+["'”’)\]]*|$)\s*/g) ?? [];
+  // A sentence ends at . ! ? or … (with any closing quote or bracket) followed by a space or the end.
+  const sentences = cleanText(text).match(/[\s\S]+?(?:[.!?…]+["'”’)\]]*(?:\s+|$)|$)/g) ?? [];
   let summary = '';
   for (const sentence of sentences) {
-    const next = (summary + sentence).trim();
-    if (summary !== '' && next.length > DESCRIPTION_TARGET) break;
-    summary = `${next} `;
+    if (summary !== '' && (summary + sentence).trim().length > DESCRIPTION_TARGET) break;
+    summary += sentence;
   }
   summary = summary.trim();
   if (summary.length <= DESCRIPTION_MAX) return summary;

@@ -1,0 +1,156 @@
+/**
+ * Imports a WordPress export (WXR) into the content folder:
+ *
+ *   npm run import:wordpress -- <export.xml> [--out <dir>] [--dry-run] [--include-pages]
+ *                                            [--include-pingbacks] [--force]
+ *
+ * Exit code 0 when the import finished, 1 on any error (nothing is written then).
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+
+import {
+  ExistingFilesError,
+  formatReport,
+  importWordPress,
+  StagedOutput,
+  WxrError,
+  type ImportPass,
+} from '@/lib/import/wordpress';
+
+const USAGE = `Usage: npm run import:wordpress -- <export.xml> [options]
+
+Imports a WordPress export (Tools → Export → All content) as articles and their comments.
+
+Options:
+  --out <dir>           content folder to write into (default: content)
+  --dry-run             read and convert everything, print the report, write nothing
+  --include-pages       import published pages as articles too
+  --include-pingbacks   keep pingbacks and trackbacks as comments
+  --force               replace existing files whose contents differ
+  -h, --help            show this help`;
+
+/** Shows how far a pass has read: a bar on a terminal, a line every quarter otherwise. */
+class Progress {
+  private lastDrawn = 0;
+  private lastQuarter = -1;
+  constructor(
+    private readonly total: number,
+    private readonly interactive: boolean,
+  ) {}
+
+  update(pass: ImportPass, read: number, done = false) {
+    const fraction = this.total === 0 ? 1 : Math.min(read / this.total, 1);
+    const label = pass === 'scan' ? 'Checking  ' : 'Converting';
+    if (this.interactive) {
+      const now = Date.now();
+      if (!done && now - this.lastDrawn < 100) return;
+      this.lastDrawn = now;
+      const width = 30;
+      const filled = Math.round(fraction * width);
+      const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+      process.stderr.write(
+        `\r${label} ${bar} ${String(Math.round(fraction * 100)).padStart(3)}%  ${size(read)} of ${size(this.total)}`,
+      );
+      if (done) process.stderr.write('\n');
+    } else {
+      const quarter = done ? 4 : Math.floor(fraction * 4);
+      if (quarter === this.lastQuarter) return;
+      this.lastQuarter = quarter;
+      process.stderr.write(`${label.trim()}: ${quarter * 25}% (${size(read)} of ${size(this.total)})\n`);
+      if (done) this.lastQuarter = -1;
+    }
+  }
+}
+
+const size = (bytes: number) =>
+  bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 ** 2
+      ? `${(bytes / 1024).toFixed(0)} KB`
+      : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+
+/** Reads the export, telling the progress display how far it got. */
+async function* readWithProgress(path: string, pass: ImportPass, progress: Progress) {
+  let read = 0;
+  for await (const chunk of createReadStream(path)) {
+    read += (chunk as Buffer).length;
+    progress.update(pass, read);
+    yield chunk as Buffer;
+  }
+  progress.update(pass, read, true);
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', default: 'content' },
+        'dry-run': { type: 'boolean', default: false },
+        'include-pages': { type: 'boolean', default: false },
+        'include-pingbacks': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 1;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    console.error(`Give exactly one export file.\n\n${USAGE}`);
+    return 1;
+  }
+  const exportPath = positionals[0]!;
+  let total: number;
+  try {
+    total = (await stat(exportPath)).size;
+  } catch (error) {
+    console.error(`Cannot read ${exportPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    return 1;
+  }
+
+  const started = performance.now();
+  const progress = new Progress(total, Boolean(process.stderr.isTTY));
+  const output = await StagedOutput.create(values.out, { dryRun: values['dry-run'] });
+  try {
+    const report = await importWordPress({
+      openExport: (pass) => readWithProgress(exportPath, pass, progress),
+      onFile: (file) => output.add(file),
+      includePages: values['include-pages'],
+      includePingbacks: values['include-pingbacks'],
+    });
+    await output.commit({ force: values.force || values['dry-run'] });
+    const { created, unchanged, replaced } = output.plan;
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(formatReport(report));
+    console.log('');
+    console.log(
+      `${values['dry-run'] ? 'Dry run: would write' : 'Wrote'} ${created.length + replaced.length} files to ${output.outDir} ` +
+        `(${created.length} new, ${replaced.length} replaced, ${unchanged.length} unchanged) in ${seconds} s`,
+    );
+    return 0;
+  } catch (error) {
+    await output.discard();
+    if (error instanceof WxrError) {
+      console.error(`${basename(exportPath)}: ${error.message}\nNothing was written.`);
+    } else if (error instanceof ExistingFilesError) {
+      console.error(error.message);
+    } else {
+      console.error(error);
+    }
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,203 @@
+/**
+ * WordPress items → articles: which items become articles, and their frontmatter and body.
+ */
+import { convertPostBody, type BodyContext } from './html-to-mdx';
+import { firstSentences, htmlToText, paragraphTexts, titleFromSlug, toSlug } from './text';
+import type { ConversionWarning } from './warnings';
+import type { WxrItem } from './wxr';
+
+/** Why an unpublished post is imported as a draft. */
+export type DraftReason = 'draft' | 'pending review' | 'scheduled';
+
+export type ItemDecision =
+  { action: 'import'; kind: 'post' | 'page'; draft?: DraftReason } | { action: 'skip'; reason: SkipReason };
+
+/** Why an item is not imported. Reasons with a fixed wording are listed; other post types and statuses are named. */
+export type SkipReason =
+  | 'page'
+  | 'attachment'
+  | 'menu item'
+  | 'revision'
+  | 'reusable block'
+  | 'password-protected'
+  | 'private'
+  | 'trash'
+  | 'auto-draft'
+  | 'no publication date'
+  | `post type "${string}"`
+  | `status "${string}"`;
+
+export interface ItemOptions {
+  /** Import published pages as articles too. Default false. */
+  includePages?: boolean;
+}
+
+/**
+ * Decides what becomes of an item. Published posts (and pages, when asked) are imported. Drafts,
+ * posts pending review and scheduled posts are imported with `draft: true`, so the owner can finish
+ * them, and the site publishes nothing of them. Private and password-protected posts are left out:
+ * their writer limited who may read them, and a content folder is often a public repository.
+ */
+export function decideItem(item: WxrItem, options: ItemOptions = {}): ItemDecision {
+  const skip = (reason: SkipReason): ItemDecision => ({ action: 'skip', reason });
+  let kind: 'post' | 'page';
+  switch (item.type) {
+    case 'post':
+      kind = 'post';
+      break;
+    case 'page':
+      if (!options.includePages) return skip('page');
+      kind = 'page';
+      break;
+    case 'attachment':
+      return skip('attachment');
+    case 'nav_menu_item':
+      return skip('menu item');
+    case 'revision':
+      return skip('revision');
+    case 'wp_block':
+      return skip('reusable block');
+    default:
+      return skip(`post type "${item.type}"`);
+  }
+  if (item.hasPassword) return skip('password-protected');
+  switch (item.status) {
+    case 'publish':
+      return { action: 'import', kind };
+    case 'draft':
+      return { action: 'import', kind, draft: 'draft' };
+    case 'pending':
+      return { action: 'import', kind, draft: 'pending review' };
+    case 'future':
+      return { action: 'import', kind, draft: 'scheduled' };
+    case 'private':
+    case 'trash':
+    case 'auto-draft':
+      return skip(item.status);
+    default:
+      return skip(`status "${item.status}"`);
+  }
+}
+
+/** Frontmatter of an imported article: the input form of the site's article schema. */
+export interface ArticleFrontmatter {
+  title: string;
+  description: string;
+  /** `YYYY-MM-DD`, from the UTC publication date. */
+  published: string;
+  /** `YYYY-MM-DD` of the last change, when later than the publication day. */
+  updated?: string;
+  author?: string;
+  tags: string[];
+  draft?: true;
+}
+
+export interface ArticleContext {
+  /** Writers' display names by login. */
+  authors: ReadonlyMap<string, string>;
+  body: Omit<BodyContext, 'postId'>;
+}
+
+export interface BuiltArticle {
+  /** The slug the item asks for; the importer makes it unique. */
+  slug: string;
+  frontmatter: ArticleFrontmatter;
+  /** MDX-safe Markdown body. */
+  markdown: string;
+  warnings: ConversionWarning[];
+}
+
+/** `YYYY-MM-DD` from a WordPress date-time, or undefined for its zero date and nonsense. */
+function calendarDay(value: string): string | undefined {
+  const day = /^(\d{4}-\d{2}-\d{2})/.exec(value.trim())?.[1];
+  if (!day || day.startsWith('0000') || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) return undefined;
+  return day;
+}
+
+/** The terms shown as tags: categories and tags, but not WordPress's catch-all "Uncategorized". */
+function tagsOf(item: WxrItem): string[] {
+  const tags = new Map<string, string>();
+  for (const term of item.terms) {
+    if (term.domain !== 'category' && term.domain !== 'post_tag') continue;
+    if (term.domain === 'category' && term.slug === 'uncategorized') continue;
+    const name = htmlToText(term.name);
+    if (name && !tags.has(name.toLowerCase())) tags.set(name.toLowerCase(), name);
+  }
+  return [...tags.values()];
+}
+
+/** A search-result description: the hand-written excerpt, else the first sentences of the body. */
+function describe(item: WxrItem, html: string, title: string): string {
+  const excerpt = htmlToText(item.excerpt);
+  if (excerpt) return excerpt.length <= 300 ? excerpt : firstSentences(excerpt);
+  return firstSentences(paragraphTexts(html).join(' ')) || firstSentences(htmlToText(html)) || title;
+}
+
+/**
+ * Builds an article from an item that {@link decideItem} imports.
+ * @returns the article, or the reason it cannot be one
+ */
+export function buildArticle(
+  item: WxrItem,
+  decision: Extract<ItemDecision, { action: 'import' }>,
+  context: ArticleContext,
+): BuiltArticle | { skip: SkipReason } {
+  const published = calendarDay(item.dateGmt) ?? calendarDay(item.date);
+  if (!published) return { skip: 'no publication date' };
+  const warnings: ConversionWarning[] = [];
+
+  let title = htmlToText(item.title);
+  const slug = toSlug(item.slug) || toSlug(title) || `${decision.kind}-${item.id}`;
+  if (!title) {
+    title = titleFromSlug(slug);
+    warnings.push({
+      kind: 'title',
+      message: `${decision.kind} ${item.id} has no title; titled "${title}" from its slug`,
+    });
+  }
+
+  const body = convertPostBody(item.content, { ...context.body, postId: item.id });
+  warnings.push(...body.warnings);
+
+  const modified = calendarDay(item.modifiedGmt) ?? calendarDay(item.modified);
+  let author = context.authors.get(item.creator);
+  if (author === undefined && item.creator !== '') {
+    warnings.push({ kind: 'author', message: `writer "${item.creator}" is not among the export's authors; no byline` });
+  }
+  if (author === '') author = item.creator;
+
+  const frontmatter: ArticleFrontmatter = {
+    title,
+    description: describe(item, body.html, title),
+    published,
+    ...(modified && modified > published ? { updated: modified } : {}),
+    ...(author ? { author } : {}),
+    tags: tagsOf(item),
+    ...(decision.draft ? { draft: true as const } : {}),
+  };
+  return { slug, frontmatter, markdown: body.markdown, warnings };
+}
+
+/** A YAML double-quoted string: JSON's escapes are YAML's, and the text has no control characters left. */
+const yamlString = (value: string) => JSON.stringify(value);
+
+/**
+ * The article file: YAML frontmatter in the schema's field order, then the body.
+ * @param source where it came from, noted in a YAML comment
+ */
+export function serializeArticle(frontmatter: ArticleFrontmatter, markdown: string, source: string): string {
+  const lines = ['---'];
+  const origin = source.replace(/[\r\n]+/g, ' ').trim();
+  if (origin) lines.push(`# Imported from WordPress: ${origin}`);
+  lines.push(`title: ${yamlString(frontmatter.title)}`);
+  lines.push(`description: ${yamlString(frontmatter.description)}`);
+  lines.push(`published: ${frontmatter.published}`);
+  if (frontmatter.updated) lines.push(`updated: ${frontmatter.updated}`);
+  if (frontmatter.author) lines.push(`author: ${yamlString(frontmatter.author)}`);
+  if (frontmatter.tags.length > 0) {
+    lines.push('tags:', ...frontmatter.tags.map((tag) => `  - ${yamlString(tag)}`));
+  }
+  if (frontmatter.draft) lines.push('draft: true');
+  lines.push('---', '');
+  return `${lines.join('\n')}\n${markdown}`;
+}

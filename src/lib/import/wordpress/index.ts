@@ -1,0 +1,11 @@
+/**
+ * WordPress importer: WXR export → `content/articles/*.mdx` and `content/comments/*.json`.
+ * Pure TypeScript without Astro, driven by `scripts/import-wordpress.ts`.
+ */
+export { decideItem, type ArticleFrontmatter, type DraftReason } from './articles';
+export { commentBody, importComments, sanitizeCommentHtml, type ImportedComment } from './comments';
+export { convertPostBody, escapeMdxText } from './html-to-mdx';
+export { importWordPress, type ImportedFile, type ImportPass, type WordPressImportOptions } from './import';
+export { ExistingFilesError, StagedOutput, type OutputPlan } from './output';
+export { formatReport, type ImportReport } from './report';
+export { readWxr, WxrError, type WxrComment, type WxrItem } from './wxr';

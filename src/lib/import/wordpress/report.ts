@@ -1,0 +1,121 @@
+/**
+ * What an import did, counted as it goes and printed as a summary at the end.
+ */
+import type { DraftReason } from './articles';
+import type { ReattachedReply } from './comments';
+import { WARNING_KINDS, type ImportWarning } from './warnings';
+import type { WxrSite } from './wxr';
+
+export interface ImportReport {
+  site: WxrSite;
+  /** Published posts imported. */
+  posts: number;
+  /** Published pages imported (only with `includePages`). */
+  pages: number;
+  /** Unpublished posts and pages imported with `draft: true`, by why they were unpublished. */
+  drafts: Partial<Record<DraftReason, number>>;
+  /** Comments written, and on how many articles. */
+  comments: number;
+  articlesWithComments: number;
+  /** Items not imported, by reason. */
+  skippedItems: Record<string, number>;
+  /** Comments not imported, by reason. */
+  skippedComments: Record<string, number>;
+  reattached: (ReattachedReply & { article: string })[];
+  warnings: ImportWarning[];
+}
+
+/** Collects an {@link ImportReport} while the import runs. */
+export class ReportBuilder {
+  readonly report: ImportReport;
+
+  constructor(site: WxrSite) {
+    this.report = {
+      site,
+      posts: 0,
+      pages: 0,
+      drafts: {},
+      comments: 0,
+      articlesWithComments: 0,
+      skippedItems: {},
+      skippedComments: {},
+      reattached: [],
+      warnings: [],
+    };
+  }
+
+  skipItem(reason: string, comments: number) {
+    increment(this.report.skippedItems, reason);
+    if (comments > 0) increment(this.report.skippedComments, 'on an item not imported', comments);
+  }
+
+  skipComments(counts: ReadonlyMap<string, number>) {
+    for (const [reason, count] of counts) increment(this.report.skippedComments, reason, count);
+  }
+}
+
+function increment(counts: Record<string, number>, key: string, by = 1) {
+  counts[key] = (counts[key] ?? 0) + by;
+}
+
+/** Hints printed after a skip reason, where the owner can change the outcome. */
+const SKIP_HINTS: Record<string, string> = {
+  page: 'add --include-pages to import them',
+  pingback: 'add --include-pingbacks to import them',
+  trackback: 'add --include-pingbacks to import them',
+  'reusable block': 'filled in where posts use them',
+  'password-protected': 'their writer limited who may read them',
+  private: 'their writer limited who may read them',
+};
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+function countLines(counts: Record<string, number>): string[] {
+  const entries = Object.entries(counts).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  if (entries.length === 0) return ['  none'];
+  const width = Math.max(...entries.map(([reason]) => reason.length));
+  return entries.map(([reason, count]) => {
+    const hint = SKIP_HINTS[reason];
+    return `  ${reason.padEnd(width)}  ${String(count).padStart(5)}${hint ? `  (${hint})` : ''}`;
+  });
+}
+
+/** The report as the command prints it. */
+export function formatReport(report: ImportReport): string {
+  const draftTotal = Object.values(report.drafts).reduce((sum, count) => sum + count, 0);
+  const draftDetail = Object.entries(report.drafts)
+    .map(([reason, count]) => `${count} ${reason}`)
+    .join(', ');
+  const lines = [
+    `Imported from "${report.site.title}" (${report.site.link || 'no address'}, WXR ${report.site.wxrVersion})`,
+    `  posts     ${String(report.posts).padStart(5)}`,
+    `  pages     ${String(report.pages).padStart(5)}`,
+    `  drafts    ${String(draftTotal).padStart(5)}${
+      draftTotal > 0 ? `  (${draftDetail}: written with draft: true, not published)` : ''
+    }`,
+    `  comments  ${String(report.comments).padStart(5)}  (on ${plural(report.articlesWithComments, 'article')})`,
+    '',
+    'Items skipped, by reason',
+    ...countLines(report.skippedItems),
+    '',
+    'Comments skipped, by reason',
+    ...countLines(report.skippedComments),
+    '',
+    `Replies re-attached because their parent was skipped: ${report.reattached.length}`,
+    ...report.reattached.map(
+      (reply) =>
+        `  ${reply.article}: comment ${reply.comment} replied to ${reply.parent} (${reply.parentReason}); now ${
+          reply.attachedTo ? `a reply to ${reply.attachedTo}` : 'a top-level comment'
+        }`,
+    ),
+    '',
+    `Warnings: ${report.warnings.length}`,
+  ];
+  for (const [kind, heading] of Object.entries(WARNING_KINDS)) {
+    const warnings = report.warnings.filter((warning) => warning.kind === kind);
+    if (warnings.length === 0) continue;
+    lines.push(`  ${heading}: ${warnings.length}`);
+    for (const warning of warnings) lines.push(`    ${warning.article}: ${warning.message}`);
+  }
+  return lines.join('\n');
+}
