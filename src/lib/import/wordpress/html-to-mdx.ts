@@ -164,9 +164,8 @@ const IMAGE_PROTOCOLS = new Set(['http:', 'https:']);
  * (`javascript:`, `data:`…) gives undefined.
  */
 export function safeUrl(raw: string | null, siteUrl: string, protocols = LINK_PROTOCOLS): string | undefined {
-  // Browsers ignore whitespace and control characters inside a scheme: `java\tscript:` is `javascript:`.
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  const value = (raw ?? '').replace(/[\u0000-\u0020\u007F]/g, (character) => (character === ' ' ? '%20' : ''));
+  // The URL parser reads an address as a browser does: `java\tscript:` and ` javascript:` are `javascript:`.
+  const value = (raw ?? '').trim();
   if (value === '') return undefined;
   if (value.startsWith('#')) return protocols === LINK_PROTOCOLS ? encodeDestination(value) : undefined;
   let url: URL;
@@ -181,7 +180,7 @@ export function safeUrl(raw: string | null, siteUrl: string, protocols = LINK_PR
 /** Elements with nothing a static page can show: dropped with everything in them. */
 const DROPPED_SILENTLY = ['style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'base'] as const;
 /** Elements dropped with a warning, because the writer meant something to happen there. */
-const DROPPED_WITH_WARNING = [
+const DROPPED_WITH_WARNING = new Set([
   'script',
   'object',
   'embed',
@@ -195,7 +194,7 @@ const DROPPED_WITH_WARNING = [
   'math',
   'canvas',
   'dialog',
-] as const;
+]);
 
 const fenceFor = (code: string) => {
   const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((match) => match[0].length));
@@ -227,7 +226,7 @@ export function htmlToMarkdown(
 
   service.remove([...DROPPED_SILENTLY]);
   service.addRule('dropped', {
-    filter: [...DROPPED_WITH_WARNING],
+    filter: (node) => DROPPED_WITH_WARNING.has(node.nodeName.toLowerCase()),
     replacement: (_content, node) => {
       const name = node.nodeName.toLowerCase();
       removed.set(name, (removed.get(name) ?? 0) + 1);
@@ -277,7 +276,7 @@ export function htmlToMarkdown(
   });
 
   service.addRule('strikethrough', {
-    filter: ['del', 's', 'strike'],
+    filter: (node) => ['DEL', 'S', 'STRIKE'].includes(node.nodeName),
     replacement: (content) => (content.trim() === '' ? content : `~~${content}~~`),
   });
 
