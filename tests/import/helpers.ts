@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 
 import mdxRenderer from '@astrojs/mdx/server.js';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 
 import { importWordPress, type WordPressImportOptions } from '@/lib/import/wordpress';
 import { articleSchema } from '@/schemas/article';
@@ -60,7 +59,7 @@ export async function writeToTemporaryFolder(files: ReadonlyMap<string, string>,
 }
 
 interface MdxModule {
-  default: AstroComponentFactory;
+  default: Parameters<AstroContainer['renderToString']>[0];
   frontmatter: Record<string, unknown>;
 }
 

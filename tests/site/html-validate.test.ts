@@ -34,6 +34,7 @@ describe.each([
 test('html-validate reports invalid markup, so a clean result means something', async () => {
   const report = await validator.validateString(
     '<!doctype html><html lang="en"><title>x</title><div id="a"></div><div id="a"></div><img src="x.png"></html>',
+    'inline.html',
   );
   expect(report.valid).toBe(false);
 });
