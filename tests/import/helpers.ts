@@ -49,7 +49,10 @@ export function filesOf(files: ReadonlyMap<string, string>, folder: 'articles' |
 export const bodyOf = (contents: string) => contents.replace(/^---\n[\s\S]*?\n---\n\n?/, '');
 
 /** Writes files into a new temporary folder, as the command would, and returns the folder. */
-export async function writeToTemporaryFolder(files: ReadonlyMap<string, string>, prefix = 'wordpress-import-'): Promise<string> {
+export async function writeToTemporaryFolder(
+  files: ReadonlyMap<string, string>,
+  prefix = 'wordpress-import-',
+): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), prefix));
   for (const [path, contents] of files) {
     await mkdir(dirname(join(folder, path)), { recursive: true });

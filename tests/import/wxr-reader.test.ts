@@ -10,7 +10,11 @@ async function readAll(chunks: AsyncIterable<Uint8Array | string> | Iterable<str
   const items: WxrItem[] = [];
   const authors: string[] = [];
   let site;
-  for await (const record of readWxr((async function* () { yield* chunks; })())) {
+  for await (const record of readWxr(
+    (async function* () {
+      yield* chunks;
+    })(),
+  )) {
     if (record.kind === 'item') items.push(record.item);
     else if (record.kind === 'author') authors.push(record.author.displayName);
     else site = record.site;
@@ -30,7 +34,11 @@ async function failureOf(text: string): Promise<WxrError> {
 describe('the WXR reader', () => {
   test('reads the site, its authors and all 186 items of the theme test data', async () => {
     const { items, authors, site } = await readAll([await readFile(THEME_DATA)]);
-    expect(site).toEqual({ title: 'Theme Unit Test Data', link: 'https://wpthemetestdata.wordpress.com', wxrVersion: '1.2' });
+    expect(site).toEqual({
+      title: 'Theme Unit Test Data',
+      link: 'https://wpthemetestdata.wordpress.com',
+      wxrVersion: '1.2',
+    });
     expect(authors).toEqual(['Theme Buster', 'Theme Reviewer']);
     const types = Object.groupBy(items, (item) => item.type);
     expect(Object.fromEntries(Object.entries(types).map(([type, list]) => [type, list!.length]))).toEqual({
@@ -64,7 +72,9 @@ describe('the WXR reader', () => {
   test('reads an export fed a few bytes at a time exactly as one fed whole', async () => {
     const bytes = await readFile(THEME_DATA);
     // Seven bytes at a time splits multi-byte characters (the Greek titles) across chunks.
-    const chunks = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, index) => bytes.subarray(index * 7, index * 7 + 7));
+    const chunks = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, index) =>
+      bytes.subarray(index * 7, index * 7 + 7),
+    );
     expect(await readAll(chunks)).toEqual(await readAll([bytes]));
   });
 
