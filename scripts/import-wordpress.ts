@@ -32,18 +32,25 @@ Options:
   --force               replace existing files whose contents differ
   -h, --help            show this help`;
 
-/** Shows how far a pass has read: a bar on a terminal, a line every quarter otherwise. */
+/** Shows how far a pass has read: a bar on a terminal, a line at each quarter otherwise. */
 class Progress {
   private lastDrawn = 0;
+  private pass: ImportPass | undefined;
   private lastQuarter = -1;
+
   constructor(
     private readonly total: number,
     private readonly interactive: boolean,
   ) {}
 
   update(pass: ImportPass, read: number, done = false) {
-    const fraction = this.total === 0 ? 1 : Math.min(read / this.total, 1);
-    const label = pass === 'scan' ? 'Checking  ' : 'Converting';
+    if (pass !== this.pass) {
+      this.pass = pass;
+      this.lastQuarter = -1;
+    }
+    const fraction = done || this.total === 0 ? 1 : Math.min(read / this.total, 1);
+    const label = pass === 'scan' ? 'Checking' : 'Converting';
+    const amount = `${size(read)} of ${size(this.total)}`;
     if (this.interactive) {
       const now = Date.now();
       if (!done && now - this.lastDrawn < 100) return;
@@ -51,16 +58,13 @@ class Progress {
       const width = 30;
       const filled = Math.round(fraction * width);
       const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-      process.stderr.write(
-        `\r${label} ${bar} ${String(Math.round(fraction * 100)).padStart(3)}%  ${size(read)} of ${size(this.total)}`,
-      );
-      if (done) process.stderr.write('\n');
+      const percent = String(Math.round(fraction * 100)).padStart(3);
+      process.stderr.write(`\r${label.padEnd(10)} ${bar} ${percent}%  ${amount}\x1b[K${done ? '\n' : ''}`);
     } else {
-      const quarter = done ? 4 : Math.floor(fraction * 4);
+      const quarter = Math.floor(fraction * 4);
       if (quarter === this.lastQuarter) return;
       this.lastQuarter = quarter;
-      process.stderr.write(`${label.trim()}: ${quarter * 25}% (${size(read)} of ${size(this.total)})\n`);
-      if (done) this.lastQuarter = -1;
+      process.stderr.write(`${label}: ${quarter * 25}% (${amount})\n`);
     }
   }
 }

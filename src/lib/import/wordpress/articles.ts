@@ -107,6 +107,14 @@ export interface BuiltArticle {
   warnings: ConversionWarning[];
 }
 
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 /** `YYYY-MM-DD` from a WordPress date-time, or undefined for its zero date and nonsense. */
 function calendarDay(value: string): string | undefined {
   const day = /^(\d{4}-\d{2}-\d{2})/.exec(value.trim())?.[1];
@@ -147,7 +155,15 @@ export function buildArticle(
   const warnings: ConversionWarning[] = [];
 
   let title = htmlToText(item.title);
-  const slug = toSlug(item.slug) || toSlug(title) || `${decision.kind}-${item.id}`;
+  let slug = toSlug(item.slug) ?? toSlug(title);
+  if (!slug) {
+    slug = `${decision.kind}-${item.id}`;
+    const wanted = decodeURIComponentSafe(item.slug) || title;
+    warnings.push({
+      kind: 'slug',
+      message: `${decision.kind} ${item.id}'s slug "${wanted}" has no Latin letters for a page address; written as "${slug}"`,
+    });
+  }
   if (!title) {
     title = titleFromSlug(slug);
     warnings.push({

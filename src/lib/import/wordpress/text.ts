@@ -57,14 +57,15 @@ export function firstSentences(text: string): string {
 }
 
 /** Longest slug written; WordPress allows 200 characters, file systems and URLs prefer fewer. */
-const SLUG_MAX = 120;
+const SLUG_MAX = 100;
 
 /**
- * A slug that is safe as a file name and unchanged by the site's own slugging, so the page address
- * is the file name: lower-case letters (any script), digits, `-` and `_`. WordPress stores non-Latin
- * slugs percent-encoded; they are decoded so `%ce%b5…` becomes `ε…`.
+ * A slug the site accepts as a file name and page address: lower-case ASCII letters and digits
+ * joined by single hyphens. WordPress stores non-Latin slugs percent-encoded; they are decoded and
+ * accents are dropped (`café` → `cafe`). Undefined when nothing with a letter is left, as for a
+ * Greek or Chinese slug: the caller then names the article by its id.
  */
-export function toSlug(value: string): string {
+export function toSlug(value: string): string | undefined {
   let decoded = value;
   try {
     decoded = decodeURIComponent(value);
@@ -72,12 +73,14 @@ export function toSlug(value: string): string {
     // Not valid percent-encoding: slug the text as it is.
   }
   const slug = decoded
-    .normalize('NFC')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}_-]+/gu, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^[-_]+|[-_]+$/g, '');
-  return slug.slice(0, SLUG_MAX).replace(/[-_]+$/, '');
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, SLUG_MAX)
+    .replace(/-+$/, '');
+  return /[a-z]/.test(slug) ? slug : undefined;
 }
 
 /** Turns a slug back into words, for a post that has no title: `edge-case-no-title` → `Edge case no title`. */

@@ -1,0 +1,136 @@
+/**
+ * The `npm run import:wordpress` command, run as a user runs it.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { describe, expect, test } from 'vitest';
+
+import { fixturePath, SEED_EXPORT } from './helpers';
+
+const SCRIPT = fileURLToPath(new URL('../../scripts/import-wordpress.ts', import.meta.url));
+const TSX = createRequire(import.meta.url).resolve('tsx/cli');
+const SLUG = 'leg-cramps-sign-of-pregnancy';
+
+function runImport(...args: string[]) {
+  const result = spawnSync(process.execPath, [TSX, SCRIPT, ...args], { encoding: 'utf8', stdio: 'pipe' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A new folder to import into: `<temporary>/content`, not created yet. */
+async function newContentFolder() {
+  const parent = await mkdtemp(join(tmpdir(), 'wordpress-cli-'));
+  return { parent, out: join(parent, 'content') };
+}
+
+/** Every file under a folder, by relative path. */
+async function filesUnder(folder: string): Promise<Record<string, string>> {
+  if (!existsSync(folder)) return {};
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const files: Record<string, string> = {};
+  for (const entry of entries.filter((candidate) => candidate.isFile())) {
+    const path = join(entry.parentPath, entry.name);
+    files[path.slice(folder.length + 1)] = await readFile(path, 'utf8');
+  }
+  return files;
+}
+
+/** The summary report: stdout without the closing line about files and time. */
+const reportOf = (stdout: string) => stdout.split('\n\n').slice(0, -1).join('\n\n');
+
+// Each run starts Node and tsx afresh: a few seconds on a busy machine.
+describe('npm run import:wordpress', { timeout: 60_000 }, () => {
+  test('imports an export into the --out folder, prints the report and exits with 0', async () => {
+    const { out } = await newContentFolder();
+    const run = runImport(SEED_EXPORT, '--out', out);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Imported from "Health Questions" (https://health.example, WXR 1.2)');
+    expect(run.stdout).toMatch(/posts +1\n/);
+    expect(run.stdout).toMatch(/comments +13 +\(on 1 article\)/);
+    expect(run.stdout).toMatch(/pingback +1 +\(add --include-pingbacks to import them\)/);
+    expect(run.stdout).toMatch(/Wrote 2 files to .+ \(2 new, 0 replaced, 0 unchanged\) in [\d.]+ s/);
+    expect(Object.keys(await filesUnder(out)).sort()).toEqual([`articles/${SLUG}.mdx`, `comments/${SLUG}.json`]);
+  });
+
+  test('shows progress as plain lines when its output is not a terminal', async () => {
+    const { out } = await newContentFolder();
+    const { stderr } = runImport(SEED_EXPORT, '--out', out);
+    expect(stderr).toMatch(/^Checking: 100% \(.+\)$/m);
+    expect(stderr).toMatch(/^Converting: 100% \(.+\)$/m);
+    expect(stderr).not.toContain('\r');
+  });
+
+  test('fails on malformed XML with the line and column, exits with 1 and writes nothing', async () => {
+    const { parent, out } = await newContentFolder();
+    const run = runImport(fixturePath('malformed.wordpress.xml'), '--out', out);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('malformed.wordpress.xml: line 11, column 28: unexpected close tag.');
+    expect(run.stderr).toContain('Nothing was written.');
+    expect(await readdir(parent)).toEqual([]);
+  });
+
+  test('fails on a file that is not a WordPress export, saying where', async () => {
+    const { parent, out } = await newContentFolder();
+    const run = runImport(fixturePath('plain-rss.xml'), '--out', out);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('plain-rss.xml: line 6, column 2: not a WordPress export');
+    expect(await readdir(parent)).toEqual([]);
+  });
+
+  test('writes nothing on a dry run and prints the same report', async () => {
+    const { parent, out } = await newContentFolder();
+    const dryRun = runImport(SEED_EXPORT, '--out', out, '--dry-run');
+    expect(dryRun.status).toBe(0);
+    expect(dryRun.stdout).toMatch(/Dry run: would write 2 files/);
+    expect(await readdir(parent)).toEqual([]);
+    expect(reportOf(dryRun.stdout)).toBe(reportOf(runImport(SEED_EXPORT, '--out', out).stdout));
+  });
+
+  test('leaves every file unchanged when run a second time', async () => {
+    const { out } = await newContentFolder();
+    runImport(SEED_EXPORT, '--out', out);
+    const first = await filesUnder(out);
+    const second = runImport(SEED_EXPORT, '--out', out);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(/\(0 new, 0 replaced, 2 unchanged\)/);
+    expect(await filesUnder(out)).toEqual(first);
+  });
+
+  test('refuses to overwrite a changed file without --force, and then writes nothing at all', async () => {
+    const { parent, out } = await newContentFolder();
+    runImport(SEED_EXPORT, '--out', out);
+    const article = join(out, `articles/${SLUG}.mdx`);
+    await writeFile(article, 'edited by hand\n');
+    await rm(join(out, `comments/${SLUG}.json`));
+    const run = runImport(SEED_EXPORT, '--out', out);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('1 file would be overwritten; nothing was written. Run again with --force');
+    expect(run.stderr).toContain(article);
+    expect(await filesUnder(out)).toEqual({ [`articles/${SLUG}.mdx`]: 'edited by hand\n' });
+    expect(await readdir(parent)).toEqual(['content']);
+  });
+
+  test('replaces changed files with --force', async () => {
+    const { out } = await newContentFolder();
+    runImport(SEED_EXPORT, '--out', out);
+    const imported = await filesUnder(out);
+    await writeFile(join(out, `articles/${SLUG}.mdx`), 'edited by hand\n');
+    const run = runImport(SEED_EXPORT, '--out', out, '--force');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/\(0 new, 1 replaced, 1 unchanged\)/);
+    expect(await filesUnder(out)).toEqual(imported);
+  });
+
+  test('explains its usage and exits with 1 when the export is missing or an option is unknown', () => {
+    for (const args of [[], ['--frobnicate', SEED_EXPORT], ['missing.xml']]) {
+      const run = runImport(...args);
+      expect(run.status, args.join(' ')).toBe(1);
+      expect(run.stderr, args.join(' ')).toMatch(/Usage: npm run import:wordpress|Cannot read missing\.xml/);
+    }
+  });
+});
