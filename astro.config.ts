@@ -9,6 +9,7 @@ import { defineConfig } from 'astro/config';
 import { contentDir, DEFAULT_CONTENT_DIR } from './src/config/content-dir';
 import { taskListLabels } from './src/lib/markdown/task-list-labels';
 import { site } from './src/config/site';
+import { contentIntegrity } from './src/integrations/content-integrity';
 
 /** Builds of other content folders (fixtures, benchmarks) keep their own content cache, so they never mix. */
 const cacheDir =
@@ -21,7 +22,7 @@ export default defineConfig({
   site: site.url,
   ...(cacheDir && { cacheDir }),
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [contentIntegrity(contentDir), mdx()],
   markdown: {
     // Astro's built-in processor (GitHub-flavoured Markdown included). No smart punctuation:
     // articles are published word for word, straight quotes and all.

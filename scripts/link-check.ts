@@ -64,7 +64,9 @@ export function checkLinks({ dist, base = '/', siteOrigin }: LinkCheckOptions): 
     for (const [selector, attribute] of LINK_ATTRIBUTES) {
       $(selector).each((_, element) => {
         const raw = $(element).attr(attribute)!;
-        const problem = (what: string) => broken.push(`${page} → ${raw}: ${what}`);
+        const problem = (what: string): void => {
+          broken.push(`${page} → ${raw}: ${what}`);
+        };
         let url: URL;
         try {
           url = new URL(raw, pageUrl);

@@ -2,10 +2,9 @@ import { z } from 'astro/zod';
 
 /** A calendar date written as `YYYY-MM-DD` in frontmatter (YAML may already have parsed it). */
 export const calendarDate = () =>
-  z.union([
-    z.date(),
-    z.iso.date({ error: 'must be a date written as YYYY-MM-DD' }).transform((value) => new Date(`${value}T00:00:00Z`)),
-  ]);
+  z.union([z.date(), z.iso.date().transform((value) => new Date(`${value}T00:00:00Z`))], {
+    error: 'must be a real date written as YYYY-MM-DD',
+  });
 
 /** Who checked an article for medical accuracy, and when. */
 export const medicalReviewSchema = () =>

@@ -11,7 +11,9 @@ export const commentSchema = () =>
       .union([z.string(), z.number().int().nonnegative().transform(String)])
       .pipe(z.string().regex(COMMENT_ID, 'must use only letters, digits, "-" and "_"')),
     /** Id of the comment this one replies to; leave out for a top-level question. */
-    parent: z.union([z.string(), z.number().int().nonnegative().transform(String)]).optional(),
+    parent: z
+      .union([z.string(), z.number().int().nonnegative().transform(String)], { error: 'must be a comment id' })
+      .optional(),
     /** Display name the writer chose; leave out if unknown and the page shows "Anonymous". */
     author: z.string().trim().min(1).optional(),
     /** The writer's own web page, linked from their name; only http(s) addresses are accepted. */

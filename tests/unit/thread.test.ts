@@ -6,11 +6,12 @@ const SOURCE = 'content/comments/example.json';
 
 const ids = (nodes: { comment: ThreadableComment }[]) => nodes.map((node) => node.comment.id);
 
-function problemsOf(comments: ThreadableComment[]): readonly string[] {
+/** The error lines buildThread reports for `comments`. */
+function problemsOf(comments: ThreadableComment[]): string[] {
   try {
     buildThread(comments, SOURCE);
   } catch (error) {
-    if (error instanceof CommentThreadError) return error.problems;
+    if (error instanceof CommentThreadError) return error.message.split('\n');
     throw error;
   }
   throw new Error('expected buildThread to throw');
@@ -123,19 +124,19 @@ describe('buildThread', () => {
 
   test('rejects a duplicate id, naming the file and the id', () => {
     expect(problemsOf([{ id: 'a' }, { id: 'a' }])).toEqual([
-      `${SOURCE}: comment "a" appears more than once; give each comment its own id.`,
+      `${SOURCE}: comment "a", field "id": is used by more than one comment. Fix: give each comment an id of its own (and keep the one links already point to).`,
     ]);
   });
 
   test('rejects a reply to a comment that does not exist', () => {
     expect(problemsOf([{ id: 'a', parent: 'ghost' }])).toEqual([
-      `${SOURCE}: comment "a" replies to "ghost", which is not in the file; fix its "parent" or remove it to make it a top-level comment.`,
+      `${SOURCE}: comment "a", field "parent": replies to "ghost", which is not in this file. Fix: point "parent" at an existing comment id, or remove it to make this a top-level comment.`,
     ]);
   });
 
   test('rejects a comment that replies to itself', () => {
     expect(problemsOf([{ id: 'a', parent: 'a' }])).toEqual([
-      `${SOURCE}: comment "a" replies to itself; remove its "parent" or point it at another comment.`,
+      `${SOURCE}: comment "a", field "parent": the comment replies to itself. Fix: point "parent" at the comment it answers, or remove it to make this a top-level comment.`,
     ]);
   });
 
@@ -143,7 +144,7 @@ describe('buildThread', () => {
     expect(
       problemsOf([{ id: 'q' }, { id: 'x', parent: 'z' }, { id: 'y', parent: 'x' }, { id: 'z', parent: 'y' }]),
     ).toEqual([
-      `${SOURCE}: comments "x" → "z" → "y" → "x" reply to each other in a circle; give one of them no "parent".`,
+      `${SOURCE}: comment "x", field "parent": replies go round in a circle: "x" → "z" → "y" → "x". Fix: point one of these "parent" fields at a comment outside the circle, or remove it.`,
     ]);
   });
 
@@ -165,6 +166,5 @@ describe('buildThread', () => {
       { id: 'orphan', parent: 'nobody' },
     ]);
     expect(problems).toHaveLength(3);
-    expect(new CommentThreadError(problems).message.split('\n')).toHaveLength(3);
   });
 });

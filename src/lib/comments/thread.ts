@@ -33,12 +33,30 @@ export interface Thread<C extends ThreadableComment> {
   hiddenCount: number;
 }
 
-/** A comments file whose replies do not form a tree. `problems` holds one line per problem. */
+/** Why one comment cannot take its place in the thread, and what the editor should do about it. */
+export interface ThreadProblem {
+  /** The comment at fault. */
+  commentId: string;
+  /** The field to change. */
+  field: 'id' | 'parent';
+  /** What is wrong, as a phrase without a final full stop. */
+  problem: string;
+  /** What to do, as a sentence. */
+  fix: string;
+}
+
+/** One line a person can act on: file, comment, field, what is wrong, what to do. */
+export const formatThreadProblem = (source: string, { commentId, field, problem, fix }: ThreadProblem) =>
+  `${source}: comment "${commentId}", field "${field}": ${problem}. Fix: ${fix}`;
+
+/** A comments file whose replies do not form a tree. The message has one line per problem. */
 export class CommentThreadError extends Error {
-  readonly problems: readonly string[];
-  constructor(problems: readonly string[]) {
-    super(problems.join('\n'));
+  readonly source: string;
+  readonly problems: readonly ThreadProblem[];
+  constructor(source: string, problems: readonly ThreadProblem[]) {
+    super(problems.map((problem) => formatThreadProblem(source, problem)).join('\n'));
     this.name = 'CommentThreadError';
+    this.source = source;
     this.problems = problems;
   }
 }
@@ -73,11 +91,16 @@ export function buildThread<C extends ThreadableComment>(
   source: string,
   isPublished: (comment: C) => boolean = () => true,
 ): Thread<C> {
-  const problems: string[] = [];
+  const problems: ThreadProblem[] = [];
   const byId = new Map<string, number>();
   comments.forEach((comment, index) => {
     if (byId.has(comment.id)) {
-      problems.push(`${source}: comment "${comment.id}" appears more than once; give each comment its own id.`);
+      problems.push({
+        commentId: comment.id,
+        field: 'id',
+        problem: 'is used by more than one comment',
+        fix: 'give each comment an id of its own (and keep the one links already point to).',
+      });
     } else {
       byId.set(comment.id, index);
     }
@@ -91,15 +114,21 @@ export function buildThread<C extends ThreadableComment>(
     if (parent === undefined) {
       roots.push(index);
     } else if (parent === comment.id) {
-      problems.push(
-        `${source}: comment "${comment.id}" replies to itself; remove its "parent" or point it at another comment.`,
-      );
+      problems.push({
+        commentId: comment.id,
+        field: 'parent',
+        problem: 'the comment replies to itself',
+        fix: 'point "parent" at the comment it answers, or remove it to make this a top-level comment.',
+      });
     } else {
       const parentIndex = byId.get(parent);
       if (parentIndex === undefined) {
-        problems.push(
-          `${source}: comment "${comment.id}" replies to "${parent}", which is not in the file; fix its "parent" or remove it to make it a top-level comment.`,
-        );
+        problems.push({
+          commentId: comment.id,
+          field: 'parent',
+          problem: `replies to "${parent}", which is not in this file`,
+          fix: 'point "parent" at an existing comment id, or remove it to make this a top-level comment.',
+        });
       } else {
         children[parentIndex]!.push(index);
       }
@@ -145,12 +174,15 @@ export function buildThread<C extends ThreadableComment>(
     if (cycle.length === 0) return; // hangs below a comment with another problem
     cycle.forEach((member) => reported.add(member));
     const ids = cycle.map((member) => `"${comments[member]!.id}"`);
-    problems.push(
-      `${source}: comments ${ids.join(' → ')} → ${ids[0]} reply to each other in a circle; give one of them no "parent".`,
-    );
+    problems.push({
+      commentId: comments[cycle[0]!]!.id,
+      field: 'parent',
+      problem: `replies go round in a circle: ${ids.join(' → ')} → ${ids[0]}`,
+      fix: 'point one of these "parent" fields at a comment outside the circle, or remove it.',
+    });
   });
 
-  if (problems.length > 0) throw new CommentThreadError(problems);
+  if (problems.length > 0) throw new CommentThreadError(source, problems);
 
   // Link each node under its parent; pre-order keeps siblings oldest first.
   for (const { node, parent } of shown) parent?.replies.push(node);

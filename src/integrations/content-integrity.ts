@@ -1,0 +1,66 @@
+/**
+ * Guards every build: before it starts, the content check must pass (one line per problem, no stack
+ * trace); after it ends, every published comment must appear on the built pages exactly as often as
+ * the content holds it. Otherwise the build fails.
+ */
+import { readFileSync, globSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+
+import { checkContent, type ArticleCounts } from '../lib/content-check/check';
+import { formatProblem } from '../lib/content-check/problems';
+import { summarize } from '../lib/content-check/summary';
+
+/** Marks one rendered comment: see `components/comments/Comment.astro`. */
+const RENDERED_COMMENT = /<article id="comment-[^"]*" class="comment[ "]/g;
+
+/** Stops the build with a message and no stack trace: content problems are for editors, not programmers. */
+function stopBuild(logger: AstroIntegrationLogger, lines: string[]): never {
+  for (const line of lines) logger.error(line);
+  process.exit(1);
+}
+
+/** Published comments found on an article's pages (the article page and its comment pages). */
+export function countRenderedComments(dist: string, slug: string): number {
+  return globSync(`articles/${slug}/{index.html,comments/*/index.html}`, { cwd: dist }).reduce(
+    (total, page) => total + (readFileSync(`${dist}/${page}`, 'utf8').match(RENDERED_COMMENT)?.length ?? 0),
+    0,
+  );
+}
+
+export function contentIntegrity(contentDir: string): AstroIntegration {
+  let published: ArticleCounts[] = [];
+  return {
+    name: 'health-site:content-integrity',
+    hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        if (command !== 'build' && command !== 'dev') return;
+        const report = checkContent(contentDir);
+        if (command === 'dev') {
+          // While editing, say what is wrong but keep the preview running.
+          for (const problem of report.problems) logger.warn(formatProblem(problem));
+          return;
+        }
+        for (const note of report.notes) logger.info(note);
+        if (report.problems.length > 0) stopBuild(logger, [...report.problems.map(formatProblem), summarize(report)]);
+        logger.info(summarize(report));
+        published = report.articles.filter((article) => !article.draft);
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const dist = fileURLToPath(dir);
+        const lost = published.flatMap(({ slug, approved }) => {
+          const rendered = countRenderedComments(dist, slug);
+          return rendered === approved
+            ? []
+            : [`article "${slug}": the content has ${approved} published comments but the pages show ${rendered}.`];
+        });
+        if (lost.length > 0)
+          stopBuild(logger, [...lost, 'Comments were lost or duplicated: this is a bug in the site code.']);
+        logger.info(
+          `Every published comment is on its page (${published.reduce((sum, article) => sum + article.approved, 0)} in all).`,
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * Turns schema validation issues into problems an editor can act on. The wording of "what to do"
+ * depends on the kind of issue: a missing field, an unknown field, a bad date, an empty text…
+ */
+import type { z } from 'astro/zod';
+
+import type { ContentProblem } from './problems';
+
+type Issue = z.core.$ZodIssue;
+
+const describeValue = (value: unknown) =>
+  value === undefined ? 'missing' : value === null ? 'empty' : Array.isArray(value) ? 'a list' : typeof value;
+
+const DATE_FIX = 'write the date as YYYY-MM-DD, for example 2024-05-01, and check that the day exists.';
+
+/** What to do about a bad value, for fields where that is clearer than a rule about its type. */
+const FIX_BY_FIELD: Record<string, string> = {
+  published: DATE_FIX,
+  updated: DATE_FIX,
+  date: DATE_FIX,
+  'medicalReview.date': DATE_FIX,
+  draft: 'write true or false.',
+  id: 'give it an id of letters, digits, "-" and "_", unique in the file.',
+  body: 'write the comment’s text, or remove the comment.',
+  authorUrl: 'write a full address starting with https:// (or http://), or remove the field.',
+  status: 'write "approved", "pending" or "spam", or remove the field (approved is the default).',
+};
+
+function problemFor(issue: Issue, input: unknown, field: string | undefined): Pick<ContentProblem, 'problem' | 'fix'> {
+  if (input === undefined && issue.code !== 'unrecognized_keys') {
+    return { problem: 'is missing', fix: 'add it; the README lists every field and what it holds.' };
+  }
+  const byKind = problemByKind(issue, input);
+  const fieldFix = field === undefined ? undefined : FIX_BY_FIELD[field];
+  return fieldFix && issue.code !== 'unrecognized_keys' ? { ...byKind, fix: fieldFix } : byKind;
+}
+
+function problemByKind(issue: Issue, input: unknown): Pick<ContentProblem, 'problem' | 'fix'> {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return {
+        problem: `unknown ${issue.keys.length === 1 ? 'field' : 'fields'} ${issue.keys.map((key) => `"${key}"`).join(', ')}`,
+        fix: 'check the spelling against the field list in the README, or remove it.',
+      };
+    case 'invalid_type':
+      return {
+        problem: `should be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, not ${describeValue(input)}`,
+        fix: `write it as a ${issue.expected}.`,
+      };
+    case 'invalid_format':
+      return {
+        problem: issue.message,
+        fix: 'write the date as YYYY-MM-DD, for example 2024-05-01, and check the day exists.',
+      };
+    case 'too_small':
+      return { problem: 'is empty', fix: 'write something, or leave the field out if it is optional.' };
+    case 'invalid_value':
+      return {
+        problem: `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`,
+        fix: 'use one of those values.',
+      };
+    case 'invalid_union':
+      return { problem: issue.message, fix: 'see the field list in the README for what it accepts.' };
+    default:
+      return { problem: issue.message, fix: 'see the field list in the README for what it accepts.' };
+  }
+}
+
+/** The value at `path` inside `data`, or undefined. */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current = data;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+export interface Located {
+  /** The entry the path points into, such as `comment "q3"`. */
+  entry: string | undefined;
+  /** The field name inside that entry, if any. */
+  field: string | undefined;
+}
+
+/**
+ * Problems for every issue of a failed parse.
+ * @param locate names the entry and field a path points at
+ */
+export function schemaProblems(
+  file: string,
+  error: z.ZodError,
+  data: unknown,
+  locate: (path: readonly PropertyKey[]) => Located,
+): ContentProblem[] {
+  return error.issues.map((issue) => {
+    const { entry, field } = locate(issue.path);
+    return { file, entry, field, ...problemFor(issue, valueAt(data, issue.path), field) };
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * The article page's weight budget (issue 6), measured on the built `dist/` with a real page load in
+ * Chromium: no JavaScript, no web fonts, at most two requests, and a gzip transfer of at most three
+ * times the gzip size of the text a reader came for.
+ */
+import { globSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+import type { Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+import { startStaticServer, type StaticServer } from '../../scripts/static-server';
+import { findChromium, NO_CHROMIUM, openBrowser, visit, type TestBrowser } from '../helpers/browser';
+import { SITE_DIST } from '../helpers/paths';
+
+const ARTICLE_PATH = 'articles/leg-cramps-sign-of-pregnancy/';
+
+/** Requests on first load, the favicon not counted: the HTML, plus one stylesheet at most. */
+const MAX_REQUESTS = 2;
+/** Transfer may be this many times the gzip size of the article's and comments' plain text. */
+const MAX_TRANSFER_PER_TEXT_BYTE = 3;
+
+/**
+ * What a host sends when it compresses: `gzip -9`, the level static hosts use for files they compress
+ * ahead of time. The plain text is measured the same way, so the ratio compares like with like.
+ */
+const gzipSize = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
+
+/** One response of the page load, with the bytes it carried. */
+interface LoadedResource {
+  url: string;
+  /** Chromium's resource type: document, stylesheet, script, font, image… */
+  type: string;
+  /** Body bytes as the file is stored. */
+  rawBytes: number;
+  /** Body bytes once gzipped by the host. */
+  gzipBytes: number;
+  /** The response body as text, for looking inside stylesheets and documents. */
+  text: string;
+}
+
+/** The browser's own favicon request is allowed on top of the budget. */
+const isFavicon = (resource: LoadedResource) => new URL(resource.url).pathname.startsWith('/favicon.');
+
+const JS_URL = /\.m?js(\?|$)/;
+const FONT_URL = /\.(woff2?|ttf|otf|eot)(\?|$)/;
+
+let server: StaticServer;
+let browser: TestBrowser | undefined;
+let resources: LoadedResource[];
+/** Text of the page's main content (article and comments), runs of whitespace counted as one space. */
+let plainText: string;
+/** Number of `<script>` elements in the loaded page. */
+let scriptElements: number;
+
+beforeAll(async () => {
+  if (!findChromium()) throw new Error(NO_CHROMIUM);
+  server = await startStaticServer({ root: SITE_DIST });
+  browser = await openBrowser();
+
+  // Listen on the context, not the tab, so requests made while the tab opens are counted too.
+  const requests: Request[] = [];
+  browser.context.on('requestfinished', (request) => requests.push(request));
+  browser.context.on('requestfailed', (request) => requests.push(request));
+
+  const { page, response } = await visit(browser.context, `${server.url}${ARTICLE_PATH}`);
+  expect(response?.status(), 'the article page loads').toBe(200);
+  // Anything requested late (lazy images, fonts once text is laid out) counts as first load too.
+  await page.waitForLoadState('networkidle');
+
+  resources = await Promise.all(
+    requests.map(async (request) => {
+      const body = (await (await request.response())?.body()) ?? Buffer.alloc(0);
+      return {
+        url: request.url(),
+        type: request.resourceType(),
+        rawBytes: body.length,
+        gzipBytes: gzipSize(body),
+        text: body.toString('utf8'),
+      };
+    }),
+  );
+  plainText = ((await page.locator('main').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  scriptElements = await page.locator('script').count();
+  await page.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the built site holds no JavaScript or font file at all', () => {
+  expect(globSync('**/*.{js,mjs,woff,woff2,ttf,otf,eot}', { cwd: SITE_DIST })).toEqual([]);
+});
+
+describe('the seed article page, loaded in Chromium', () => {
+  test('has no script element and requests no JavaScript', () => {
+    expect(scriptElements).toBe(0);
+    const scripts = resources.filter((resource) => resource.type === 'script' || JS_URL.test(resource.url));
+    expect(scripts.map((resource) => resource.url)).toEqual([]);
+  });
+
+  test('downloads no web font and declares none', () => {
+    const fonts = resources.filter((resource) => resource.type === 'font' || FONT_URL.test(resource.url));
+    expect(fonts.map((resource) => resource.url)).toEqual([]);
+    const declaring = resources.filter((resource) => /@font-face/i.test(resource.text));
+    expect(declaring.map((resource) => resource.url)).toEqual([]);
+  });
+
+  test(`makes at most ${MAX_REQUESTS} requests, favicon excepted`, () => {
+    const counted = resources.filter((resource) => !isFavicon(resource));
+    expect(counted.map((resource) => `${resource.type} ${resource.url}`).length, describeLoad()).toBeLessThanOrEqual(
+      MAX_REQUESTS,
+    );
+  });
+
+  test(`transfers at most ${MAX_TRANSFER_PER_TEXT_BYTE} × the gzip size of its article and comment text`, () => {
+    const transfer = resources.reduce((sum, resource) => sum + resource.gzipBytes, 0);
+    const textGzip = gzipSize(plainText);
+    console.log(describeLoad());
+    expect(textGzip, 'the main content has text to measure').toBeGreaterThan(1000);
+    expect(transfer, describeLoad()).toBeLessThanOrEqual(MAX_TRANSFER_PER_TEXT_BYTE * textGzip);
+  });
+});
+
+/** The load as a small table, printed by the transfer test and shown when a budget fails. */
+function describeLoad(): string {
+  const transfer = resources.reduce((sum, resource) => sum + resource.gzipBytes, 0);
+  const textGzip = gzipSize(plainText);
+  const rows = resources.map(
+    (resource) =>
+      `  ${resource.type.padEnd(10)} ${String(resource.rawBytes).padStart(7)} B raw ${String(resource.gzipBytes).padStart(7)} B gzip  ${resource.url}${isFavicon(resource) ? ' (favicon, not counted as a request)' : ''}`,
+  );
+  return [
+    `Article page load: ${resources.length} requests`,
+    ...rows,
+    `  total transfer (gzip -9, bodies): ${transfer} B`,
+    `  main-content plain text: ${Buffer.byteLength(plainText)} B raw, ${textGzip} B gzip; budget ${MAX_TRANSFER_PER_TEXT_BYTE} × ${textGzip} = ${MAX_TRANSFER_PER_TEXT_BYTE * textGzip} B (${((100 * transfer) / (MAX_TRANSFER_PER_TEXT_BYTE * textGzip)).toFixed(1)} % used)`,
+  ].join('\n');
+}
