@@ -4,15 +4,23 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 import * as cheerio from 'cheerio';
-import { expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 
-import { filesOf, HOSTILE_EXPORT, importExport, THEME_DATA, writeToTemporaryFolder } from './helpers';
+import {
+  filesOf,
+  temporaryFolder,
+  HOSTILE_EXPORT,
+  importExport,
+  removeTemporaryFolders,
+  THEME_DATA,
+  writeToTemporaryFolder,
+} from './helpers';
+
+afterAll(removeTemporaryFolders);
 
 const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
 
@@ -22,8 +30,8 @@ test(
   async ({ annotate }) => {
     const theme = await importExport({ path: THEME_DATA }, { includePages: true });
     const hostile = await importExport({ path: HOSTILE_EXPORT });
-    const contentDir = await writeToTemporaryFolder(new Map([...theme.files, ...hostile.files]), 'wordpress-content-');
-    const outDir = await mkdtemp(join(tmpdir(), 'wordpress-site-'));
+    const contentDir = await writeToTemporaryFolder(new Map([...theme.files, ...hostile.files]));
+    const outDir = await temporaryFolder('wordpress-site-');
 
     const started = performance.now();
     execFileSync(

@@ -3,15 +3,16 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 
-import { fixturePath, SEED_EXPORT } from './helpers';
+import { fixturePath, removeTemporaryFolders, SEED_EXPORT, temporaryFolder } from './helpers';
+
+afterAll(removeTemporaryFolders);
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/import-wordpress.ts', import.meta.url));
 const TSX = createRequire(import.meta.url).resolve('tsx/cli');
@@ -24,7 +25,7 @@ function runImport(...args: string[]) {
 
 /** A new folder to import into: `<temporary>/content`, not created yet. */
 async function newContentFolder() {
-  const parent = await mkdtemp(join(tmpdir(), 'wordpress-cli-'));
+  const parent = await temporaryFolder('wordpress-cli-');
   return { parent, out: join(parent, 'content') };
 }
 

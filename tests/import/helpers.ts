@@ -3,7 +3,7 @@
  * and reading imported files back through the site's own MDX pipeline and schemas.
  */
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,12 +48,23 @@ export function filesOf(files: ReadonlyMap<string, string>, folder: 'articles' |
 /** An article file's body: what follows the frontmatter. */
 export const bodyOf = (contents: string) => contents.replace(/^---\n[\s\S]*?\n---\n\n?/, '');
 
-/** Writes files into a new temporary folder, as the command would, and returns the folder. */
-export async function writeToTemporaryFolder(
-  files: ReadonlyMap<string, string>,
-  prefix = 'wordpress-import-',
-): Promise<string> {
+const temporaryFolders: string[] = [];
+
+/** A new empty temporary folder, removed by {@link removeTemporaryFolders}. */
+export async function temporaryFolder(prefix = 'wordpress-import-test-'): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), prefix));
+  temporaryFolders.push(folder);
+  return folder;
+}
+
+/** Removes every folder made by {@link temporaryFolder}; call it from `afterAll`. */
+export async function removeTemporaryFolders() {
+  await Promise.all(temporaryFolders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
+}
+
+/** Writes files into a new temporary folder, as the command would, and returns the folder. */
+export async function writeToTemporaryFolder(files: ReadonlyMap<string, string>): Promise<string> {
+  const folder = await temporaryFolder();
   for (const [path, contents] of files) {
     await mkdir(dirname(join(folder, path)), { recursive: true });
     await writeFile(join(folder, path), contents);

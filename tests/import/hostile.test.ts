@@ -4,13 +4,23 @@
 import { join } from 'node:path';
 
 import * as cheerio from 'cheerio';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { renderCommentBody } from '@/lib/comments/render-body';
 import type { ImportReport } from '@/lib/import/wordpress';
 import { commentsFileSchema } from '@/schemas/comments';
 
-import { HOSTILE_EXPORT, importExport, loadMdx, parseFrontmatter, renderMdx, writeToTemporaryFolder } from './helpers';
+import {
+  HOSTILE_EXPORT,
+  importExport,
+  loadMdx,
+  parseFrontmatter,
+  removeTemporaryFolders,
+  renderMdx,
+  writeToTemporaryFolder,
+} from './helpers';
+
+afterAll(removeTemporaryFolders);
 
 /** Markup that runs code or loads a page: none of it may reach an imported page. */
 const EXECUTABLE = /<script|<iframe|<form|<svg|\son[a-z]+\s*=|javascript:/i;

@@ -5,14 +5,24 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { buildThread, type ThreadNode } from '@/lib/comments/thread';
 import type { ImportReport } from '@/lib/import/wordpress';
 import { commentsFileSchema, type CommentData } from '@/schemas/comments';
 
 import { readSeed } from '../helpers/seed';
-import { bodyOf, importExport, loadMdx, parseFrontmatter, SEED_EXPORT, writeToTemporaryFolder } from './helpers';
+import {
+  bodyOf,
+  importExport,
+  loadMdx,
+  parseFrontmatter,
+  removeTemporaryFolders,
+  SEED_EXPORT,
+  writeToTemporaryFolder,
+} from './helpers';
+
+afterAll(removeTemporaryFolders);
 
 const SLUG = 'leg-cramps-sign-of-pregnancy';
 const handMadeArticle = fileURLToPath(new URL(`../../content/articles/${SLUG}.mdx`, import.meta.url));

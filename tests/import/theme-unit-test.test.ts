@@ -3,13 +3,23 @@
  */
 import { join } from 'node:path';
 
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { buildThread } from '@/lib/comments/thread';
 import type { ImportReport } from '@/lib/import/wordpress';
 import { commentsFileSchema, type CommentData } from '@/schemas/comments';
 
-import { filesOf, importExport, loadMdx, parseFrontmatter, THEME_DATA, writeToTemporaryFolder } from './helpers';
+import {
+  filesOf,
+  importExport,
+  loadMdx,
+  parseFrontmatter,
+  removeTemporaryFolders,
+  THEME_DATA,
+  writeToTemporaryFolder,
+} from './helpers';
+
+afterAll(removeTemporaryFolders);
 
 let report: ImportReport;
 let files: Map<string, string>;
