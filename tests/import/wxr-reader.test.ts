@@ -2,19 +2,15 @@ import { readFile } from 'node:fs/promises';
 
 import { describe, expect, test } from 'vitest';
 
-import { readWxr, WxrError, type WxrItem } from '@/lib/import/wordpress';
+import { readWxr, WxrError, type ExportChunks, type WxrItem } from '@/lib/import/wordpress';
 
 import { fixturePath, HOSTILE_EXPORT, SEED_EXPORT, THEME_DATA } from './helpers';
 
-async function readAll(chunks: AsyncIterable<Uint8Array | string> | Iterable<string>) {
+async function readAll(chunks: ExportChunks) {
   const items: WxrItem[] = [];
   const authors: string[] = [];
   let site;
-  for await (const record of readWxr(
-    (async function* () {
-      yield* chunks;
-    })(),
-  )) {
+  for await (const record of readWxr(chunks)) {
     if (record.kind === 'item') items.push(record.item);
     else if (record.kind === 'author') authors.push(record.author.displayName);
     else site = record.site;

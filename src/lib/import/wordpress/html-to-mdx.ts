@@ -79,7 +79,7 @@ export function prepareHtml(content: string, context: BodyContext): { html: stri
   let html = content.replace(/\r\n?/g, '\n');
 
   // A reusable block is stored once and referenced; fill in its content (one level deep, as stored).
-  html = html.replace(/<!--\s+wp:block\s+(\{[^}]*\})\s*\/-->/g, (comment, attributes: string) => {
+  html = html.replace(/<!--\s+wp:block\s+(\{[^}]*\})\s*\/-->/g, (_comment, attributes: string) => {
     const ref = /"ref"\s*:\s*(\d+)/.exec(attributes)?.[1];
     const block = ref === undefined ? undefined : context.reusableBlocks.get(ref);
     if (block === undefined) {

@@ -11,7 +11,7 @@ import { importComments } from './comments';
 import { ReportBuilder, type ImportReport } from './report';
 import type { MediaFile } from './shortcodes';
 import { htmlToText } from './text';
-import { readWxr, type WxrItem, type WxrSite } from './wxr';
+import { readWxr, type ExportChunks, type WxrItem, type WxrSite } from './wxr';
 
 /** `scan` checks the file and collects references; `convert` makes the files. */
 export type ImportPass = 'scan' | 'convert';
@@ -25,7 +25,7 @@ export interface ImportedFile {
 
 export interface WordPressImportOptions {
   /** Opens the export for reading from its start; called once for each pass. */
-  openExport: (pass: ImportPass) => AsyncIterable<Uint8Array | string>;
+  openExport: (pass: ImportPass) => ExportChunks;
   /** Receives each file as soon as it is made. */
   onFile: (file: ImportedFile) => void | Promise<void>;
   /** Import published pages as articles too. Default false. */
@@ -41,7 +41,7 @@ interface ExportReferences {
   reusableBlocks: Map<string, string>;
 }
 
-async function scanExport(chunks: AsyncIterable<Uint8Array | string>): Promise<ExportReferences> {
+async function scanExport(chunks: ExportChunks): Promise<ExportReferences> {
   let site: WxrSite | undefined;
   const authors = new Map<string, string>();
   const byId = new Map<string, MediaFile>();

@@ -8,4 +8,4 @@ export { convertPostBody, escapeMdxText } from './html-to-mdx';
 export { importWordPress, type ImportedFile, type ImportPass, type WordPressImportOptions } from './import';
 export { ExistingFilesError, StagedOutput, type OutputPlan } from './output';
 export { formatReport, type ImportReport } from './report';
-export { readWxr, WxrError, type WxrComment, type WxrItem } from './wxr';
+export { readWxr, WxrError, type ExportChunks, type WxrComment, type WxrItem } from './wxr';

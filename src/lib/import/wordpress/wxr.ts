@@ -97,6 +97,9 @@ export interface WxrItem {
 export type WxrRecord =
   { kind: 'site'; site: WxrSite } | { kind: 'author'; author: WxrAuthor } | { kind: 'item'; item: WxrItem };
 
+/** The export's bytes (UTF-8) or text, in order: a file stream, or chunks already in memory. */
+export type ExportChunks = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+
 /** The export is not well-formed XML or not a WordPress export. Line and column are 1-based. */
 export class WxrError extends Error {
   readonly line: number;
@@ -193,7 +196,7 @@ const field = (fields: Fields, key: string) => fields.get(key)?.trim() ?? '';
  * @throws WxrError with the line and column of malformed XML, or of the place where the file shows it
  *   is not a WordPress export
  */
-export async function* readWxr(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<WxrRecord> {
+export async function* readWxr(chunks: ExportChunks): AsyncGenerator<WxrRecord> {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const ready: WxrRecord[] = [];
   const open: OpenRecord[] = [];
