@@ -1,0 +1,134 @@
+/**
+ * One `astro build` in a child Node process, measured: wall time from here, and the child's own CPU
+ * time and peak memory, which it reports itself from `process.resourceUsage()` as it exits (so the
+ * benchmark needs neither GNU time nor any platform tool).
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, globSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { once } from 'node:events';
+
+export interface BuildRun {
+  /** Folder holding the Astro project (its `astro.config.*`). */
+  projectDir: string;
+  /** Where the site is written. It must be inside a folder that can resolve the project's packages. */
+  outDir: string;
+  /** Extra environment variables, such as CONTENT_DIR. */
+  env?: Record<string, string>;
+  /** The build's own output goes here, not to the terminal. */
+  logFile: string;
+  /** When set, the build writes a V8 CPU profile (`node --cpu-prof`) into this folder. */
+  cpuProfileDir?: string;
+}
+
+export interface BuildMeasurement {
+  wallMs: number;
+  /** CPU time in user mode, all threads of the build process. */
+  userCpuMs: number;
+  systemCpuMs: number;
+  /** Largest resident set size of the build process. */
+  peakRssMb: number;
+  /** HTML pages written. */
+  pages: number;
+  /** Wall time divided by pages written. */
+  msPerPage: number;
+  /** Bytes of every file in the output folder. */
+  distBytes: number;
+  /** Lines of the build's output that Astro marked as warnings. */
+  warningLines: number;
+  /** The same warnings by kind (their tags and first words), most frequent first. */
+  warningKinds: Record<string, number>;
+  /**
+   * The machine's one-minute load average as the build ended: above the core count, other work was
+   * competing for the CPU and wall time overstates the build's own cost.
+   */
+  loadAverage: number;
+}
+
+/** Loaded into the build process: writes its resource usage to a file as it exits. */
+const RESOURCE_USAGE_HOOK = `
+import { writeFileSync } from 'node:fs';
+process.on('exit', () => writeFileSync(process.env.BENCH_RESOURCE_USAGE_FILE, JSON.stringify(process.resourceUsage())));
+`;
+
+const astroBin = () => join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+
+/** Builds and measures; throws with the end of the build's output when the build fails. */
+export async function measureBuild(run: BuildRun): Promise<BuildMeasurement> {
+  const scratch = mkdtempSync(join(tmpdir(), 'health-site-bench-usage-'));
+  const usageFile = join(scratch, 'usage.json');
+  const log = createWriteStream(run.logFile);
+  try {
+    const args = [
+      '--import',
+      `data:text/javascript,${encodeURIComponent(RESOURCE_USAGE_HOOK)}`,
+      ...(run.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', run.cpuProfileDir] : []),
+      astroBin(),
+      'build',
+      '--outDir',
+      run.outDir,
+    ];
+    const started = performance.now();
+    const child = spawn(process.execPath, args, {
+      cwd: run.projectDir,
+      env: { ...process.env, ...run.env, ASTRO_TELEMETRY_DISABLED: '1', BENCH_RESOURCE_USAGE_FILE: usageFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+    const [code] = (await once(child, 'close')) as [number | null];
+    const wallMs = performance.now() - started;
+    log.end();
+    await once(log, 'close');
+    const output = readFileSync(run.logFile, 'utf8');
+    if (code !== 0) {
+      const tail = output.split('\n').slice(-40).join('\n');
+      throw new Error(`astro build in ${run.projectDir} failed (exit ${code}); log ${run.logFile}:\n${tail}`);
+    }
+
+    const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as NodeJS.ResourceUsage;
+    const files = globSync('**/*', { cwd: run.outDir }).filter((file) => statSync(join(run.outDir, file)).isFile());
+    const pages = files.filter((file) => file.endsWith('.html')).length;
+    return {
+      wallMs,
+      userCpuMs: usage.userCPUTime / 1000,
+      systemCpuMs: usage.systemCPUTime / 1000,
+      peakRssMb: usage.maxRSS / 1024,
+      pages,
+      msPerPage: pages ? wallMs / pages : Number.NaN,
+      distBytes: files.reduce((sum, file) => sum + statSync(join(run.outDir, file)).size, 0),
+      ...countWarnings(output),
+      loadAverage: loadavg()[0]!,
+    };
+  } finally {
+    if (!log.closed) log.end();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+// Terminal colour codes, which some of the build's tools print even into a pipe.
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+/** Counts `[WARN]` lines, grouped by their tags and first three words (numbers and slugs blanked). */
+function countWarnings(output: string): Pick<BuildMeasurement, 'warningLines' | 'warningKinds'> {
+  const kinds = new Map<string, number>();
+  let warningLines = 0;
+  for (const line of output.replace(ANSI, '').split('\n')) {
+    const warning = /\[WARN\]\s*(.*)$/.exec(line);
+    if (!warning) continue;
+    warningLines += 1;
+    const [, tags = '', message = ''] = /^((?:\[[^\]]*\]\s*)*)(.*)$/.exec(warning[1]!)!;
+    const words = message
+      .split(/\s+/)
+      .slice(0, 3)
+      .join(' ')
+      .replace(/[\w-]*\d[\w-]*/g, '…');
+    const kind = `${tags.trim()} ${words}`.trim();
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  return { warningLines, warningKinds: Object.fromEntries([...kinds].sort((a, b) => b[1] - a[1])) };
+}
