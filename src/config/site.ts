@@ -21,6 +21,8 @@ export interface SiteConfig {
    * with a "replying to" link to their parent, so long chains stay readable on a phone.
    */
   maxCommentIndent: number;
+  /** Top-level comment threads per page; longer comment sections continue on numbered pages. */
+  commentThreadsPerPage: number;
 }
 
 export const site: SiteConfig = {
@@ -33,4 +35,5 @@ export const site: SiteConfig = {
     'The information on this site is general and is not a substitute for advice from a doctor, pharmacist or other qualified health professional. In an emergency, call your local emergency number.',
   readerAnswerLabel: 'A reader’s experience, not medical advice',
   maxCommentIndent: 4,
+  commentThreadsPerPage: 50,
 };

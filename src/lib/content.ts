@@ -4,7 +4,8 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 
 import { site } from '@/config/site';
-import { buildThread, renderCommentBody, toDisplayThread, type DisplayComment } from '@/lib/comments';
+import { buildThread, paginateThreads, renderCommentBody, toDisplayThread, type CommentPage } from '@/lib/comments';
+import { commentPagePath } from '@/lib/urls';
 
 export type Article = CollectionEntry<'articles'>;
 
@@ -13,8 +14,8 @@ export interface ArticleComments {
   count: number;
   /** Comments kept in the file but not published (pending or spam). */
   hiddenCount: number;
-  /** The thread, shaped for display, bodies rendered to safe HTML. */
-  comments: DisplayComment[];
+  /** The threads shaped for display (bodies rendered to safe HTML), split into pages; at least one page. */
+  pages: CommentPage[];
 }
 
 const byNewest = (a: Article, b: Article) =>
@@ -43,12 +44,14 @@ export function getArticleComments(articleId: string): Promise<ArticleComments> 
 
 async function loadArticleComments(articleId: string): Promise<ArticleComments> {
   const entry = await getEntry('comments', articleId);
-  if (!entry) return { count: 0, hiddenCount: 0, comments: [] };
+  const paginate = (threads: Parameters<typeof paginateThreads>[0]) =>
+    paginateThreads(threads, site.commentThreadsPerPage, (page) => commentPagePath(articleId, page));
+  if (!entry) return { count: 0, hiddenCount: 0, pages: paginate([]) };
   const source = entry.filePath ?? `content/comments/${articleId}.json`;
   const thread = buildThread(entry.data.comments, source, (comment) => comment.status === 'approved');
   return {
     count: thread.count,
     hiddenCount: thread.hiddenCount,
-    comments: toDisplayThread(thread, { maxIndent: site.maxCommentIndent, renderBody: renderCommentBody }),
+    pages: paginate(toDisplayThread(thread, { maxIndent: site.maxCommentIndent, renderBody: renderCommentBody })),
   };
 }

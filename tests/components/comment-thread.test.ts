@@ -3,7 +3,7 @@ import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, test } from 'vitest';
 
 import CommentSection from '@/components/comments/CommentSection.astro';
-import { buildThread, renderCommentBody, toDisplayThread } from '@/lib/comments';
+import { buildThread, paginateThreads, renderCommentBody, toDisplayThread } from '@/lib/comments';
 
 interface Input {
   id: string;
@@ -20,13 +20,27 @@ beforeAll(async () => {
   container = await AstroContainer.create();
 });
 
-async function renderSection(comments: Input[], articleTitle = 'Leg cramps', maxIndent = 4) {
+const pageHref = (page: number) => (page === 1 ? '/articles/a/' : `/articles/a/comments/${page}/`);
+
+async function renderSection(
+  comments: Input[],
+  articleTitle = 'Leg cramps',
+  maxIndent = 4,
+  threadsPerPage = 50,
+  pageNumber = 1,
+) {
   const thread = buildThread(comments, 'test.json');
+  const pages = paginateThreads(
+    toDisplayThread(thread, { maxIndent, renderBody: renderCommentBody }),
+    threadsPerPage,
+    pageHref,
+  );
   const html = await container.renderToString(CommentSection, {
     props: {
       articleTitle,
       count: thread.count,
-      comments: toDisplayThread(thread, { maxIndent, renderBody: renderCommentBody }),
+      page: pages[pageNumber - 1],
+      pageHrefs: pages.map((page) => pageHref(page.number)),
     },
   });
   return cheerio.load(html);
@@ -65,7 +79,7 @@ describe('CommentSection', () => {
   test('gives every comment an anchor and a visible permalink to it', async () => {
     const $ = await renderSection(questionWithAnswer);
     for (const id of ['q1', 'a1']) {
-      const link = $(`#comment-${id} a[href="#comment-${id}"]`);
+      const link = $(`#comment-${id} a[href="/articles/a/#comment-${id}"]`);
       expect(link.text()).toBe('Link to this comment');
     }
   });
@@ -142,6 +156,47 @@ describe('CommentSection', () => {
       'https://jo.example/',
       'nofollow ugc noopener',
     ]);
+  });
+
+  test('shows no page navigation when every thread fits on one page', async () => {
+    const $ = await renderSection(questionWithAnswer);
+    expect($('nav')).toHaveLength(0);
+  });
+
+  test('shows a page of threads with navigation to the others, the current page marked', async () => {
+    const questions: Input[] = Array.from({ length: 5 }, (_, i) => ({ id: `q${i + 1}`, body: `question ${i + 1}` }));
+    const $ = await renderSection(questions, 'T', 4, 2, 2);
+    expect(
+      $('article.comment')
+        .map((_, a) => $(a).attr('id'))
+        .get(),
+    ).toEqual(['comment-q3', 'comment-q4']);
+    expect($('h2').text()).toBe('5 thoughts on “T”');
+    expect($('section > p').eq(1).text()).toBe('Page 2 of 3: conversations 3 to 4 of 5.');
+    const nav = $('nav[aria-label="Comment pages"]');
+    expect(
+      nav
+        .find('a')
+        .map((_, a) => `${$(a).text().replace(/\s+/g, ' ').trim()} ${$(a).attr('href')}`)
+        .get(),
+    ).toEqual([
+      'Previous page /articles/a/',
+      'Page 1 /articles/a/',
+      'Page 2 /articles/a/comments/2/',
+      'Page 3 /articles/a/comments/3/',
+      'Next page /articles/a/comments/3/',
+    ]);
+    expect(nav.find('[aria-current="page"]').attr('href')).toBe('/articles/a/comments/2/');
+  });
+
+  test('links each comment to the page that holds it', async () => {
+    const questions: Input[] = Array.from({ length: 3 }, (_, i) => ({ id: `q${i + 1}`, body: `question ${i + 1}` }));
+    const $ = await renderSection(questions, 'T', 4, 2, 2);
+    expect(
+      $('#comment-q3 a')
+        .filter((_, a) => $(a).text() === 'Link to this comment')
+        .attr('href'),
+    ).toBe('/articles/a/comments/2/#comment-q3');
   });
 
   test('escapes a writer’s name and title', async () => {

@@ -21,9 +21,12 @@ export const PAGES: TestPage[] = [
   { name: 'fixture home', site: 'fixture', path: '', status: 200 },
   { name: 'deep-thread article', site: 'fixture', path: 'articles/deep-thread/', status: 200 },
   { name: 'GFM article', site: 'fixture', path: 'articles/gfm-markdown/', status: 200 },
+  { name: 'second comment page', site: 'fixture', path: 'articles/huge-thread/comments/2/', status: 200 },
 ];
 
 export interface ServedSites {
+  /** Root of the fixture site. */
+  fixtureUrl: string;
   /** Address of one of PAGES. */
   url: (page: TestPage) => string;
   /** The real site's seed article. */
@@ -43,6 +46,7 @@ export async function serveSites(): Promise<ServedSites> {
   ]);
   const [site, fixture, broken] = servers.map((server) => server.url) as [string, string, string];
   return {
+    fixtureUrl: fixture,
     url: (page) => `${page.site === 'site' ? site : fixture}${page.path}`,
     article: `${site}articles/leg-cramps-sign-of-pregnancy/`,
     deepThread: `${fixture}articles/deep-thread/`,

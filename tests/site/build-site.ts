@@ -7,6 +7,7 @@ import { cpSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
+import { writeGeneratedFixtures } from '../helpers/generated-fixtures';
 import { FIXTURE_CONTENT, FIXTURE_DIST, FIXTURE_SOURCE, SITE_DIST } from '../helpers/paths';
 
 function astroBuild(outDir: string, contentDir?: string) {
@@ -25,6 +26,7 @@ function astroBuild(outDir: string, contentDir?: string) {
 export function prepareFixtureContent() {
   rmSync(FIXTURE_CONTENT, { recursive: true, force: true });
   cpSync(FIXTURE_SOURCE, FIXTURE_CONTENT, { recursive: true });
+  writeGeneratedFixtures(FIXTURE_CONTENT);
 }
 
 export default function buildSites() {

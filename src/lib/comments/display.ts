@@ -11,6 +11,8 @@ export interface DisplayComment {
   id: string;
   /** Fragment id of the comment's element: `comment-<id>`. */
   anchor: string;
+  /** Address of the comment on the page that shows it; `#<anchor>` until pages are known. */
+  permalink: string;
   /** Name the writer gave, or undefined when unknown. */
   author: string | undefined;
   /** The writer's web page (http or https only, checked by the schema). */
@@ -55,8 +57,10 @@ export function toDisplayThread<C extends DisplayableComment>(
   const show = (node: ThreadNode<C>, replyingTo: DisplayComment['replyingTo']): DisplayComment => ({
     id: node.comment.id,
     anchor: commentAnchor(node.comment.id),
+    permalink: `#${commentAnchor(node.comment.id)}`,
     author: node.comment.author,
-    authorUrl: node.comment.authorUrl,
+    // Serialized by the URL parser, so quotes and angle brackets arrive percent-encoded.
+    authorUrl: node.comment.authorUrl === undefined ? undefined : new URL(node.comment.authorUrl).href,
     date: node.comment.date,
     title: node.comment.title,
     bodyHtml: renderBody(node.comment.body),

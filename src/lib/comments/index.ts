@@ -10,3 +10,4 @@ export {
 export { toDisplayThread, commentAnchor, type DisplayComment, type DisplayableComment } from './display';
 export { renderCommentBody, commentSanitizeSchema, COMMENT_LINK_REL } from './render-body';
 export { commentCountHeading, authorName, foldLabel, ANONYMOUS } from './labels';
+export { paginateThreads, type CommentPage } from './pages';

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+
+import { openBrowser, visit, type TestBrowser } from '../helpers/browser';
+import { serveSites, type ServedSites } from '../helpers/sites';
+
+let sites: ServedSites;
+let browser: TestBrowser;
+beforeAll(async () => {
+  sites = await serveSites();
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+  await sites.close();
+});
+
+test.each([1, 2, 3, 4])(
+  'hostile comments page %i opens no dialog, runs nothing and sends nothing off the origin',
+  async (pageNumber) => {
+    const path = pageNumber === 1 ? 'articles/hostile/' : `articles/hostile/comments/${pageNumber}/`;
+    const { page, response, trouble } = await visit(browser.context, `${sites.fixtureUrl}${path}`);
+    const dialogs: string[] = [];
+    page.on('dialog', async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    expect(response?.status()).toBe(200);
+    // Give any payload its chance: hover and focus every comment, then wait for the network to settle.
+    for (const comment of await page.locator('article.comment').all()) await comment.hover();
+    await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => document.scripts.length)).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(trouble).toEqual({ consoleErrors: [], failedRequests: [], offOriginRequests: [] });
+  },
+);

@@ -1,0 +1,51 @@
+import { describe, expect, test } from 'vitest';
+
+import { buildThread, paginateThreads, toDisplayThread } from '@/lib/comments';
+
+const href = (page: number) => `/a/${page}/`;
+
+function threads(questions: number, answersEach = 0) {
+  const comments = [];
+  for (let q = 1; q <= questions; q++) {
+    comments.push({ id: `q${q}`, body: 'q' });
+    for (let a = 1; a <= answersEach; a++) comments.push({ id: `q${q}-a${a}`, parent: `q${q}`, body: 'a' });
+  }
+  return toDisplayThread(buildThread(comments, 'test.json'), { maxIndent: 4, renderBody: (body) => body });
+}
+
+describe('paginateThreads', () => {
+  test('keeps every thread on one page when they fit', () => {
+    const pages = paginateThreads(threads(3), 50, href);
+    expect(pages.map((page) => [page.number, page.total, page.threads.length])).toEqual([[1, 1, 3]]);
+  });
+
+  test('gives an article without comments one empty page', () => {
+    expect(paginateThreads([], 50, href)).toEqual([
+      { number: 1, total: 1, threads: [], firstThread: 0, lastThread: 0, threadCount: 0 },
+    ]);
+  });
+
+  test('splits threads into pages of the given size, the last page holding the rest', () => {
+    const pages = paginateThreads(threads(120), 50, href);
+    expect(pages.map((page) => [page.number, page.firstThread, page.lastThread])).toEqual([
+      [1, 1, 50],
+      [2, 51, 100],
+      [3, 101, 120],
+    ]);
+  });
+
+  test('keeps each question on one page with all its answers', () => {
+    const pages = paginateThreads(threads(3, 40), 2, href);
+    expect(pages[1]!.threads.map((thread) => [thread.id, thread.replies.length])).toEqual([['q3', 40]]);
+  });
+
+  test('points every comment’s permalink at the page that holds it', () => {
+    const pages = paginateThreads(threads(3, 1), 2, href);
+    expect(pages[0]!.threads[1]!.replies[0]!.permalink).toBe('/a/1/#comment-q2-a1');
+    expect(pages[1]!.threads[0]!.permalink).toBe('/a/2/#comment-q3');
+  });
+
+  test('refuses a page size below 1', () => {
+    expect(() => paginateThreads([], 0, href)).toThrow(RangeError);
+  });
+});
