@@ -2,7 +2,7 @@
  * WordPress items → articles: which items become articles, and their frontmatter and body.
  */
 import { convertPostBody, type BodyContext } from './html-to-mdx';
-import { firstSentences, htmlToText, paragraphTexts, titleFromSlug, toSlug } from './text';
+import { firstSentences, htmlToText, leadingParagraphText, titleFromSlug, toSlug } from './text';
 import type { ConversionWarning } from './warnings';
 import type { WxrItem } from './wxr';
 
@@ -138,7 +138,7 @@ function tagsOf(item: WxrItem): string[] {
 function describe(item: WxrItem, html: string, title: string): string {
   const excerpt = htmlToText(item.excerpt);
   if (excerpt) return excerpt.length <= 300 ? excerpt : firstSentences(excerpt);
-  return firstSentences(paragraphTexts(html).join(' ')) || firstSentences(htmlToText(html)) || title;
+  return firstSentences(leadingParagraphText(html)) || firstSentences(htmlToText(html)) || title;
 }
 
 /**

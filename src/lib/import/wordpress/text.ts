@@ -24,13 +24,20 @@ export function htmlToText(html: string): string {
   return cleanText($.root().text());
 }
 
-/** The text of each paragraph in an HTML body, in order, empty ones left out. */
-export function paragraphTexts(html: string): string[] {
-  const $ = load(html, null, false);
-  return $('p')
-    .map((_, paragraph) => htmlToText($(paragraph).html() ?? ''))
-    .get()
-    .filter((text) => text !== '');
+/**
+ * The text of the body's first paragraphs, enough for a description: the HTML is parsed once and
+ * reading stops after `enough` characters.
+ */
+export function leadingParagraphText(html: string, enough = 600): string {
+  const $ = load(html.replace(BLOCK_TAG, ' $&'), null, false);
+  let text = '';
+  for (const paragraph of $('p')) {
+    const words = cleanText($(paragraph).text());
+    if (words === '') continue;
+    text = text === '' ? words : `${text} ${words}`;
+    if (text.length >= enough) break;
+  }
+  return text;
 }
 
 /** How long a description should be: search results show about this much. */
