@@ -143,6 +143,9 @@ async function main(argv: string[]): Promise<number> {
       `${values['dry-run'] ? 'Dry run: would write' : 'Wrote'} ${created.length + replaced.length} files to ${output.outDir} ` +
         `(${created.length} new, ${replaced.length} replaced, ${unchanged.length} unchanged) in ${seconds} s`,
     );
+    if (values['dry-run'] && replaced.length > 0 && !values.force) {
+      console.log(`Replacing the ${replaced.length} changed files will need --force.`);
+    }
     return 0;
   } catch (error) {
     await output.discard();

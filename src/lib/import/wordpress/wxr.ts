@@ -59,8 +59,6 @@ export interface WxrComment {
 
 /** One `<item>`: a post, page, attachment, menu item or other post type. */
 export interface WxrItem {
-  /** Line of the `<item>` tag, for messages. */
-  line: number;
   id: string;
   title: string;
   link: string;
@@ -205,7 +203,6 @@ export async function* readWxr(chunks: ExportChunks): AsyncGenerator<WxrRecord> 
   /** The field being read: its key, its category attributes, and its text so far. */
   let reading: { key: string; domain: string; slug: string; text: string } | undefined;
   let tagStart = { line: 1, column: 1 };
-  let itemLine = 0;
   let site: WxrSite | undefined;
 
   // Saxes' position is that of the next character; for a bad character that is one past it, which
@@ -238,7 +235,6 @@ export async function* readWxr(chunks: ExportChunks): AsyncGenerator<WxrRecord> 
         site ??= parent && channelSite(parent.fields);
         if (!site)
           fail('not a WordPress export: the channel has no <wp:wxr_version> before its first <item>', tagStart);
-        itemLine = tagStart.line;
       }
       open.push({
         kind: record.kind,
@@ -299,7 +295,7 @@ export async function* readWxr(chunks: ExportChunks): AsyncGenerator<WxrRecord> 
         parentRecord?.comments.push(toComment(record.fields));
         break;
       case 'item':
-        ready.push({ kind: 'item', item: toItem(record, itemLine) });
+        ready.push({ kind: 'item', item: toItem(record) });
         break;
     }
   });
@@ -347,10 +343,9 @@ function toComment(fields: Fields): WxrComment {
   };
 }
 
-function toItem(record: OpenRecord, line: number): WxrItem {
+function toItem(record: OpenRecord): WxrItem {
   const { fields } = record;
   return {
-    line,
     id: field(fields, 'wp:post_id'),
     title: field(fields, 'title'),
     link: field(fields, 'link'),
