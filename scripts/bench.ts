@@ -26,7 +26,7 @@ import {
   type BenchReport,
   type SizeResult,
 } from './bench/report';
-import { editOneComment, writeSyntheticSite, type SyntheticSite } from './bench/synthetic-content';
+import { editOneArticle, editOneComment, writeSyntheticSite, type SyntheticSite } from './bench/synthetic-content';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const REPORTS = join(REPO, 'reports');
@@ -92,7 +92,11 @@ interface Workspace {
   baselineProject: string;
 }
 
-/** Builds one size: site cold, baseline cold, site again after one comment changed. */
+/**
+ * Builds one size: the site cold, then again after one comment changed; the baseline cold, then
+ * again after one article changed (its articles are all it has). The site's comment edit comes
+ * after the baseline's builds, which read only the articles.
+ */
 async function benchSize(workspace: Workspace, articles: number, commentsPerArticle: number): Promise<SizeResult> {
   const contentDir = join(workspace.root, `content-${articles}`);
   progress(`${articles} articles: writing content (${commentsPerArticle} comments each)`);
@@ -109,24 +113,35 @@ async function benchSize(workspace: Workspace, articles: number, commentsPerArti
   const cold = await measureBuild(siteRun('cold'));
   progress(`  ${took(cold)}`);
 
-  progress(`${articles} articles: bare baseline, cold build`);
-  const baseline = await measureBaseline(workspace, site, articles);
-  progress(`  ${took(baseline)}`);
-
   editOneComment(site);
   progress(`${articles} articles: site, rebuild after one comment changed`);
   const rebuild = await measureBuild(siteRun('rebuild'));
   progress(`  ${took(rebuild)}`);
-  return { articles, commentsPerArticle, site: cold, siteRebuild: rebuild, baseline };
+
+  progress(`${articles} articles: bare baseline, cold build`);
+  clearCaches(workspace.baselineProject);
+  const baseline = await measureBaseline(workspace, site, articles, 'cold');
+  progress(`  ${took(baseline)}`);
+
+  editOneArticle(site);
+  progress(`${articles} articles: bare baseline, rebuild after one article changed`);
+  const baselineRebuild = await measureBaseline(workspace, site, articles, 'rebuild');
+  progress(`  ${took(baselineRebuild)}`);
+  return { articles, commentsPerArticle, site: cold, siteRebuild: rebuild, baseline, baselineRebuild };
 }
 
-function measureBaseline(workspace: Workspace, site: SyntheticSite, articles: number, cpuProfileDir?: string) {
-  clearCaches(workspace.baselineProject);
+function measureBaseline(
+  workspace: Workspace,
+  site: SyntheticSite,
+  articles: number,
+  label: string,
+  cpuProfileDir?: string,
+) {
   return measureBuild({
     projectDir: workspace.baselineProject,
-    outDir: join(workspace.baselineProject, `dist-${articles}`),
+    outDir: join(workspace.baselineProject, cpuProfileDir ? `dist-${articles}-profiled` : `dist-${articles}`),
     env: { [BASELINE_ARTICLES_ENV]: site.articlesDir },
-    logFile: join(workspace.root, `baseline-${articles}${cpuProfileDir ? '-profiled' : ''}.log`),
+    logFile: join(workspace.root, `baseline-${articles}-${label}.log`),
     cpuProfileDir,
   });
 }
@@ -158,7 +173,8 @@ async function profileSize(workspace: Workspace, articles: number, commentsPerAr
   });
   progress(`${articles} articles: profiling a cold baseline build`);
   const baselineDir = profileDir('baseline');
-  await measureBaseline(workspace, site, articles, baselineDir);
+  clearCaches(workspace.baselineProject);
+  await measureBaseline(workspace, site, articles, 'profiled', baselineDir);
   const file = profileIn(siteDir);
   const profile: NonNullable<BenchReport['profile']> = {
     articles,
@@ -185,56 +201,59 @@ async function main(args: string[]): Promise<number> {
   const root = mkdtempSync(join(tmpdir(), 'health-site-bench-'));
   const workspace: Workspace = { root, siteProject: join(root, 'site'), baselineProject: join(root, 'baseline') };
   progress(`working in ${root}`);
+  const sizes: SizeResult[] = [];
+  let profile: BenchReport['profile'];
+  let error: string | undefined;
   try {
     snapshotSite(REPO, workspace.siteProject);
     writeBaselineProject(REPO, workspace.baselineProject);
-
-    const sizes: SizeResult[] = [];
     for (const articles of options.sizes) {
       sizes.push(await benchSize(workspace, articles, options.commentsPerArticle));
       // Each size's output is measured; dropping it keeps the disk use to one size at a time.
       if (!options.keep) {
-        for (const dir of [
-          join(workspace.siteProject, `dist-${articles}`),
-          join(workspace.baselineProject, `dist-${articles}`),
-        ])
-          rmSync(dir, { recursive: true, force: true });
+        for (const project of [workspace.siteProject, workspace.baselineProject])
+          rmSync(join(project, `dist-${articles}`), { recursive: true, force: true });
       }
     }
-    const largest = options.sizes.at(-1)!;
-    const profile = options.cpuProfile ? await profileSize(workspace, largest, options.commentsPerArticle) : undefined;
-
-    const report: BenchReport = {
-      date: new Date().toISOString(),
-      machine: machine(),
-      commentsPerArticle: options.commentsPerArticle,
-      sizes,
-      targets: evaluateTargets(sizes),
-      ...(profile && { profile }),
-    };
-    mkdirSync(REPORTS, { recursive: true });
-    const reportFile = join(REPORTS, 'bench.json');
-    writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
-
-    console.log(`\nBuild benchmark on ${formatMachine(report)}\n`);
-    console.log(formatTable(report));
-    console.log(`\nTargets:\n${formatTargets(report.targets)}`);
-    const warnings = sizes.at(-1)!.site.warningKinds;
-    if (Object.keys(warnings).length) {
-      console.log(`\nWarnings of the ${largest}-article site build, by kind:`);
-      for (const [kind, count] of Object.entries(warnings).slice(0, 8))
-        console.log(`  ${String(count).padStart(6)} × ${kind}`);
-    }
-    if (profile) console.log(`\n${formatProfile(profile)}`);
-    console.log(`\nReport: ${reportFile}`);
-    return 0;
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    return 1;
+    if (options.cpuProfile) profile = await profileSize(workspace, options.sizes.at(-1)!, options.commentsPerArticle);
+  } catch (failure) {
+    // A failed build (out of memory, say) is a result too: report what was measured before it.
+    error = failure instanceof Error ? failure.message : String(failure);
+    console.error(error);
   } finally {
     if (options.keep) progress(`kept ${root}`);
     else rmSync(root, { recursive: true, force: true });
   }
+
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    machine: machine(),
+    commentsPerArticle: options.commentsPerArticle,
+    sizes,
+    targets: evaluateTargets(sizes),
+    ...(error !== undefined && { error }),
+    ...(profile && { profile }),
+  };
+  mkdirSync(REPORTS, { recursive: true });
+  const reportFile = join(REPORTS, 'bench.json');
+  writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+  printReport(report);
+  console.log(`\nReport: ${reportFile}`);
+  return error === undefined ? 0 : 1;
+}
+
+function printReport(report: BenchReport): void {
+  console.log(`\nBuild benchmark on ${formatMachine(report)}\n`);
+  if (report.sizes.length) console.log(formatTable(report));
+  console.log(`\nTargets:\n${formatTargets(report.targets)}`);
+  const largest = report.sizes.at(-1);
+  const warnings = Object.entries(largest?.site.warningKinds ?? {});
+  if (largest && warnings.length) {
+    console.log(`\nWarnings of the ${largest.articles}-article site build, by kind:`);
+    for (const [kind, count] of warnings.slice(0, 8)) console.log(`  ${String(count).padStart(6)} × ${kind}`);
+  }
+  if (report.profile) console.log(`\n${formatProfile(report.profile)}`);
+  if (report.error) console.log(`\nStopped early: a build failed (see above).`);
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -193,6 +193,12 @@ export function writeSyntheticSite(contentDir: string, options: SyntheticSiteOpt
   return { articlesDir, commentsDir, firstSlug: slugOf(0) };
 }
 
+/** Adds a sentence to the first article, as a writer correcting it would. */
+export function editOneArticle(site: SyntheticSite): void {
+  const path = join(site.articlesDir, `${site.firstSlug}.mdx`);
+  writeFileSync(path, `${readFileSync(path, 'utf8')}\nOne more sentence, added by the writer.\n`);
+}
+
 /** Edits one comment's body in the first article's file, as a moderator fixing a typo would. */
 export function editOneComment(site: SyntheticSite): void {
   const path = join(site.commentsDir, `${site.firstSlug}.json`);
