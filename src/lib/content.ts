@@ -1,7 +1,7 @@
 /**
  * All content access in one place: pages ask here, never `astro:content` directly.
  */
-import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
 
 import { site } from '@/config/site';
 import { buildThread, paginateThreads, renderCommentBody, toDisplayThread, type CommentPage } from '@/lib/comments';
@@ -29,6 +29,14 @@ export async function getPublishedArticles(): Promise<Article[]> {
 
 const threads = new Map<string, Promise<ArticleComments>>();
 
+let commentFiles: Promise<Map<string, CollectionEntry<'comments'>>> | undefined;
+
+/** Comments files by article slug. Most articles may have none: looking them up must not warn. */
+function commentFilesByArticle() {
+  commentFiles ??= getCollection('comments').then((entries) => new Map(entries.map((entry) => [entry.id, entry])));
+  return commentFiles;
+}
+
 /**
  * The article's comments, threaded and rendered, once per build however many pages ask.
  * @throws CommentThreadError naming the file and comment when the replies do not form a tree
@@ -43,7 +51,7 @@ export function getArticleComments(articleId: string): Promise<ArticleComments> 
 }
 
 async function loadArticleComments(articleId: string): Promise<ArticleComments> {
-  const entry = await getEntry('comments', articleId);
+  const entry = (await commentFilesByArticle()).get(articleId);
   const paginate = (threads: Parameters<typeof paginateThreads>[0]) =>
     paginateThreads(threads, site.commentThreadsPerPage, (page) => commentPagePath(articleId, page));
   if (!entry) return { count: 0, hiddenCount: 0, pages: paginate([]) };

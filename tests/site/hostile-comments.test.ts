@@ -1,4 +1,5 @@
 import * as cheerio from 'cheerio';
+import type { Element } from 'domhandler';
 import { beforeAll, expect, test } from 'vitest';
 
 import { commentPages } from '../helpers/comment-pages';
@@ -32,6 +33,7 @@ test('the page holds no script at all', () => {
 test('no element carries an event-handler attribute', () => {
   const handlers = $('*')
     .toArray()
+    .filter((node): node is Element => node.type === 'tag')
     .flatMap((element) =>
       Object.keys(element.attribs)
         .filter((name) => /^on/i.test(name))
@@ -43,6 +45,7 @@ test('no element carries an event-handler attribute', () => {
 test('no attribute holds a javascript:, vbscript: or data: address', () => {
   const urls = $('*')
     .toArray()
+    .filter((node): node is Element => node.type === 'tag')
     .flatMap((element) =>
       Object.entries(element.attribs)
         .filter(
@@ -77,6 +80,7 @@ test('the comments contain no element that loads, embeds, restyles or redirects'
 test('no comment markup clobbers page globals through id or name', () => {
   const ids = $('#comments [id], #comments [name]')
     .toArray()
+    .filter((node): node is Element => node.type === 'tag')
     .map((element) => element.attribs.id ?? element.attribs.name);
   expect(ids.filter((id) => !/^comment-|^user-content-|^comments-heading$/.test(id!))).toEqual([]);
 });
@@ -88,7 +92,9 @@ test('attack text stays readable as text', () => {
 });
 
 test('writer addresses keep their http(s) origin and are marked as user content', () => {
-  const links = $('#comments a.comment-author').toArray();
+  const links = $('#comments a.comment-author')
+    .toArray()
+    .filter((node): node is Element => node.type === 'tag');
   expect(links.length).toBeGreaterThan(0);
   for (const link of links) {
     expect(link.attribs.href).toMatch(/^https:\/\/example\.org\//);

@@ -1,4 +1,3 @@
-import type * as cheerio from 'cheerio';
 import { describe, expect, test } from 'vitest';
 
 import { hugeThreadComments, longChainComments, STRANGE_BODIES } from '../helpers/generated-fixtures';
@@ -50,7 +49,7 @@ describe('an article with 10,000 comments', () => {
 });
 
 describe('a reply chain 500 deep', () => {
-  const [{ $ }] = commentPages('long-chain') as [{ $: cheerio.CheerioAPI }];
+  const { $ } = commentPages('long-chain')[0]!;
 
   test('shows every reply exactly once, in order', () => {
     expect(idsOn($)).toEqual(longChainComments().map((comment) => comment.id));
@@ -67,7 +66,7 @@ describe('a reply chain 500 deep', () => {
 });
 
 describe('strange text', () => {
-  const [{ $ }] = commentPages('strange-text') as [{ $: cheerio.CheerioAPI }];
+  const { $ } = commentPages('strange-text')[0]!;
 
   test.each(Object.keys(STRANGE_BODIES))('keeps the %s comment’s characters exactly', (id) => {
     const shown = $(`#comment-${id} .comment-body`).text();

@@ -51,6 +51,10 @@ describe('renderCommentBody', () => {
     expect(html).toContain('after');
   });
 
+  test('keeps the text of a link whose address was removed, as plain text', () => {
+    expect(renderCommentBody('see <a href="javascript:alert(1)">this page</a> now')).toBe('<p>see this page now</p>');
+  });
+
   test('drops event-handler attributes', () => {
     expect(renderCommentBody('<b onclick="alert(1)" onmouseover=alert(2)>x</b>')).toBe('<p><b>x</b></p>');
   });

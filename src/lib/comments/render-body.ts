@@ -76,10 +76,19 @@ function remarkCommentSyntax(this: Processor) {
   (data.micromarkExtensions ??= []).push({ disable: { null: PLAIN_TEXT_CONSTRUCTS } });
 }
 
+/**
+ * Marks every reader link as user content. A link whose address the sanitizer removed is no longer a
+ * link: its text stays, in place, as plain text.
+ */
 function rehypeCommentLinks() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
-      if (node.tagName === 'a') node.properties.rel = [...COMMENT_LINK_REL];
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName !== 'a') return;
+      if (node.properties.href === undefined && parent && index !== undefined) {
+        parent.children.splice(index, 1, ...node.children);
+        return index;
+      }
+      node.properties.rel = [...COMMENT_LINK_REL];
     });
   };
 }
