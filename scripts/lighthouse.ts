@@ -11,7 +11,7 @@
  * `tests/browser/lighthouse.test.ts` asserts the targets with the same runner.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, globSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, globSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -100,9 +100,9 @@ async function serveGzipped(dist: string): Promise<StaticServer> {
   const root = mkdtempSync(join(tmpdir(), 'health-site-lighthouse-'));
   cpSync(dist, root, { recursive: true });
   const gzipped = new Set<string>();
-  for (const file of globSync('**/*', { cwd: root, withFileTypes: false })) {
-    if (!COMPRESSIBLE.test(file)) continue;
+  for (const file of globSync('**/*', { cwd: root })) {
     const path = join(root, file);
+    if (!COMPRESSIBLE.test(file) || !statSync(path).isFile()) continue;
     writeFileSync(path, gzipSync(readFileSync(path), { level: 9 }));
     gzipped.add(`/${file.split('\\').join('/')}`);
   }
