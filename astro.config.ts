@@ -10,6 +10,7 @@ import { contentDir, DEFAULT_CONTENT_DIR } from './src/config/content-dir';
 import { taskListLabels } from './src/lib/markdown/task-list-labels';
 import { site } from './src/config/site';
 import { contentIntegrity } from './src/integrations/content-integrity';
+import { staticHeaders } from './src/integrations/static-headers';
 
 /** Builds of other content folders (fixtures, benchmarks) keep their own content cache, so they never mix. */
 const cacheDir =
@@ -22,7 +23,7 @@ export default defineConfig({
   site: site.url,
   ...(cacheDir && { cacheDir }),
   trailingSlash: 'always',
-  integrations: [contentIntegrity(contentDir), mdx()],
+  integrations: [contentIntegrity(contentDir), mdx(), staticHeaders()],
   markdown: {
     // Astro's built-in processor (GitHub-flavoured Markdown included). No smart punctuation:
     // articles are published word for word, straight quotes and all.

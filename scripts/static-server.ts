@@ -3,13 +3,15 @@
  * `dir` → redirect to `dir/`, anything missing → `404.html` with status 404, all under a base path.
  * Used by the browser tests and by `npm run preview`.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type OutgoingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
 
 import { lookup } from 'mrmime';
+
+import { headersForPath, parseHeadersFile } from '../src/lib/headers/rules';
 
 export interface StaticServerOptions {
   /** Folder to serve, such as `dist`. */
@@ -20,8 +22,19 @@ export interface StaticServerOptions {
   port?: number;
   /** Address to listen on. Defaults to 127.0.0.1. */
   host?: string;
-  /** Extra response headers for a request path (the path below `base`, starting with `/`). */
+  /**
+   * Extra response headers for a request path (the path below `base`, starting with `/`). Defaults
+   * to the rules of the site's own `_headers` file, as Netlify and Cloudflare Pages apply them.
+   */
   headersFor?: (path: string) => OutgoingHttpHeaders;
+}
+
+/** Headers from `<root>/_headers`, or none when the build has no such file. */
+export function headersFromFile(root: string, base = '/'): (path: string) => OutgoingHttpHeaders {
+  const file = join(root, '_headers');
+  if (!existsSync(file)) return () => ({});
+  const rules = parseHeadersFile(readFileSync(file, 'utf8'));
+  return (path) => headersForPath(rules, `${base.replace(/\/$/, '')}${path}`);
 }
 
 export interface StaticServer {
@@ -43,6 +56,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   const root = resolve(options.root);
   const base = options.base ?? '/';
   const host = options.host ?? '127.0.0.1';
+  const headersFor = options.headersFor ?? headersFromFile(root, base);
 
   const server: Server = createServer(async (request, response) => {
     const send = (status: number, path: string | undefined, headers: OutgoingHttpHeaders = {}) => {
@@ -64,7 +78,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     }
     const notFound = async () => {
       const page = join(root, '404.html');
-      return send(404, (await fileAt(page)) === page ? page : undefined, options.headersFor?.('/404.html'));
+      return send(404, (await fileAt(page)) === page ? page : undefined, headersFor('/404.html'));
     };
     if (!pathname.startsWith(base)) return notFound();
     const inside = `/${pathname.slice(base.length)}`;
@@ -78,14 +92,17 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
         return response.end();
       }
       const index = join(target, 'index.html');
-      if ((await fileAt(index)) === index) return send(200, index, options.headersFor?.(inside));
+      if ((await fileAt(index)) === index) return send(200, index, headersFor(inside));
       return notFound();
     }
-    if (found) return send(200, found, options.headersFor?.(inside));
+    if (found) return send(200, found, headersFor(inside));
     return notFound();
   });
 
-  await new Promise<void>((done) => server.listen(options.port ?? 0, host, done));
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, host, done);
+  });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${host}:${port}${base}`,

@@ -1,0 +1,44 @@
+/**
+ * Writes `dist/_headers` after each build: the rules of `lib/headers/rules.ts`, with a hash for every
+ * inline stylesheet the pages actually contain, so the Content-Security-Policy needs no 'unsafe-inline'.
+ */
+import { createHash } from 'node:crypto';
+import { globSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import type { AstroIntegration } from 'astro';
+
+import { headerRules, toHeadersFile, type PageStyles } from '../lib/headers/rules';
+
+/** The inline styles of a built site, as CSP sources. */
+export function collectPageStyles(dist: string): PageStyles {
+  const hashes = new Set<string>();
+  let styleAttributes = false;
+  for (const page of globSync('**/*.html', { cwd: dist })) {
+    const html = readFileSync(join(dist, page), 'utf8');
+    for (const [, css] of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) {
+      hashes.add(`'sha256-${createHash('sha256').update(css!).digest('base64')}'`);
+    }
+    styleAttributes ||= /<[a-z][^>]*\sstyle="/i.test(html);
+  }
+  return { styleHashes: [...hashes].sort(), styleAttributes };
+}
+
+export function staticHeaders(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'health-site:static-headers',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const dist = fileURLToPath(dir);
+        const styles = collectPageStyles(dist);
+        writeFileSync(join(dist, '_headers'), toHeadersFile(headerRules(styles), base));
+        logger.info(`Wrote _headers (${styles.styleHashes.length} inline stylesheet hashes).`);
+      },
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * The site's HTTP response headers, defined once: security headers for every response and caching
+ * by kind of file. The build writes them in each host's format (see `integrations/static-headers.ts`);
+ * the preview server and the browser tests read them back from there.
+ */
+
+/** Headers for the responses whose path matches `path` (`*` matches anything, `/_astro/*`). */
+export interface HeaderRule {
+  path: string;
+  headers: Record<string, string>;
+}
+
+export interface PageStyles {
+  /** `'sha256-…'` sources for every distinct inline `<style>` element the pages contain. */
+  styleHashes: string[];
+  /** Whether any page uses `style="…"` attributes (the Markdown renderer aligns table cells so). */
+  styleAttributes: boolean;
+}
+
+/** Content-Security-Policy: nothing but the site's own files, and no inline script at all. */
+export function contentSecurityPolicy({ styleHashes, styleAttributes }: PageStyles): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src 'self'${styleHashes.map((hash) => ` ${hash}`).join('')}`,
+    // Style attributes cannot run code; they are allowed only when a page needs them.
+    ...(styleAttributes ? ["style-src-attr 'unsafe-inline'"] : []),
+    // Imported articles may show images from their old host.
+    "img-src 'self' https: data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export function headerRules(styles: PageStyles): HeaderRule[] {
+  return [
+    {
+      path: '/*',
+      headers: {
+        'Content-Security-Policy': contentSecurityPolicy(styles),
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'strict-origin-when-cross-origin',
+        'Permissions-Policy':
+          'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()',
+        'Cross-Origin-Opener-Policy': 'same-origin',
+        'X-Frame-Options': 'DENY',
+      },
+    },
+    // Pages keep the hosts' default caching, which revalidates HTML on every visit. Setting
+    // Cache-Control on /* as well would be joined with the rule below on some hosts.
+    {
+      // Astro names these files after their content, so a changed file gets a new name.
+      path: '/_astro/*',
+      headers: { 'Cache-Control': 'public, max-age=31536000, immutable' },
+    },
+  ];
+}
+
+/** The `_headers` file read by Netlify and Cloudflare Pages. */
+export function toHeadersFile(rules: HeaderRule[], base = '/'): string {
+  return rules
+    .map(({ path, headers }) => {
+      const lines = Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`);
+      return [`${base.replace(/\/$/, '')}${path}`, ...lines].join('\n');
+    })
+    .join('\n\n')
+    .concat('\n');
+}
+
+/** Reads a `_headers` file back into rules. */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trimStart().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ path: line.trim(), headers: {} });
+      continue;
+    }
+    const separator = line.indexOf(':');
+    const rule = rules.at(-1);
+    if (rule && separator > 0) rule.headers[line.slice(0, separator).trim()] = line.slice(separator + 1).trim();
+  }
+  return rules;
+}
+
+/** Headers for a request path, later rules overriding earlier ones as the hosts do. */
+export function headersForPath(rules: HeaderRule[], path: string): Record<string, string> {
+  const matches = (pattern: string) =>
+    new RegExp(
+      `^${pattern
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    ).test(path);
+  return Object.assign({}, ...rules.filter((rule) => matches(rule.path)).map((rule) => rule.headers));
+}
