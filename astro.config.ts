@@ -21,6 +21,7 @@ const cacheDir =
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
   site: site.url,
+  base: site.basePath,
   ...(cacheDir && { cacheDir }),
   trailingSlash: 'always',
   integrations: [contentIntegrity(contentDir), mdx(), staticHeaders()],

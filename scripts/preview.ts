@@ -2,9 +2,10 @@
  * `npm run preview`: serves the built site from `dist/` exactly as a static host would, under the
  * base path and with the headers of `dist/_headers`, so the owner can check it before deploying.
  */
+import { site } from '../src/config/site';
 import { startStaticServer } from './static-server';
 
-const base = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+const base = site.basePath;
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? 'localhost';
 try {

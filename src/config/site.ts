@@ -6,8 +6,10 @@ export interface SiteConfig {
   title: string;
   /** Default meta description for pages that have none of their own (home, 404). */
   description: string;
-  /** Absolute origin the site is deployed to; used for canonical URLs. */
+  /** Absolute origin the site is deployed to (`SITE_URL`); used for canonical URLs. */
   url: string;
+  /** Path the site is served under (`BASE_PATH`), with leading and trailing slash; `/` at a domain's root. */
+  basePath: string;
   /** BCP 47 language tag for `<html lang>`. */
   lang: string;
   /** Locale used to format dates for readers. */
@@ -29,6 +31,7 @@ export const site: SiteConfig = {
   title: 'Health Questions',
   description: 'Health articles with their readers’ questions and answers.',
   url: process.env.SITE_URL ?? 'http://localhost:4321',
+  basePath: `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/'),
   lang: 'en-GB',
   dateLocale: 'en-GB',
   disclaimer:
