@@ -80,6 +80,11 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       const page = join(root, '404.html');
       return send(404, (await fileAt(page)) === page ? page : undefined, headersFor('/404.html'));
     };
+    if (`${pathname}/` === base) {
+      // The site's root without its slash, as hosts do: /health-blog → /health-blog/
+      response.writeHead(301, { Location: `${base}${url.search}` });
+      return response.end();
+    }
     if (!pathname.startsWith(base)) return notFound();
     const inside = `/${pathname.slice(base.length)}`;
     const target = normalize(join(root, inside));

@@ -3,8 +3,14 @@
  * path (`astro.config.ts` `base`) and its trailing-slash policy: directory URLs end in "/".
  */
 
-/** The base path, always with a leading and a trailing slash. */
-export const basePath = `/${import.meta.env.BASE_URL.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+import { site } from '@/config/site';
+
+/**
+ * The base path, always with a leading and a trailing slash. Taken from the site config that also sets
+ * Astro's `base`, not from `import.meta.env.BASE_URL`, which a BASE_URL variable in the build's
+ * environment would override.
+ */
+export const basePath = site.basePath;
 
 /** A path inside the site: `sitePath('articles/x/')` → `/articles/x/` (or `/base/articles/x/`). */
 export const sitePath = (path = '') => `${basePath}${path.replace(/^\/+/, '')}`;

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 
-import { openBrowser, visit, type TestBrowser } from '../helpers/browser';
+import { visit } from '../helpers/browser';
 import {
   axeViolations,
   horizontalScroll,
@@ -8,37 +8,28 @@ import {
   overflowingElements,
   smallTouchTargets,
 } from '../helpers/page-checks';
-import { serveSites, type ServedSites } from '../helpers/sites';
+import { useSitesAndBrowser } from '../helpers/sites';
 
 // The checks that pass on the site's pages must fail on pages broken on purpose.
-let sites: ServedSites;
-let browser: TestBrowser;
-beforeAll(async () => {
-  sites = await serveSites();
-  browser = await openBrowser({ viewport: { width: 320, height: 640 } });
-});
-afterAll(async () => {
-  await browser.close();
-  await sites.close();
-});
+const suite = useSitesAndBrowser({ viewport: { width: 320, height: 640 } });
 
 test('the accessibility check catches an image without alt text', async () => {
-  const { page } = await visit(browser.context, sites.broken('image-without-alt.html'));
+  const { page } = await visit(suite.browser.context, suite.sites.broken('image-without-alt.html'));
   expect((await axeViolations(page)).some((violation) => violation.startsWith('image-alt:'))).toBe(true);
 });
 
 test('the 320 px checks catch an element 1000 px wide', async () => {
-  const { page } = await visit(browser.context, sites.broken('wide-element.html'));
+  const { page } = await visit(suite.browser.context, suite.sites.broken('wide-element.html'));
   expect(await horizontalScroll(page)).toEqual(['page is 1008 px wide in a 320 px viewport']); // 1000 px plus the body's 8 px margin
   expect((await overflowingElements(page)).length).toBeGreaterThan(0);
 });
 
 test('the readability check catches a text column narrower than 200 px', async () => {
-  const { page } = await visit(browser.context, sites.broken('wide-element.html'));
+  const { page } = await visit(suite.browser.context, suite.sites.broken('wide-element.html'));
   expect(await narrowTextColumns(page, 200)).toEqual(['"A squeezed column of text.…" is 120 px wide']);
 });
 
 test('the touch-target check catches a 10 × 10 px link', async () => {
-  const { page } = await visit(browser.context, sites.broken('wide-element.html'));
+  const { page } = await visit(suite.browser.context, suite.sites.broken('wide-element.html'));
   expect(await smallTouchTargets(page)).toEqual(['"tiny" is 10 × 10 px']);
 });

@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 
-import { openBrowser, visit, type TestBrowser } from '../helpers/browser';
-import { serveSites, type ServedSites } from '../helpers/sites';
+import { visit } from '../helpers/browser';
+import { useSitesAndBrowser } from '../helpers/sites';
 
-let sites: ServedSites;
-let browser: TestBrowser;
-beforeAll(async () => {
-  sites = await serveSites();
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-  await sites.close();
-});
+const suite = useSitesAndBrowser();
 
 test.each([1, 2, 3, 4])(
   'hostile comments page %i opens no dialog, runs nothing and sends nothing off the origin',
   async (pageNumber) => {
     const path = pageNumber === 1 ? 'articles/hostile/' : `articles/hostile/comments/${pageNumber}/`;
-    const { page, response, trouble } = await visit(browser.context, `${sites.fixtureUrl}${path}`);
+    const { page, response, trouble } = await visit(suite.browser.context, `${suite.sites.fixtureUrl}${path}`);
     const dialogs: string[] = [];
     page.on('dialog', async (dialog) => {
       dialogs.push(dialog.message());

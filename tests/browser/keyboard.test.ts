@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 
-import { openBrowser, visit, type TestBrowser } from '../helpers/browser';
-import { PAGES, serveSites, type ServedSites } from '../helpers/sites';
+import { visit } from '../helpers/browser';
+import { PAGES, useSitesAndBrowser } from '../helpers/sites';
 
-let sites: ServedSites;
-let browser: TestBrowser;
-beforeAll(async () => {
-  sites = await serveSites();
-  browser = await openBrowser({ viewport: { width: 1280, height: 800 } });
-});
-afterAll(async () => {
-  await browser.close();
-  await sites.close();
-});
+const suite = useSitesAndBrowser({ viewport: { width: 1280, height: 800 } });
 
 describe.each(PAGES)('on the $name page, using only the keyboard', (testPage) => {
   test('the skip link is the first Tab stop, visible, and moves focus to the main content', async () => {
-    const { page } = await visit(browser.context, sites.url(testPage));
+    const { page } = await visit(suite.browser.context, suite.sites.url(testPage));
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const element = document.activeElement as HTMLElement;
@@ -32,7 +23,7 @@ describe.each(PAGES)('on the $name page, using only the keyboard', (testPage) =>
   });
 
   test('every Tab stop shows a visible focus indicator and is not hidden behind anything', async () => {
-    const { page } = await visit(browser.context, sites.url(testPage));
+    const { page } = await visit(suite.browser.context, suite.sites.url(testPage));
     const problems: string[] = [];
     const visited = new Set<string>();
     // Tab until focus leaves the page or comes back round; each stop is checked where it lands.

@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 
-import { openBrowser, visit, type TestBrowser } from '../helpers/browser';
-import { PAGES, serveSites, type ServedSites } from '../helpers/sites';
+import { visit } from '../helpers/browser';
+import { PAGES, useSitesAndBrowser } from '../helpers/sites';
 
 // The test server applies each build's own _headers file, as Netlify and Cloudflare Pages do.
-let sites: ServedSites;
-let browser: TestBrowser;
-beforeAll(async () => {
-  sites = await serveSites();
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-  await sites.close();
-});
+const suite = useSitesAndBrowser();
 
 const violations = (consoleErrors: string[]) =>
   consoleErrors.filter((message) => /Content Security Policy/i.test(message));
@@ -21,7 +12,7 @@ const violations = (consoleErrors: string[]) =>
 test.each(PAGES)(
   'the $name page is served with its security headers and breaks none of its policy',
   async (testPage) => {
-    const { page, response, trouble } = await visit(browser.context, sites.url(testPage));
+    const { page, response, trouble } = await visit(suite.browser.context, suite.sites.url(testPage));
     const headers = response!.headers();
     expect(headers['content-security-policy']).toContain("script-src 'self'");
     expect(headers['x-content-type-options']).toBe('nosniff');
@@ -32,7 +23,7 @@ test.each(PAGES)(
 );
 
 test('a page that breaks its policy is caught', async () => {
-  const { page, trouble } = await visit(browser.context, sites.broken('csp-violation.html'));
+  const { page, trouble } = await visit(suite.browser.context, suite.sites.broken('csp-violation.html'));
   await page.waitForLoadState('networkidle');
   expect(violations(trouble.consoleErrors).length).toBeGreaterThan(0);
 });

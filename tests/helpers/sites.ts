@@ -1,5 +1,9 @@
 /** The built sites the browser tests visit, served like a static host on 127.0.0.1. */
+import type { BrowserContextOptions } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+
 import { startStaticServer, type StaticServer } from '../../scripts/static-server';
+import { openBrowser, type TestBrowser } from './browser';
 import { BROKEN_PAGES, FIXTURE_DIST, SITE_DIST } from './paths';
 
 export interface TestPage {
@@ -55,4 +59,26 @@ export async function serveSites(): Promise<ServedSites> {
       await Promise.all(servers.map((server) => server.close()));
     },
   };
+}
+
+export interface BrowserSuite {
+  sites: ServedSites;
+  browser: TestBrowser;
+}
+
+/**
+ * Serves the built sites and opens one Chromium for the test file that calls it, closing both after
+ * its tests. Read `sites` and `browser` inside tests, once they have started.
+ */
+export function useSitesAndBrowser(options: BrowserContextOptions = {}): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    suite.sites = await serveSites();
+    suite.browser = await openBrowser(options);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.sites?.close();
+  });
+  return suite;
 }

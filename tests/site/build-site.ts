@@ -1,22 +1,34 @@
 /**
  * Vitest global setup for the built-site and browser tests: builds the real site into `dist/`, the way
- * the owner does, and the same site code from the fixture content into a folder of its own.
+ * the owner does; the same site code from the fixture content into a folder of its own; and the real
+ * site again under a sub-path, as for a GitHub project site.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 import { writeGeneratedFixtures } from '../helpers/generated-fixtures';
 import { FIXTURE_CONTENT, FIXTURE_DIST, FIXTURE_SOURCE, SITE_DIST } from '../helpers/paths';
+import { SUB_PATH, SUB_PATH_DIST, SUB_PATH_SITE_URL } from '../helpers/sub-path';
 
-function astroBuild(outDir: string, contentDir?: string) {
+/**
+ * Variables Vitest sets for `import.meta.env`. Passed on to Astro, `BASE_URL=/` would override the base
+ * path, so a build gets the environment the owner's shell would give it.
+ */
+const VITEST_IMPORT_META_ENV = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX', 'NODE_ENV']);
+
+/** `astro build` into `outDir`, with extra environment variables (CONTENT_DIR, BASE_PATH, SITE_URL…). */
+export function astroBuild(outDir: string, env: Record<string, string> = {}) {
+  const ownerEnv = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !VITEST_IMPORT_META_ENV.has(name)),
+  );
   const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
   execFileSync(
     process.execPath,
     [join(dirname(astroPackage), 'bin/astro.mjs'), 'build', '--silent', '--outDir', outDir],
     {
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...(contentDir && { CONTENT_DIR: contentDir }) },
+      env: { ...ownerEnv, ASTRO_TELEMETRY_DISABLED: '1', ...env },
       // Astro prints a failed page's error on stdout: show it when the build fails.
       stdio: ['ignore', 'inherit', 'inherit'],
     },
@@ -32,5 +44,8 @@ export function prepareFixtureContent() {
 export default function buildSites() {
   astroBuild(SITE_DIST);
   prepareFixtureContent();
-  astroBuild(FIXTURE_DIST, FIXTURE_CONTENT);
+  astroBuild(FIXTURE_DIST, { CONTENT_DIR: FIXTURE_CONTENT });
+  // The site's own content named by its full path gets a content cache of its own (astro.config.ts),
+  // so the changed base path never clears the cache of the default build.
+  astroBuild(SUB_PATH_DIST, { CONTENT_DIR: resolve('content'), BASE_PATH: SUB_PATH, SITE_URL: SUB_PATH_SITE_URL });
 }

@@ -1,13 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { globSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 import { expect, test } from 'vitest';
 
 import { SITE_DIST } from '../helpers/paths';
+import { astroBuild } from './build-site';
 
 /** Every file of a build with the SHA-256 of its bytes. */
 function fingerprint(dist: string): Record<string, string> {
@@ -34,11 +33,7 @@ function fingerprint(dist: string): Record<string, string> {
 
 test('two builds of the same content give byte-identical files', () => {
   const second = mkdtempSync(join(tmpdir(), 'second-build-'));
-  const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
-  execFileSync(process.execPath, [astro, 'build', '--silent', '--outDir', second], {
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  astroBuild(second);
   const first = fingerprint(SITE_DIST);
   const again = fingerprint(second);
   rmSync(second, { recursive: true, force: true });
