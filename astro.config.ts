@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 
 import { contentDir, DEFAULT_CONTENT_DIR } from './src/config/content-dir';
-import { taskListLabels } from './src/lib/markdown/task-list-labels';
+import { focusableCodeBlocks, taskListLabels } from './src/lib/markdown/accessibility-plugins';
 import { site } from './src/config/site';
 import { contentIntegrity } from './src/integrations/content-integrity';
 import { staticHeaders } from './src/integrations/static-headers';
@@ -28,7 +28,7 @@ export default defineConfig({
   markdown: {
     // Astro's built-in processor (GitHub-flavoured Markdown included). No smart punctuation:
     // articles are published word for word, straight quotes and all.
-    processor: satteri({ features: { smartPunctuation: false }, hastPlugins: [taskListLabels] }),
+    processor: satteri({ features: { smartPunctuation: false }, hastPlugins: [taskListLabels, focusableCodeBlocks] }),
   },
   build: {
     // One HTML request and no render-blocking stylesheet request: the page's CSS is small.

@@ -10,6 +10,9 @@ export const FIXTURE_SOURCE = repo('tests/fixtures/site');
 export const FIXTURE_CONTENT = repo('node_modules/.cache/health-site-tests/fixture-content');
 /** The real site code built from the fixture content. */
 export const FIXTURE_DIST = repo('node_modules/.cache/health-site-tests/fixture-dist');
+/** WordPress's theme test data and a hostile export, imported, then built with the real site code. */
+export const WORDPRESS_CONTENT = repo('node_modules/.cache/health-site-tests/wordpress-content');
+export const WORDPRESS_DIST = repo('node_modules/.cache/health-site-tests/wordpress-dist');
 /** Hand-made broken pages that the browser checks must catch. */
 export const BROKEN_PAGES = repo('tests/fixtures/broken-pages');
 /** Screenshots for people to look at. */

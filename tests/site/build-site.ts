@@ -4,12 +4,20 @@
  * site again under a sub-path, as for a GitHub project site.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, createReadStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 
+import { importWordPress } from '../../src/lib/import/wordpress';
 import { writeGeneratedFixtures } from '../helpers/generated-fixtures';
-import { FIXTURE_CONTENT, FIXTURE_DIST, FIXTURE_SOURCE, SITE_DIST } from '../helpers/paths';
+import {
+  FIXTURE_CONTENT,
+  FIXTURE_DIST,
+  FIXTURE_SOURCE,
+  SITE_DIST,
+  WORDPRESS_CONTENT,
+  WORDPRESS_DIST,
+} from '../helpers/paths';
 import { SUB_PATH, SUB_PATH_DIST, SUB_PATH_SITE_URL } from '../helpers/sub-path';
 
 /**
@@ -41,11 +49,32 @@ export function prepareFixtureContent() {
   writeGeneratedFixtures(FIXTURE_CONTENT);
 }
 
-export default function buildSites() {
+const WORDPRESS_EXPORTS = ['themeunittestdata.wordpress.xml', 'hostile.wordpress.xml'].map((name) =>
+  resolve(`tests/fixtures/wordpress/${name}`),
+);
+
+/** Imports WordPress's theme test data (pages too) and the hostile export into WORDPRESS_CONTENT. */
+export async function importWordPressContent() {
+  rmSync(WORDPRESS_CONTENT, { recursive: true, force: true });
+  for (const path of WORDPRESS_EXPORTS) {
+    await importWordPress({
+      includePages: true,
+      openExport: () => createReadStream(path),
+      onFile: (file) => {
+        mkdirSync(dirname(join(WORDPRESS_CONTENT, file.path)), { recursive: true });
+        writeFileSync(join(WORDPRESS_CONTENT, file.path), file.contents);
+      },
+    });
+  }
+}
+
+export default async function buildSites() {
   astroBuild(SITE_DIST);
   prepareFixtureContent();
   astroBuild(FIXTURE_DIST, { CONTENT_DIR: FIXTURE_CONTENT });
   // The site's own content named by its full path gets a content cache of its own (astro.config.ts),
   // so the changed base path never clears the cache of the default build.
   astroBuild(SUB_PATH_DIST, { CONTENT_DIR: resolve('content'), BASE_PATH: SUB_PATH, SITE_URL: SUB_PATH_SITE_URL });
+  await importWordPressContent();
+  astroBuild(WORDPRESS_DIST, { CONTENT_DIR: WORDPRESS_CONTENT });
 }

@@ -92,3 +92,7 @@ describe('renderCommentBody', () => {
     expect(renderCommentBody(body)).toBe(renderCommentBody(body));
   });
 });
+
+test('makes a code block focusable, so keyboard users can scroll it', () => {
+  expect(renderCommentBody('```\nconst x = 1;\n```')).toBe('<pre tabindex="0"><code>const x = 1;\n</code></pre>');
+});

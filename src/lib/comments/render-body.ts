@@ -78,11 +78,13 @@ function remarkCommentSyntax(this: Processor) {
 
 /**
  * Marks every reader link as user content. A link whose address the sanitizer removed is no longer a
- * link: its text stays, in place, as plain text.
+ * link: its text stays, in place, as plain text. Code blocks scroll sideways, so keyboard users must
+ * be able to focus them.
  */
 function rehypeCommentLinks() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName === 'pre') node.properties.tabIndex = 0;
       if (node.tagName !== 'a') return;
       if (node.properties.href === undefined && parent && index !== undefined) {
         parent.children.splice(index, 1, ...node.children);

@@ -16,3 +16,14 @@ export const taskListLabels = defineHastPlugin({
     },
   },
 });
+
+/** Code blocks scroll sideways on narrow screens: keyboard users must be able to focus them to scroll. */
+export const focusableCodeBlocks = defineHastPlugin({
+  name: 'focusable-code-blocks',
+  element: {
+    filter: ['pre'],
+    visit(node, ctx) {
+      ctx.setProperty(node, 'tabIndex', 0);
+    },
+  },
+});

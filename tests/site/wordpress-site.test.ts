@@ -1,0 +1,43 @@
+import { existsSync, globSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import * as cheerio from 'cheerio';
+import { describe, expect, test } from 'vitest';
+
+import { checkLinks } from '../../scripts/link-check';
+import { WORDPRESS_CONTENT, WORDPRESS_DIST } from '../helpers/paths';
+
+// The global setup imported WordPress's theme test data (pages included) and a hostile export, and
+// built them with the real site code.
+const page = (slug: string) => join(WORDPRESS_DIST, 'articles', slug, 'index.html');
+const load = (slug: string) => cheerio.load(readFileSync(page(slug), 'utf8'));
+
+describe('the imported WordPress site', () => {
+  test('publishes every imported article that is not a draft, and no draft', () => {
+    const articles = globSync('articles/*.mdx', { cwd: WORDPRESS_CONTENT });
+    expect(articles.length).toBeGreaterThan(70);
+    for (const file of articles) {
+      const slug = file.slice('articles/'.length, -'.mdx'.length);
+      const draft = /\ndraft: true\n/.test(readFileSync(join(WORDPRESS_CONTENT, file), 'utf8'));
+      expect(existsSync(page(slug)), slug).toBe(!draft);
+    }
+  });
+
+  test('keeps the ten-level comment thread with every reply under its parent', () => {
+    const $ = load('template-comments');
+    expect($('#comment-915').text()).toContain('Comment Depth 10');
+    expect($('article.comment').filter((_, element) => /^comment-\d+$/.test(element.attribs.id ?? ''))).toHaveLength(
+      19,
+    );
+  });
+
+  test('neutralises a hostile post: braces shown as text, nothing executable', () => {
+    const main = load('hostile-body')('main').html()!;
+    expect(main).toContain('Braces {props.secret}');
+    expect(main).not.toMatch(/<script|<iframe|<form|\son[a-z]+=|javascript:/i);
+  });
+
+  test('has no broken internal link or fragment', () => {
+    expect(checkLinks({ dist: WORDPRESS_DIST }).broken).toEqual([]);
+  });
+});
