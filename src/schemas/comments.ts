@@ -47,3 +47,5 @@ export const commentsFileSchema = () =>
   });
 
 export type CommentData = z.output<ReturnType<typeof commentSchema>>;
+/** A comment as written in a comments file, before validation fills in defaults. */
+export type CommentInput = z.input<ReturnType<typeof commentSchema>>;

@@ -5,15 +5,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-interface FixtureComment {
-  id: string;
-  parent?: string;
-  author?: string;
-  authorUrl?: string;
-  date?: string;
-  title?: string;
-  body: string;
-}
+import type { CommentInput } from '../../src/schemas/comments';
+
+type FixtureComment = CommentInput;
 
 const article = (title: string, description: string) => `---
 title: ${JSON.stringify(title)}
