@@ -4,6 +4,8 @@ import { glob } from 'astro/loaders';
 import { contentDir } from './config/content-dir';
 import { articleSchema } from './schemas/article';
 import { commentsFileSchema } from './schemas/comments';
+import { sitePageSchema } from './schemas/page';
+import { personSchema } from './schemas/person';
 
 /** Articles: `<content>/articles/<slug>.mdx`. The entry id is the slug. */
 const articles = defineCollection({
@@ -17,4 +19,16 @@ const comments = defineCollection({
   schema: commentsFileSchema(),
 });
 
-export const collections = { articles, comments };
+/** Writers and medical reviewers: `<content>/people/<id>.yaml`, each with a page at `/people/<id>/`. */
+const people = defineCollection({
+  loader: glob({ pattern: '**/*.yaml', base: `${contentDir}/people` }),
+  schema: personSchema(),
+});
+
+/** Site pages such as the editorial policy: `<content>/pages/<slug>.mdx`, served at `/<slug>/`. */
+const pages = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: `${contentDir}/pages` }),
+  schema: sitePageSchema(),
+});
+
+export const collections = { articles, comments, people, pages };

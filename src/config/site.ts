@@ -10,6 +10,13 @@ export interface SiteConfig {
   url: string;
   /** Path the site is served under (`BASE_PATH`), with leading and trailing slash; `/` at a domain's root. */
   basePath: string;
+  /**
+   * Who publishes the site and answers for it: named as publisher in structured data, in the footer
+   * and on the about page. Replace with the real person or organisation before going live.
+   */
+  owner: { name: string; url?: string | undefined };
+  /** Years between reviews of an article: "Next review due" is this long after the last review. */
+  reviewCycleYears: number;
   /** BCP 47 language tag for `<html lang>`. */
   lang: string;
   /** Locale used to format dates for readers. */
@@ -32,6 +39,8 @@ export const site: SiteConfig = {
   description: 'Health articles with their readers’ questions and answers.',
   url: process.env.SITE_URL ?? 'http://localhost:4321',
   basePath: `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/'),
+  owner: { name: process.env.SITE_OWNER ?? 'Health Questions' },
+  reviewCycleYears: 3,
   lang: 'en-GB',
   dateLocale: 'en-GB',
   disclaimer:

@@ -1,16 +1,35 @@
 import { z } from 'astro/zod';
 
+import { PERSON_ID } from './person';
+
 /** A calendar date written as `YYYY-MM-DD` in frontmatter (YAML may already have parsed it). */
 export const calendarDate = () =>
   z.union([z.date(), z.iso.date().transform((value) => new Date(`${value}T00:00:00Z`))], {
     error: 'must be a real date written as YYYY-MM-DD',
   });
 
+/** Id of a person in `content/people/`: the file name without `.yaml`. */
+const personId = () =>
+  z.string().regex(PERSON_ID, 'must be the id of a person in content/people (lowercase letters, digits, hyphens)');
+
+/** A source the article relies on, listed under "References" and cited inline as `<Cite n={1} />`. */
+export const referenceSchema = () =>
+  z.strictObject({
+    /** Title of the source as its publisher gives it. */
+    title: z.string().trim().min(1),
+    /** Organisation or journal that published it, such as "NHS" or "BMJ"; leave out if none. */
+    publisher: z.string().trim().min(1).optional(),
+    /** Address of the source; http(s) only. */
+    url: z.url({ protocol: /^https?$/, error: 'must be a full http:// or https:// address' }),
+    /** Date the source was published or last updated; leave out if it shows none. */
+    date: calendarDate().optional(),
+  });
+
 /** Who checked an article for medical accuracy, and when. */
 export const medicalReviewSchema = () =>
   z.strictObject({
-    /** Name of the medical reviewer, as it should appear on the page. */
-    reviewer: z.string().trim().min(1),
+    /** Id of the medical reviewer in `content/people/` (the file name without `.yaml`). */
+    reviewer: personId(),
     /** Date the review was completed. */
     date: calendarDate(),
   });
@@ -26,14 +45,22 @@ export const articleSchema = () =>
     published: calendarDate(),
     /** Date of the last meaningful change; leave out if never updated. */
     updated: calendarDate().optional(),
-    /** Writer's name as it should appear in the byline; leave out if not known. */
-    author: z.string().trim().min(1).optional(),
+    /** Id of the writer in `content/people/`; leave out if not known, and the page shows no byline. */
+    author: personId().optional(),
     /** Topics, shown under the headline. Defaults to none. */
     tags: z.array(z.string().trim().min(1)).default([]),
     /** A draft is kept in the content but neither listed nor published. Defaults to false. */
     draft: z.boolean().default(false),
     /** Medical review; leave out if nobody has reviewed it, and the page will say so. */
     medicalReview: medicalReviewSchema().optional(),
+    /**
+     * Date an editor last checked the whole page was still accurate, if later than the medical review.
+     * "Page last reviewed" shows the later of this and the medical review; the next review falls due
+     * `site.reviewCycleYears` after it (or after `published` if the page was never reviewed).
+     */
+    lastReviewed: calendarDate().optional(),
+    /** Sources, numbered in this order in the References list. Defaults to none. */
+    references: z.array(referenceSchema()).default([]),
   });
 
 export type ArticleData = z.output<ReturnType<typeof articleSchema>>;

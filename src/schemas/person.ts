@@ -1,0 +1,22 @@
+import { z } from 'astro/zod';
+
+/** Characters allowed in a person's id: it is the file name and the page address `/people/<id>/`. */
+export const PERSON_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * A writer or medical reviewer: `content/people/<id>.yaml`. The file name is the id that articles
+ * name in `author` and `medicalReview.reviewer`. Write only what is true of a real person.
+ */
+export const personSchema = () =>
+  z.strictObject({
+    /** Name as it appears in bylines and review notes, such as "Dr Jane Smith". */
+    name: z.string().trim().min(1),
+    /** Qualifications shown after the name, such as "MBBS, MRCGP"; leave out if none. */
+    credentials: z.string().trim().min(1).optional(),
+    /** One to three sentences about the person, shown on their page; leave out if not known. */
+    bio: z.string().trim().min(1).optional(),
+    /** The person's own page elsewhere (a professional register, a university page); http(s) only. */
+    profileUrl: z.url({ protocol: /^https?$/, error: 'must be a full http:// or https:// address' }).optional(),
+  });
+
+export type PersonData = z.output<ReturnType<typeof personSchema>>;
