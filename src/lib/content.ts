@@ -8,6 +8,7 @@ import { buildThread, paginateThreads, renderCommentBody, toDisplayThread, type 
 import { commentPagePath } from '@/lib/urls';
 
 export type Article = CollectionEntry<'articles'>;
+export type Person = CollectionEntry<'people'>;
 
 export interface ArticleComments {
   /** Every published comment on the article. */
@@ -62,4 +63,23 @@ async function loadArticleComments(articleId: string): Promise<ArticleComments> 
     hiddenCount: thread.hiddenCount,
     pages: paginate(toDisplayThread(thread, { maxIndent: site.maxCommentIndent, renderBody: renderCommentBody })),
   };
+}
+
+let people: Promise<Map<string, Person>> | undefined;
+
+/** Writers and medical reviewers by id (file name). */
+export function getPeople(): Promise<Map<string, Person>> {
+  people ??= getCollection('people').then((entries) => new Map(entries.map((entry) => [entry.id, entry])));
+  return people;
+}
+
+/**
+ * The person an article names as author or reviewer.
+ * @throws Error naming the missing id and the file it should be in (the content check reports it first)
+ */
+export async function getPerson(id: string): Promise<Person> {
+  const person = (await getPeople()).get(id);
+  if (!person)
+    throw new Error(`No person "${id}": add content/people/${id}.yaml or correct the article's frontmatter.`);
+  return person;
 }
