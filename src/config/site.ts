@@ -32,6 +32,14 @@ export interface SiteConfig {
   maxCommentIndent: number;
   /** Top-level comment threads per page; longer comment sections continue on numbered pages. */
   commentThreadsPerPage: number;
+  /** Articles per page of the article list (home page) and of each tag page; more continue on `/page/2/`… */
+  articlesPerPage: number;
+  /** Reading pace behind "N minute read": words per minute of an unhurried adult reader. */
+  readingWordsPerMinute: number;
+  /** Second-level headings an article needs before it gets a table of contents. */
+  tableOfContentsMinHeadings: number;
+  /** Related articles (sharing a tag) listed at the end of an article, at most. */
+  relatedArticleCount: number;
 }
 
 export const site: SiteConfig = {
@@ -48,4 +56,9 @@ export const site: SiteConfig = {
   readerAnswerLabel: 'A reader’s experience, not medical advice',
   maxCommentIndent: 4,
   commentThreadsPerPage: 50,
+  articlesPerPage: 10,
+  // Adults read about 240 words a minute on screen; health pages are read more carefully.
+  readingWordsPerMinute: 200,
+  tableOfContentsMinHeadings: 3,
+  relatedArticleCount: 3,
 };

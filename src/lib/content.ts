@@ -5,6 +5,9 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 
 import { site } from '@/config/site';
 import { buildThread, paginateThreads, renderCommentBody, toDisplayThread, type CommentPage } from '@/lib/comments';
+import { readingMinutes } from '@/lib/discovery/reading-time';
+import { adjacentArticles, relatedArticles, type Relatable } from '@/lib/discovery/related';
+import { groupByTag, uniqueTags, type Tag } from '@/lib/discovery/tags';
 import { commentPagePath } from '@/lib/urls';
 
 export type Article = CollectionEntry<'articles'>;
@@ -82,4 +85,92 @@ export async function getPerson(id: string): Promise<Person> {
   if (!person)
     throw new Error(`No person "${id}": add content/people/${id}.yaml or correct the article's frontmatter.`);
   return person;
+}
+
+/**
+ * Approved comments on an article, counted from its comments file without threading or rendering
+ * them: cheap enough for lists of many articles. Equals the count the article page shows, since
+ * replies to hidden comments are still shown.
+ */
+export async function getCommentCount(articleId: string): Promise<number> {
+  const entry = (await commentFilesByArticle()).get(articleId);
+  return entry ? entry.data.comments.filter((comment) => comment.status === 'approved').length : 0;
+}
+
+/** A published article as lists and links show it: no body, no comment threads. */
+export interface ArticleSummary extends Relatable {
+  description: string;
+  /** The article's tags, one per slug, in its own order and spelling. */
+  tags: { name: string; slug: string }[];
+  /** Whole minutes to read the article text at `site.readingWordsPerMinute` (0 for an empty article). */
+  readingMinutes: number;
+  /** Published comments on the article. */
+  commentCount: number;
+}
+
+let summaries: Promise<ArticleSummary[]> | undefined;
+
+/** Every published article as a summary, newest first; worked out once per build. */
+export function getArticleSummaries(): Promise<ArticleSummary[]> {
+  summaries ??= getPublishedArticles().then((articles) =>
+    Promise.all(
+      articles.map(async ({ id, body, data }): Promise<ArticleSummary> => {
+        const tags = uniqueTags(data.tags);
+        return {
+          id,
+          title: data.title,
+          description: data.description,
+          published: data.published,
+          tags,
+          tagSlugs: tags.map((tag) => tag.slug),
+          readingMinutes: readingMinutes(body ?? '', site.readingWordsPerMinute, site.lang),
+          commentCount: await getCommentCount(id),
+        };
+      }),
+    ),
+  );
+  return summaries;
+}
+
+let tags: Promise<Tag<ArticleSummary>[]> | undefined;
+
+/**
+ * Every tag of a published article, with its articles newest first. Spellings with the same slug
+ * ("Sleep & rest", "sleep-rest") are one tag, named by its most used spelling.
+ */
+export function getTags(): Promise<Tag<ArticleSummary>[]> {
+  tags ??= getArticleSummaries().then((articles) => groupByTag(articles, (article) => article.tags.map((tag) => tag.name)));
+  return tags;
+}
+
+/** Where an article sits among the others: its neighbours in publication order and its related articles. */
+export interface ArticleNeighbours {
+  /** The article itself, summarised. */
+  article: ArticleSummary;
+  /** Published just before it. */
+  previous: ArticleSummary | undefined;
+  /** Published just after it. */
+  next: ArticleSummary | undefined;
+  /** Up to `site.relatedArticleCount` articles sharing its tags, most shared first. */
+  related: ArticleSummary[];
+  /** Its first tag as the tag's page names it, for breadcrumbs. */
+  firstTag: { name: string; slug: string } | undefined;
+}
+
+/**
+ * @throws Error naming the article when it is not published
+ */
+export async function getArticleNeighbours(articleId: string): Promise<ArticleNeighbours> {
+  const articles = await getArticleSummaries();
+  const { previous, next } = adjacentArticles(articles, articleId);
+  const article = articles.find((summary) => summary.id === articleId)!;
+  const firstSlug = article.tagSlugs[0];
+  const firstTag = firstSlug === undefined ? undefined : (await getTags()).find((tag) => tag.slug === firstSlug);
+  return {
+    article,
+    previous,
+    next,
+    related: relatedArticles(article, articles, site.relatedArticleCount),
+    firstTag: firstTag && { name: firstTag.name, slug: firstTag.slug },
+  };
 }

@@ -22,3 +22,13 @@ export const articlePath = (slug: string) => sitePath(`articles/${slug}/`);
 /** Page `page` of an article's comments: page 1 is the article itself. */
 export const commentPagePath = (slug: string, page: number) =>
   page === 1 ? articlePath(slug) : sitePath(`articles/${slug}/comments/${page}/`);
+
+/** Page `page` of the list of all articles: page 1 is the home page. */
+export const articleListPath = (page: number) => (page === 1 ? homePath() : sitePath(`page/${page}/`));
+
+/** The list of every tag. */
+export const tagsPath = () => sitePath('tags/');
+
+/** Page `page` of the articles carrying a tag, by the tag's slug (`slugifyTag`). */
+export const tagPath = (slug: string, page = 1) =>
+  page === 1 ? sitePath(`tags/${slug}/`) : sitePath(`tags/${slug}/page/${page}/`);

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 
+import { slugifyTag } from '../lib/discovery/tags';
 import { PERSON_ID } from './person';
 
 /** A calendar date written as `YYYY-MM-DD` in frontmatter (YAML may already have parsed it). */
@@ -47,8 +48,19 @@ export const articleSchema = () =>
     updated: calendarDate().optional(),
     /** Id of the writer in `content/people/`; leave out if not known, and the page shows no byline. */
     author: personId().optional(),
-    /** Topics, shown under the headline. Defaults to none. */
-    tags: z.array(z.string().trim().min(1)).default([]),
+    /**
+     * Topics, shown under the headline, each with a page at `/tags/<slug>/`. Spellings that make the
+     * same slug ("Sleep & rest", "sleep-rest") are one tag. Defaults to none.
+     */
+    tags: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1)
+          .refine((tag) => slugifyTag(tag) !== '', 'must contain a letter or a digit, to give the tag a page address'),
+      )
+      .default([]),
     /** A draft is kept in the content but neither listed nor published. Defaults to false. */
     draft: z.boolean().default(false),
     /** Medical review; leave out if nobody has reviewed it, and the page will say so. */

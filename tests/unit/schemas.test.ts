@@ -55,6 +55,10 @@ describe('articleSchema', () => {
     expect(rejectedFields(articleSchema().safeParse({ ...article, tittle: 'x' }))).toEqual(['']);
   });
 
+  test('rejects a tag with no letter or digit, which could have no page address', () => {
+    expect(rejectedFields(articleSchema().safeParse({ ...article, tags: ['pregnancy', '?!'] }))).toEqual(['tags.1']);
+  });
+
   test('rejects a medical review without a reviewer', () => {
     expect(rejectedFields(articleSchema().safeParse({ ...article, medicalReview: { date: '2024-01-01' } }))).toEqual([
       'medicalReview.reviewer',

@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+
+import { adjacentArticles, relatedArticles } from '@/lib/discovery/related';
+
+const article = (id: string, published: string, ...tagSlugs: string[]) => ({
+  id,
+  title: `Title ${id}`,
+  published: new Date(`${published}T00:00:00Z`),
+  tagSlugs,
+});
+const ids = (articles: { id: string }[]) => articles.map((a) => a.id);
+
+describe('relatedArticles', () => {
+  const current = article('current', '2024-06-01', 'sleep', 'diet', 'pregnancy');
+
+  test('ranks articles sharing more tags first', () => {
+    const one = article('one', '2024-05-01', 'sleep');
+    const three = article('three', '2020-01-01', 'sleep', 'diet', 'pregnancy');
+    const two = article('two', '2023-01-01', 'diet', 'sleep');
+    expect(ids(relatedArticles(current, [one, three, two], 3))).toEqual(['three', 'two', 'one']);
+  });
+
+  test('puts the more recently published first among articles sharing as many tags', () => {
+    const older = article('older', '2022-01-01', 'sleep');
+    const newer = article('newer', '2023-01-01', 'diet');
+    expect(ids(relatedArticles(current, [older, newer], 3))).toEqual(['newer', 'older']);
+  });
+
+  test('orders by title, then id, articles alike in tags and date, whatever order they come in', () => {
+    const b = { ...article('b', '2023-01-01', 'sleep'), title: 'Same' };
+    const a = { ...article('a', '2023-01-01', 'sleep'), title: 'Same' };
+    const c = { ...article('c', '2023-01-01', 'sleep'), title: 'Another' };
+    expect(ids(relatedArticles(current, [b, a, c], 3))).toEqual(['c', 'a', 'b']);
+    expect(ids(relatedArticles(current, [c, a, b], 3))).toEqual(['c', 'a', 'b']);
+  });
+
+  test('gives at most the number asked for', () => {
+    const candidates = ['a', 'b', 'c', 'd'].map((id) => article(id, '2023-01-01', 'sleep'));
+    expect(relatedArticles(current, candidates, 3)).toHaveLength(3);
+  });
+
+  test('leaves out articles sharing no tag', () => {
+    expect(relatedArticles(current, [article('other', '2023-01-01', 'skin')], 3)).toEqual([]);
+  });
+
+  test('never lists the article itself', () => {
+    expect(relatedArticles(current, [current], 3)).toEqual([]);
+  });
+
+  test('finds nothing for an article without tags', () => {
+    expect(relatedArticles(article('bare', '2024-01-01'), [article('x', '2023-01-01', 'sleep')], 3)).toEqual([]);
+  });
+});
+
+describe('adjacentArticles', () => {
+  const newestFirst = [article('c', '2024-03-01'), article('b', '2024-02-01'), article('a', '2024-01-01')];
+
+  test('the previous article is the one published just before, the next the one just after', () => {
+    const { previous, next } = adjacentArticles(newestFirst, 'b');
+    expect([previous?.id, next?.id]).toEqual(['a', 'c']);
+  });
+
+  test('the newest article has no next one', () => {
+    expect(adjacentArticles(newestFirst, 'c').next).toBeUndefined();
+  });
+
+  test('the oldest article has no previous one', () => {
+    expect(adjacentArticles(newestFirst, 'a').previous).toBeUndefined();
+  });
+
+  test('names an article that is not in the list', () => {
+    expect(() => adjacentArticles(newestFirst, 'missing')).toThrow('"missing"');
+  });
+});
