@@ -135,13 +135,14 @@ async function main(argv: string[]): Promise<number> {
       includePingbacks: values['include-pingbacks'],
     });
     await output.commit({ force: values.force || values['dry-run'] });
-    const { created, unchanged, replaced } = output.plan;
+    const { created, unchanged, replaced, kept } = output.plan;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(formatReport(report));
     console.log('');
     console.log(
       `${values['dry-run'] ? 'Dry run: would write' : 'Wrote'} ${created.length + replaced.length} files to ${output.outDir} ` +
-        `(${created.length} new, ${replaced.length} replaced, ${unchanged.length} unchanged) in ${seconds} s`,
+        `(${created.length} new, ${replaced.length} replaced, ${unchanged.length} unchanged` +
+        `${kept.length > 0 ? `, ${kept.length} person ${kept.length === 1 ? 'file' : 'files'} kept as edited` : ''}) in ${seconds} s`,
     );
     if (values['dry-run'] && replaced.length > 0 && !values.force) {
       console.log(`Replacing the ${replaced.length} changed files will need --force.`);

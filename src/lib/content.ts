@@ -1,17 +1,24 @@
 /**
  * All content access in one place: pages ask here, never `astro:content` directly.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { getCollection, type CollectionEntry } from 'astro:content';
 
+import { contentDir } from '@/config/content-dir';
 import { site } from '@/config/site';
 import { buildThread, paginateThreads, renderCommentBody, toDisplayThread, type CommentPage } from '@/lib/comments';
 import { readingMinutes } from '@/lib/discovery/reading-time';
 import { adjacentArticles, relatedArticles, type Relatable } from '@/lib/discovery/related';
 import { groupByTag, uniqueTags, type Tag } from '@/lib/discovery/tags';
+import { byName } from '@/lib/editorial/people';
+import { footerPages } from '@/lib/site-pages';
 import { commentPagePath } from '@/lib/urls';
 
 export type Article = CollectionEntry<'articles'>;
 export type Person = CollectionEntry<'people'>;
+export type SitePage = CollectionEntry<'pages'>;
 
 export interface ArticleComments {
   /** Every published comment on the article. */
@@ -68,11 +75,19 @@ async function loadArticleComments(articleId: string): Promise<ArticleComments> 
   };
 }
 
+/**
+ * A collection a site may do without: a content folder with no `people/` (nobody credited yet) or no
+ * `pages/` is normal, so it reads as empty instead of making Astro warn on every build.
+ */
+async function optionalCollection<C extends 'people' | 'pages'>(collection: C): Promise<CollectionEntry<C>[]> {
+  return existsSync(join(contentDir, collection)) ? getCollection(collection) : [];
+}
+
 let people: Promise<Map<string, Person>> | undefined;
 
 /** Writers and medical reviewers by id (file name). */
 export function getPeople(): Promise<Map<string, Person>> {
-  people ??= getCollection('people').then((entries) => new Map(entries.map((entry) => [entry.id, entry])));
+  people ??= optionalCollection('people').then((entries) => new Map(entries.map((entry) => [entry.id, entry])));
   return people;
 }
 
@@ -173,4 +188,22 @@ export async function getArticleNeighbours(articleId: string): Promise<ArticleNe
     related: relatedArticles(article, articles, site.relatedArticleCount),
     firstTag: firstTag && { name: firstTag.name, slug: firstTag.slug },
   };
+}
+
+/** Everyone in `content/people/`, by name. */
+export async function getPeopleByName(): Promise<Person[]> {
+  return byName((await getPeople()).values(), site.lang);
+}
+
+let sitePages: Promise<SitePage[]> | undefined;
+
+/** Site pages (`content/pages/`): about, editorial policy…, by address. */
+export function getSitePages(): Promise<SitePage[]> {
+  sitePages ??= optionalCollection('pages').then((pages) => pages.sort((a, b) => a.id.localeCompare(b.id)));
+  return sitePages;
+}
+
+/** The site pages linked from every page's footer, in their `footer` order. */
+export async function getFooterPages(): Promise<SitePage[]> {
+  return footerPages(await getSitePages());
 }

@@ -32,3 +32,27 @@ export const tagsPath = () => sitePath('tags/');
 /** Page `page` of the articles carrying a tag, by the tag's slug (`slugifyTag`). */
 export const tagPath = (slug: string, page = 1) =>
   page === 1 ? sitePath(`tags/${slug}/`) : sitePath(`tags/${slug}/page/${page}/`);
+
+/** The list of writers and medical reviewers. */
+export const peoplePath = () => sitePath('people/');
+
+/** A writer's or medical reviewer's page: `/people/<id>/`, the id being their file name in `content/people/`. */
+export const personPath = (id: string) => sitePath(`people/${id}/`);
+
+/** A site page such as the editorial policy: `content/pages/<slug>.mdx` is served at `/<slug>/`. */
+export const sitePagePath = (slug: string) => sitePath(`${slug}/`);
+
+/**
+ * First path segments taken by the site's own routes and build output. A site page is served at
+ * `/<slug>/`, so it may not take one of these: the content check reports it, and a unit test keeps this
+ * list in step with the folders and files of `src/pages/`.
+ */
+export const RESERVED_PAGE_SLUGS: readonly string[] = [
+  'articles',
+  'people',
+  'tags',
+  'search',
+  'page',
+  'pagefind',
+  '404',
+];

@@ -54,8 +54,12 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
     expect(run.stdout).toMatch(/posts +1\n/);
     expect(run.stdout).toMatch(/comments +13 +\(on 1 article\)/);
     expect(run.stdout).toMatch(/pingback +1 +\(add --include-pingbacks to import them\)/);
-    expect(run.stdout).toMatch(/Wrote 2 files to .+ \(2 new, 0 replaced, 0 unchanged\) in [\d.]+ s/);
-    expect(Object.keys(await filesUnder(out)).sort()).toEqual([`articles/${SLUG}.mdx`, `comments/${SLUG}.json`]);
+    expect(run.stdout).toMatch(/Wrote 3 files to .+ \(3 new, 0 replaced, 0 unchanged\) in [\d.]+ s/);
+    expect(Object.keys(await filesUnder(out)).sort()).toEqual([
+      `articles/${SLUG}.mdx`,
+      `comments/${SLUG}.json`,
+      'people/health-questions-editor.yaml',
+    ]);
   });
 
   test('shows progress as plain lines when its output is not a terminal', async () => {
@@ -87,7 +91,7 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
     const { parent, out } = await newContentFolder();
     const dryRun = runImport(SEED_EXPORT, '--out', out, '--dry-run');
     expect(dryRun.status).toBe(0);
-    expect(dryRun.stdout).toMatch(/Dry run: would write 2 files/);
+    expect(dryRun.stdout).toMatch(/Dry run: would write 3 files/);
     expect(await readdir(parent)).toEqual([]);
     expect(reportOf(dryRun.stdout)).toBe(reportOf(runImport(SEED_EXPORT, '--out', out).stdout));
   });
@@ -98,7 +102,7 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
     const first = await filesUnder(out);
     const second = runImport(SEED_EXPORT, '--out', out);
     expect(second.status).toBe(0);
-    expect(second.stdout).toMatch(/\(0 new, 0 replaced, 2 unchanged\)/);
+    expect(second.stdout).toMatch(/\(0 new, 0 replaced, 3 unchanged\)/);
     expect(await filesUnder(out)).toEqual(first);
   });
 
@@ -108,11 +112,15 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
     const article = join(out, `articles/${SLUG}.mdx`);
     await writeFile(article, 'edited by hand\n');
     await rm(join(out, `comments/${SLUG}.json`));
+    const person = await readFile(join(out, 'people/health-questions-editor.yaml'), 'utf8');
     const run = runImport(SEED_EXPORT, '--out', out);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('1 file would be overwritten; nothing was written. Run again with --force');
     expect(run.stderr).toContain(article);
-    expect(await filesUnder(out)).toEqual({ [`articles/${SLUG}.mdx`]: 'edited by hand\n' });
+    expect(await filesUnder(out)).toEqual({
+      [`articles/${SLUG}.mdx`]: 'edited by hand\n',
+      'people/health-questions-editor.yaml': person,
+    });
     expect(await readdir(parent)).toEqual(['content']);
   });
 
@@ -123,8 +131,20 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
     await writeFile(join(out, `articles/${SLUG}.mdx`), 'edited by hand\n');
     const run = runImport(SEED_EXPORT, '--out', out, '--force');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/\(0 new, 1 replaced, 1 unchanged\)/);
+    expect(run.stdout).toMatch(/\(0 new, 1 replaced, 2 unchanged\)/);
     expect(await filesUnder(out)).toEqual(imported);
+  });
+
+  test('keeps a person file the owner has completed, even with --force', async () => {
+    const { out } = await newContentFolder();
+    runImport(SEED_EXPORT, '--out', out);
+    const person = join(out, 'people/health-questions-editor.yaml');
+    const completed = 'name: Health Questions Editor\ncredentials: BSc\n';
+    await writeFile(person, completed);
+    const run = runImport(SEED_EXPORT, '--out', out, '--force');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/\(0 new, 0 replaced, 2 unchanged, 1 person file kept as edited\)/);
+    expect(await readFile(person, 'utf8')).toBe(completed);
   });
 
   test('explains its usage and exits with 1 when the export is missing or an option is unknown', () => {

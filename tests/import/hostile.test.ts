@@ -87,7 +87,8 @@ describe('hostile posts', () => {
 
   test('keep braces and tags in titles, tags and bylines as plain frontmatter text', async () => {
     const frontmatter = parseFrontmatter((await loadMdx(join(folder, 'articles/hostile-body.mdx'))).frontmatter);
-    expect(frontmatter).toMatchObject({ title: 'Braces {like.this} and', tags: ['{tag} bold'], author: 'Mallory' });
+    expect(frontmatter).toMatchObject({ title: 'Braces {like.this} and', tags: ['{tag} bold'], author: 'mallory' });
+    expect(files.get('people/mallory.yaml')).toContain('name: "Mallory"');
   });
 });
 

@@ -3,7 +3,7 @@
  */
 import { describe, expect, test } from 'vitest';
 
-import { formatReport } from '@/lib/import/wordpress';
+import { formatReport, peopleOfExport } from '@/lib/import/wordpress';
 
 import { bodyOf, importExport, wxr, type ItemSpec } from './helpers';
 
@@ -57,9 +57,30 @@ describe('article frontmatter', () => {
     expect(frontmatterOf(files.get('articles/post-2.mdx'))).not.toContain('updated:');
   });
 
-  test('credits the writer by display name', async () => {
+  test('credits the writer by a person id made from their display name', async () => {
     const { files } = await importItems({ id: 1 });
-    expect(frontmatterOf(files.get('articles/post-1.mdx'))).toContain('author: "Wendy Writer"');
+    expect(frontmatterOf(files.get('articles/post-1.mdx'))).toContain('author: "wendy-writer"');
+  });
+
+  test('writes the writer’s person file with their name and nothing the export does not say', async () => {
+    const { files } = await importItems({ id: 1 });
+    const person = files.get('people/wendy-writer.yaml');
+    expect(person).toContain('name: "Wendy Writer"\n');
+    expect(person!.split('\n').filter((line) => line && !line.startsWith('#'))).toEqual(['name: "Wendy Writer"']);
+  });
+
+  test('writes a writer’s person file once, however many articles they wrote', async () => {
+    const { files } = await importItems({ id: 1 }, { id: 2 });
+    expect([...files.keys()].filter((path) => path.startsWith('people/'))).toEqual(['people/wendy-writer.yaml']);
+  });
+
+  test('gives no byline and writes no person file for a writer the export does not list', async () => {
+    const { files, report } = await importItems({ id: 1, creator: 'ghost' });
+    expect(frontmatterOf(files.get('articles/post-1.mdx'))).not.toContain('author:');
+    expect([...files.keys()].filter((path) => path.startsWith('people/'))).toEqual([]);
+    expect(report.warnings.map((warning) => warning.message)).toEqual([
+      'writer "ghost" is not among the export\'s authors; no byline',
+    ]);
   });
 
   test('tags the article with its categories and tags, once each, without "Uncategorized"', async () => {
@@ -119,12 +140,16 @@ describe('slugs', () => {
       { id: 2, slug: '%ce%b5%cf%80%ce%af%cf%80%ce%b5%ce%b4%ce%bf', title: 'Επίπεδο (Level) two' },
       { id: 3, slug: '%ce%b5%cf%80%ce%af%cf%80%ce%b5%ce%b4%ce%bf-3', title: 'Επίπεδο 3' },
     );
-    expect([...files.keys()]).toEqual(['articles/cafe-creme.mdx', 'articles/level-two.mdx', 'articles/post-3.mdx']);
+    expect([...files.keys()].filter((path) => path.startsWith('articles/'))).toEqual([
+      'articles/cafe-creme.mdx',
+      'articles/level-two.mdx',
+      'articles/post-3.mdx',
+    ]);
   });
 
   test('names the comments file after the article', async () => {
     const { files } = await importItems({ id: 1, slug: 'cramps', comments: [{ id: 10 }] });
-    expect([...files.keys()]).toEqual(['articles/cramps.mdx', 'comments/cramps.json']);
+    expect([...files.keys()]).toEqual(['people/wendy-writer.yaml', 'articles/cramps.mdx', 'comments/cramps.json']);
   });
 });
 
@@ -176,5 +201,34 @@ describe('article bodies', () => {
   test('are written after the frontmatter, ending in a newline', async () => {
     const { files } = await importItems({ id: 1, content: 'One.\n\nTwo.' });
     expect(bodyOf(files.get('articles/post-1.mdx')!)).toBe('One.\n\nTwo.\n');
+  });
+});
+
+describe('people from the export’s writers', () => {
+  test('makes a person id from the display name, else the login, else a number', () => {
+    const people = peopleOfExport(
+      new Map([
+        ['jo', 'Dr Jo Bloggs'],
+        ['sam_w', ''],
+        ['wang', '王医生'],
+      ]),
+    );
+    expect([...people]).toEqual([
+      ['jo', { id: 'dr-jo-bloggs', name: 'Dr Jo Bloggs' }],
+      ['sam_w', { id: 'sam-w', name: 'sam_w' }],
+      ['wang', { id: 'wang', name: '王医生' }],
+    ]);
+    expect(peopleOfExport(new Map([['作者', '王医生']])).get('作者')).toEqual({ id: 'writer-1', name: '王医生' });
+  });
+
+  test('gives writers whose names make the same id ids of their own, in the export’s order', () => {
+    const people = peopleOfExport(
+      new Map([
+        ['a', 'Jo Bloggs'],
+        ['b', 'Jo Bloggs'],
+        ['c', 'jo-bloggs'],
+      ]),
+    );
+    expect([...people.values()].map((person) => person.id)).toEqual(['jo-bloggs', 'jo-bloggs-2', 'jo-bloggs-3']);
   });
 });

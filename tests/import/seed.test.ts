@@ -52,8 +52,12 @@ beforeAll(async () => {
 });
 
 describe('importing the seed page’s WordPress export', () => {
-  test('writes the article and its comments under the post’s slug', () => {
-    expect([...files.keys()].sort()).toEqual([`articles/${SLUG}.mdx`, `comments/${SLUG}.json`]);
+  test('writes the article and its comments under the post’s slug, and its writer’s person file', () => {
+    expect([...files.keys()].sort()).toEqual([
+      `articles/${SLUG}.mdx`,
+      `comments/${SLUG}.json`,
+      'people/health-questions-editor.yaml',
+    ]);
   });
 
   test('gives the article the hand-made title, description, publication date and tags', async () => {
@@ -68,7 +72,8 @@ describe('importing the seed page’s WordPress export', () => {
       tags: handMade.tags,
       draft: handMade.draft,
     });
-    expect(imported.author).toBe('Health Questions Editor');
+    expect(imported.author).toBe('health-questions-editor');
+    expect(files.get('people/health-questions-editor.yaml')).toContain('name: "Health Questions Editor"');
   });
 
   test('keeps every paragraph of the article word for word, straight quotes included', async () => {

@@ -15,16 +15,17 @@ const lineFor = (file: string, entry = '') =>
   lines.filter((line) => line.startsWith(`broken-content/${file}: ${entry}`));
 
 describe('checkContent', () => {
-  test('passes the real content', () => {
+  test('passes the real content and the fixture site', () => {
     const report = checkContent('content');
     expect(report.problems).toEqual([]);
+    expect(checkContent(`${fixtures}site`, fixtures).problems).toEqual([]);
     expect(report.articles).toEqual([
       { slug: 'leg-cramps-sign-of-pregnancy', draft: false, approved: 13, pending: 0, spam: 0 },
     ]);
   });
 
   test('reports every problem of a run at once, one line each', () => {
-    expect(lines).toHaveLength(17);
+    expect(lines).toHaveLength(29);
     expect(lines.every((line) => !line.includes('\n') && / Fix: /.test(line))).toBe(true);
   });
 
@@ -91,7 +92,7 @@ describe('checkContent', () => {
   });
 
   test('keeps a draft article’s comments without publishing them, and says so', () => {
-    expect(broken.notes).toEqual([
+    expect(broken.notes.filter((note) => note.includes('/comments/'))).toEqual([
       'broken-content/comments/draft-article.json: 2 comments kept but not published, because article "draft-article" is a draft.',
     ]);
     expect(broken.articles.find((article) => article.slug === 'draft-article')).toEqual({
@@ -103,6 +104,73 @@ describe('checkContent', () => {
     });
   });
 
+  test('reports a people file that is not valid YAML with its line and column', () => {
+    expect(lineFor('people/bad-yaml.yaml')).toEqual([
+      `broken-content/people/bad-yaml.yaml: person "bad-yaml": is not valid YAML at line 3, column 1 (deficient indentation). Fix: check quotes, colons and indentation on that line.`,
+    ]);
+  });
+
+  test('reports a person without a name and with an address that is not a web page', () => {
+    expect(lineFor('people/missing-name.yaml')).toEqual([
+      `broken-content/people/missing-name.yaml: person "missing-name", field "name": is missing. Fix: add it; the README lists every field and what it holds.`,
+      `broken-content/people/missing-name.yaml: person "missing-name", field "profileUrl": must be a full http:// or https:// address. Fix: write a full address starting with https:// (or http://), or remove the field.`,
+    ]);
+  });
+
+  test('reports a people file name that cannot be an id, and one the site would ignore', () => {
+    expect(lineFor('people/Bad_Id.yaml')).toEqual([
+      `broken-content/people/Bad_Id.yaml: person "Bad_Id": the file name is not a valid id for a page address. Fix: rename the file using only lowercase letters, digits and hyphens, such as jane-smith.yaml, and use that id in articles.`,
+    ]);
+    expect(lineFor('people/misnamed.yml')).toEqual([
+      `broken-content/people/misnamed.yml: is ignored: people files end in .yaml. Fix: rename it to misnamed.yaml.`,
+    ]);
+  });
+
+  test('passes a valid person', () => {
+    expect(lineFor('people/good-person.yaml')).toEqual([]);
+  });
+
+  test('reports an author and a medical reviewer who are not in the people folder', () => {
+    expect(lineFor('articles/unknown-people.mdx', 'article "unknown-people", field "author"')).toEqual([
+      `broken-content/articles/unknown-people.mdx: article "unknown-people", field "author": names "nobody-here", who is not in content/people. Fix: add content/people/nobody-here.yaml with at least their name, or correct the id to the file name of a person there.`,
+    ]);
+    expect(lineFor('articles/unknown-people.mdx', 'article "unknown-people", field "medicalReview.reviewer"')).toEqual([
+      `broken-content/articles/unknown-people.mdx: article "unknown-people", field "medicalReview.reviewer": names "ghost-reviewer", who is not in content/people. Fix: add content/people/ghost-reviewer.yaml with at least their name, or correct the id to the file name of a person there.`,
+    ]);
+  });
+
+  test('reports an author written as a name instead of a person id, and accepts a reviewer who has a file', () => {
+    expect(lineFor('articles/old-style-author.mdx')).toEqual([
+      `broken-content/articles/old-style-author.mdx: article "old-style-author", field "author": must be the id of a person in content/people (lowercase letters, digits, hyphens). Fix: write the id of a person in content/people: their file name without .yaml, such as jane-smith.`,
+    ]);
+  });
+
+  test('reports an inline citation of a reference the article does not list', () => {
+    expect(lineFor('articles/unknown-people.mdx', 'article "unknown-people", field "references"')).toEqual([
+      `broken-content/articles/unknown-people.mdx: article "unknown-people", field "references": <Cite n={2} /> cites reference 2, but the article lists 1 reference. Fix: add the source to "references" in the frontmatter (they are numbered from 1 in order), or correct the number.`,
+    ]);
+  });
+
+  test('reports a site page with a missing title and a footer position that is not a number', () => {
+    expect(lineFor('pages/no-title.mdx')).toEqual([
+      `broken-content/pages/no-title.mdx: page "no-title", field "title": is missing. Fix: add it; the README lists every field and what it holds.`,
+      `broken-content/pages/no-title.mdx: page "no-title", field "footer": should be a number, not string. Fix: write a whole number such as 1 (lowest first in the footer), or remove the field.`,
+    ]);
+  });
+
+  test('reports a site page whose address the site itself uses', () => {
+    expect(lineFor('pages/search.mdx')).toEqual([
+      `broken-content/pages/search.mdx: page "search": the address /search/ is used by the site itself. Fix: rename the file to something else, such as about-search.mdx.`,
+    ]);
+  });
+
+  test('notes how many placeholders a site page still has for the owner to fill in', () => {
+    expect(lineFor('pages/about.mdx')).toEqual([]);
+    expect(broken.notes).toContain(
+      'broken-content/pages/about.mdx: 2 placeholders (<OwnerToFill>) for the site owner to replace with facts before going live.',
+    );
+  });
+
   test('counts pending and spam comments apart from published ones', () => {
     const report = checkContent(`${fixtures}site`, fixtures);
     expect(report.articles.find((article) => article.slug === 'deep-thread')).toMatchObject({
@@ -111,11 +179,11 @@ describe('checkContent', () => {
       spam: 1,
     });
     expect(summarize(report)).toBe(
-      'Content check: 2 articles to publish (0 drafts), 14 comments to publish, 1 pending and 1 spam kept unpublished.',
+      'Content check: 3 articles to publish (0 drafts), 14 comments to publish, 1 pending and 1 spam kept unpublished.',
     );
   });
 
   test('sums up a failed check with the number of problems', () => {
-    expect(summarize(broken)).toBe('Content check: 17 problems to fix before the site can be built.');
+    expect(summarize(broken)).toBe('Content check: 29 problems to fix before the site can be built.');
   });
 });

@@ -10,8 +10,12 @@ import { extractFrontmatter } from 'astro/markdown';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 
 import { buildThread, CommentThreadError } from '@/lib/comments/thread';
-import { articleSchema } from '@/schemas/article';
+import { citedReferences } from '@/lib/editorial/references';
+import { RESERVED_PAGE_SLUGS } from '@/lib/urls';
+import { articleSchema, type ArticleData } from '@/schemas/article';
 import { commentsFileSchema, type CommentData } from '@/schemas/comments';
+import { sitePageSchema } from '@/schemas/page';
+import { PERSON_ID, personSchema } from '@/schemas/person';
 
 import { lineAndColumn, type ContentProblem } from './problems';
 import { schemaProblems } from './schema-problems';
@@ -37,14 +41,62 @@ export interface ContentReport {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Marks text in a site page that the owner must replace with facts: see `components/OwnerToFill.astro`. */
+const OWNER_TO_FILL = /<OwnerToFill[\s>]/g;
+
+const yamlProblem = (error: unknown, firstLine: number) => {
+  const mark = (error as { mark?: { line: number; column: number } }).mark;
+  const where = mark ? ` at line ${mark.line + firstLine}, column ${mark.column + 1}` : '';
+  return `${where} (${(error as { reason?: string }).reason ?? String(error)})`;
+};
+
 /**
- * @param contentDir folder holding `articles/` and `comments/`
+ * Reads an MDX file's frontmatter as plain data, or says why it cannot.
+ * @returns the data, or a problem without file and entry
+ */
+function readFrontmatter(text: string, required: string): { data: unknown } | Omit<ContentProblem, 'file'> {
+  const frontmatter = extractFrontmatter(text);
+  if (frontmatter === undefined) {
+    return {
+      problem: 'has no frontmatter',
+      fix: `start the file with a block between two "---" lines holding at least ${required}.`,
+    };
+  }
+  try {
+    // The core schema keeps dates as text, so an impossible date such as 2024-02-30 is caught
+    // instead of silently becoming 1 March.
+    return { data: loadYaml(frontmatter, { schema: CORE_SCHEMA }) ?? {} };
+  } catch (error) {
+    // Line 1 of the file is the opening "---".
+    return {
+      problem: `the frontmatter is not valid YAML${yamlProblem(error, 2)}`,
+      fix: 'check quotes, colons and indentation on that line.',
+    };
+  }
+}
+
+const PERSON_ID_FIX = 'write the id of a person in content/people: their file name without .yaml, such as jane-smith.';
+
+/** Fixes for article fields whose values follow rules of their own. */
+const ARTICLE_FIXES = { author: PERSON_ID_FIX, 'medicalReview.reviewer': PERSON_ID_FIX };
+
+/** Locates a schema issue in a file that holds one entry: the field is the issue's whole path. */
+const fieldOf = (entry: string) => (fieldPath: readonly PropertyKey[]) => ({
+  entry,
+  field: fieldPath.length > 0 ? fieldPath.map(String).join('.') : undefined,
+});
+
+/**
+ * @param contentDir folder holding `articles/`, `comments/`, `people/` and `pages/`
  * @param root folder that file names in messages are relative to (the project)
  */
 export function checkContent(contentDir: string, root = process.cwd()): ContentReport {
   const problems: ContentProblem[] = [];
   const notes: string[] = [];
   const display = (path: string) => relative(root, join(contentDir, path)) || path;
+
+  // People, first: articles name them.
+  const people = checkPeople(contentDir, display, problems);
 
   // Articles
   const articles = new Map<string, ArticleCounts>();
@@ -62,41 +114,20 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
       continue;
     }
     const text = readFileSync(join(contentDir, path), 'utf8');
-    const frontmatter = extractFrontmatter(text);
-    if (frontmatter === undefined) {
-      problems.push({
-        file,
-        entry,
-        problem: 'has no frontmatter',
-        fix: 'start the file with a block between two "---" lines holding at least title, description and published.',
-      });
+    const read = readFrontmatter(text, 'title, description and published');
+    if (!('data' in read)) {
+      problems.push({ file, entry, ...read });
       continue;
     }
-    let data: unknown;
-    try {
-      // The core schema keeps dates as text, so an impossible date such as 2024-02-30 is caught
-      // instead of silently becoming 1 March.
-      data = loadYaml(frontmatter, { schema: CORE_SCHEMA }) ?? {};
-    } catch (error) {
-      const mark = (error as { mark?: { line: number; column: number }; reason?: string }).mark;
-      problems.push({
-        file,
-        entry,
-        problem: `the frontmatter is not valid YAML${mark ? ` at line ${mark.line + 2}, column ${mark.column + 1}` : ''} (${(error as { reason?: string }).reason ?? String(error)})`,
-        fix: 'check quotes, colons and indentation on that line.',
-      });
-      continue;
-    }
-    const parsed = articleSchema().safeParse(data);
+    const parsed = articleSchema().safeParse(read.data);
     if (!parsed.success) {
-      problems.push(
-        ...schemaProblems(file, parsed.error, data, (fieldPath) => ({
-          entry,
-          field: fieldPath.length > 0 ? fieldPath.map(String).join('.') : undefined,
-        })),
-      );
+      problems.push(...schemaProblems(file, parsed.error, read.data, fieldOf(entry), ARTICLE_FIXES));
       continue;
     }
+    problems.push(...creditProblems(parsed.data, people).map((problem) => ({ file, entry, ...problem })));
+    problems.push(
+      ...citationProblems(text, parsed.data.references.length).map((problem) => ({ file, entry, ...problem })),
+    );
     articles.set(slug, { slug, draft: parsed.data.draft, approved: 0, pending: 0, spam: 0 });
   }
 
@@ -166,5 +197,132 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
     }
   }
 
+  checkPages(contentDir, display, problems, notes);
+
   return { problems, notes, articles: [...articles.values()] };
+}
+
+/**
+ * Checks `people/*.yaml`: a valid id as the file name, valid YAML, the person schema.
+ * @returns the ids of every person file with a valid name, so articles naming them are not reported
+ *   again when the file itself has a problem
+ */
+function checkPeople(contentDir: string, display: (path: string) => string, problems: ContentProblem[]): Set<string> {
+  const ids = new Set<string>();
+  for (const path of globSync('people/**/*.yml', { cwd: contentDir }).sort()) {
+    problems.push({
+      file: display(path),
+      problem: 'is ignored: people files end in .yaml',
+      fix: `rename it to ${path.slice('people/'.length, -'.yml'.length)}.yaml.`,
+    });
+  }
+  for (const path of globSync('people/**/*.yaml', { cwd: contentDir }).sort()) {
+    const file = display(path);
+    const id = path.slice('people/'.length, -'.yaml'.length);
+    const entry = `person "${id}"`;
+    if (!PERSON_ID.test(id)) {
+      problems.push({
+        file,
+        entry,
+        problem: 'the file name is not a valid id for a page address',
+        fix: 'rename the file using only lowercase letters, digits and hyphens, such as jane-smith.yaml, and use that id in articles.',
+      });
+      continue;
+    }
+    ids.add(id);
+    let data: unknown;
+    try {
+      data = loadYaml(readFileSync(join(contentDir, path), 'utf8'), { schema: CORE_SCHEMA }) ?? {};
+    } catch (error) {
+      problems.push({
+        file,
+        entry,
+        problem: `is not valid YAML${yamlProblem(error, 1)}`,
+        fix: 'check quotes, colons and indentation on that line.',
+      });
+      continue;
+    }
+    const parsed = personSchema().safeParse(data);
+    if (!parsed.success) problems.push(...schemaProblems(file, parsed.error, data, fieldOf(entry)));
+  }
+  return ids;
+}
+
+/** An article's author and medical reviewer must be people in `people/`. */
+function creditProblems(article: ArticleData, people: ReadonlySet<string>): Omit<ContentProblem, 'file' | 'entry'>[] {
+  const credits = [
+    { field: 'author', id: article.author },
+    { field: 'medicalReview.reviewer', id: article.medicalReview?.reviewer },
+  ];
+  return credits.flatMap(({ field, id }) =>
+    id === undefined || people.has(id)
+      ? []
+      : [
+          {
+            field,
+            problem: `names "${id}", who is not in content/people`,
+            fix: `add content/people/${id}.yaml with at least their name, or correct the id to the file name of a person there.`,
+          },
+        ],
+  );
+}
+
+/** Every `<Cite n={…} />` must point at one of the article's references. */
+function citationProblems(text: string, referenceCount: number): Omit<ContentProblem, 'file' | 'entry'>[] {
+  return citedReferences(text)
+    .filter((n) => n < 1 || n > referenceCount)
+    .map((n) => ({
+      field: 'references',
+      problem: `<Cite n={${n}} /> cites reference ${n}, but the article lists ${referenceCount === 1 ? '1 reference' : `${referenceCount} references`}`,
+      fix: `add the source to "references" in the frontmatter (they are numbered from 1 in order), or correct the number.`,
+    }));
+}
+
+/** Checks `pages/*.mdx`: a free page address, frontmatter, the site page schema; notes what the owner must fill in. */
+function checkPages(
+  contentDir: string,
+  display: (path: string) => string,
+  problems: ContentProblem[],
+  notes: string[],
+): void {
+  for (const path of globSync('pages/**/*.mdx', { cwd: contentDir }).sort()) {
+    const file = display(path);
+    const slug = path.slice('pages/'.length, -'.mdx'.length);
+    const entry = `page "${slug}"`;
+    if (!SLUG.test(slug)) {
+      problems.push({
+        file,
+        entry,
+        problem: 'the file name is not a valid page address',
+        fix: 'rename the file using only lowercase letters, digits and hyphens, such as editorial-policy.mdx.',
+      });
+      continue;
+    }
+    if (RESERVED_PAGE_SLUGS.includes(slug)) {
+      problems.push({
+        file,
+        entry,
+        problem: `the address /${slug}/ is used by the site itself`,
+        fix: `rename the file to something else, such as about-${slug}.mdx.`,
+      });
+      continue;
+    }
+    const text = readFileSync(join(contentDir, path), 'utf8');
+    const read = readFrontmatter(text, 'title and description');
+    if (!('data' in read)) {
+      problems.push({ file, entry, ...read });
+      continue;
+    }
+    const parsed = sitePageSchema().safeParse(read.data);
+    if (!parsed.success) {
+      problems.push(...schemaProblems(file, parsed.error, read.data, fieldOf(entry)));
+      continue;
+    }
+    const toFill = text.match(OWNER_TO_FILL)?.length ?? 0;
+    if (toFill > 0) {
+      notes.push(
+        `${file}: ${toFill} ${toFill === 1 ? 'placeholder' : 'placeholders'} (<OwnerToFill>) for the site owner to replace with facts before going live.`,
+      );
+    }
+  }
 }

@@ -23,15 +23,24 @@ const FIX_BY_FIELD: Record<string, string> = {
   id: 'give it an id of letters, digits, "-" and "_", unique in the file.',
   body: 'write the comment’s text, or remove the comment.',
   authorUrl: 'write a full address starting with https:// (or http://), or remove the field.',
+  profileUrl: 'write a full address starting with https:// (or http://), or remove the field.',
+  url: 'write the full address of the source, starting with https:// (or http://).',
+  footer: 'write a whole number such as 1 (lowest first in the footer), or remove the field.',
   status: 'write "approved", "pending" or "spam", or remove the field (approved is the default).',
 };
 
-function problemFor(issue: Issue, input: unknown, field: string | undefined): Pick<ContentProblem, 'problem' | 'fix'> {
+function problemFor(
+  issue: Issue,
+  input: unknown,
+  field: string | undefined,
+  fixes: Readonly<Record<string, string>>,
+): Pick<ContentProblem, 'problem' | 'fix'> {
   if (input === undefined && issue.code !== 'unrecognized_keys') {
     return { problem: 'is missing', fix: 'add it; the README lists every field and what it holds.' };
   }
   const byKind = problemByKind(issue, input);
-  const fieldFix = field === undefined ? undefined : FIX_BY_FIELD[field];
+  // A nested field such as `references.0.date` takes the fix of its last part.
+  const fieldFix = field === undefined ? undefined : (fixes[field] ?? fixes[field.split('.').at(-1)!]);
   return fieldFix && issue.code !== 'unrecognized_keys' ? { ...byKind, fix: fieldFix } : byKind;
 }
 
@@ -50,7 +59,12 @@ function problemByKind(issue: Issue, input: unknown): Pick<ContentProblem, 'prob
     case 'invalid_format':
       return {
         problem: issue.message,
-        fix: 'write the date as YYYY-MM-DD, for example 2024-05-01, and check the day exists.',
+        fix:
+          issue.format === 'url'
+            ? 'write a full address starting with https:// (or http://).'
+            : issue.format === 'regex'
+              ? 'see the field list in the README for what it accepts.'
+              : 'write the date as YYYY-MM-DD, for example 2024-05-01, and check the day exists.',
       };
     case 'too_small':
       return { problem: 'is empty', fix: 'write something, or leave the field out if it is optional.' };
@@ -86,15 +100,19 @@ export interface Located {
 /**
  * Problems for every issue of a failed parse.
  * @param locate names the entry and field a path points at
+ * @param fixes what to do about a bad value of fields of this kind of file, where the shared wording
+ *   does not fit (an article's `author` is a person id; a comment's is a name)
  */
 export function schemaProblems(
   file: string,
   error: z.ZodError,
   data: unknown,
   locate: (path: readonly PropertyKey[]) => Located,
+  fixes: Readonly<Record<string, string>> = {},
 ): ContentProblem[] {
+  const allFixes = { ...FIX_BY_FIELD, ...fixes };
   return error.issues.map((issue) => {
     const { entry, field } = locate(issue.path);
-    return { file, entry, field, ...problemFor(issue, valueAt(data, issue.path), field) };
+    return { file, entry, field, ...problemFor(issue, valueAt(data, issue.path), field, allFixes) };
   });
 }

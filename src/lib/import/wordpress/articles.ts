@@ -2,6 +2,7 @@
  * WordPress items → articles: which items become articles, and their frontmatter and body.
  */
 import { convertPostBody, type BodyContext } from './html-to-mdx';
+import type { ImportedPerson } from './people';
 import { firstSentences, htmlToText, leadingParagraphText, titleFromSlug, toSlug } from './text';
 import type { ConversionWarning } from './warnings';
 import type { WxrItem } from './wxr';
@@ -87,14 +88,15 @@ export interface ArticleFrontmatter {
   published: string;
   /** `YYYY-MM-DD` of the last change, when later than the publication day. */
   updated?: string;
+  /** Id of the writer in `people/`. */
   author?: string;
   tags: string[];
   draft?: true;
 }
 
 export interface ArticleContext {
-  /** Writers' display names by login. */
-  authors: ReadonlyMap<string, string>;
+  /** Writers by login. */
+  authors: ReadonlyMap<string, ImportedPerson>;
   body: Omit<BodyContext, 'postId'>;
 }
 
@@ -104,6 +106,8 @@ export interface BuiltArticle {
   frontmatter: ArticleFrontmatter;
   /** MDX-safe Markdown body. */
   markdown: string;
+  /** The writer that `frontmatter.author` names, whose person file the import writes. */
+  author?: ImportedPerson;
   warnings: ConversionWarning[];
 }
 
@@ -176,22 +180,21 @@ export function buildArticle(
   warnings.push(...body.warnings);
 
   const modified = calendarDay(item.modifiedGmt) ?? calendarDay(item.modified);
-  let author = context.authors.get(item.creator);
+  const author = context.authors.get(item.creator);
   if (author === undefined && item.creator !== '') {
     warnings.push({ kind: 'author', message: `writer "${item.creator}" is not among the export's authors; no byline` });
   }
-  if (author === '') author = item.creator;
 
   const frontmatter: ArticleFrontmatter = {
     title,
     description: describe(item, body.html, title),
     published,
     ...(modified && modified > published ? { updated: modified } : {}),
-    ...(author ? { author } : {}),
+    ...(author ? { author: author.id } : {}),
     tags: tagsOf(item),
     ...(decision.draft ? { draft: true as const } : {}),
   };
-  return { slug, frontmatter, markdown: body.markdown, warnings };
+  return { slug, frontmatter, markdown: body.markdown, ...(author ? { author } : {}), warnings };
 }
 
 /** A YAML double-quoted string: JSON's escapes are YAML's, and the text has no control characters left. */

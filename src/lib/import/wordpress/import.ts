@@ -1,5 +1,5 @@
 /**
- * The WordPress import: a WXR export in, article and comment files out, and a report.
+ * The WordPress import: a WXR export in, article, comment and people files out, and a report.
  *
  * The export is read twice, streaming both times. The first pass checks that the whole file is a
  * well-formed WordPress export before anything is made, and collects what posts refer to: authors,
@@ -8,6 +8,7 @@
  */
 import { buildArticle, decideItem, serializeArticle } from './articles';
 import { importComments } from './comments';
+import { peopleOfExport, serializePerson, type ImportedPerson } from './people';
 import { ReportBuilder, type ImportReport } from './report';
 import type { MediaFile } from './shortcodes';
 import { htmlToText } from './text';
@@ -18,9 +19,14 @@ export type ImportPass = 'scan' | 'convert';
 
 /** A file for the content folder. */
 export interface ImportedFile {
-  /** Relative to the content folder: `articles/<slug>.mdx` or `comments/<slug>.json`. */
+  /** Relative to the content folder: `articles/<slug>.mdx`, `comments/<slug>.json` or `people/<id>.yaml`. */
   path: string;
   contents: string;
+  /**
+   * True for a file the owner is meant to complete by hand (a person's credentials and bio): if it
+   * already exists, it is kept as it is, even with `force`.
+   */
+  keepExisting?: boolean;
 }
 
 export interface WordPressImportOptions {
@@ -36,7 +42,8 @@ export interface WordPressImportOptions {
 
 interface ExportReferences {
   site: WxrSite;
-  authors: Map<string, string>;
+  /** Writers by login. */
+  authors: Map<string, ImportedPerson>;
   media: { byId: Map<string, MediaFile>; byParent: Map<string, MediaFile[]> };
   reusableBlocks: Map<string, string>;
 }
@@ -54,7 +61,7 @@ async function scanExport(chunks: ExportChunks): Promise<ExportReferences> {
     else if (record.item.type === 'wp_block') reusableBlocks.set(record.item.id, record.item.content);
   }
   // readWxr fails on an export without a site header, so it is always set here.
-  return { site: site!, authors, media: { byId, byParent }, reusableBlocks };
+  return { site: site!, authors: peopleOfExport(authors), media: { byId, byParent }, reusableBlocks };
 }
 
 function addMedia(item: WxrItem, byId: Map<string, MediaFile>, byParent: Map<string, MediaFile[]>) {
@@ -83,6 +90,8 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
   const { report } = builder;
   /** Who took each slug, for collision messages. */
   const slugOwners = new Map<string, string>();
+  /** People whose file has been written: only writers of imported articles get one. */
+  const credited = new Set<string>();
 
   for await (const record of readWxr(options.openExport('convert'))) {
     if (record.kind !== 'item') continue;
@@ -118,6 +127,14 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
     else report.posts++;
     report.warnings.push(...article.warnings.map((warning) => ({ ...warning, article: slug })));
 
+    if (article.author && !credited.has(article.author.id)) {
+      credited.add(article.author.id);
+      await options.onFile({
+        path: `people/${article.author.id}.yaml`,
+        contents: serializePerson(article.author),
+        keepExisting: true,
+      });
+    }
     await options.onFile({
       path: `articles/${slug}.mdx`,
       contents: serializeArticle(article.frontmatter, article.markdown, item.link),

@@ -1,5 +1,6 @@
 /**
- * WordPress importer: WXR export → `content/articles/*.mdx` and `content/comments/*.json`.
+ * WordPress importer: WXR export → `content/articles/*.mdx`, `content/comments/*.json` and
+ * `content/people/*.yaml`.
  * Pure TypeScript without Astro, driven by `scripts/import-wordpress.ts`.
  */
 export { decideItem, type ArticleFrontmatter, type DraftReason } from './articles';
@@ -7,5 +8,6 @@ export { commentBody, importComments, sanitizeCommentHtml, type ImportedComment 
 export { convertPostBody, escapeMdxText } from './html-to-mdx';
 export { importWordPress, type ImportedFile, type ImportPass, type WordPressImportOptions } from './import';
 export { ExistingFilesError, StagedOutput, type OutputPlan } from './output';
+export { peopleOfExport, serializePerson, type ImportedPerson } from './people';
 export { formatReport, type ImportReport } from './report';
 export { readWxr, WxrError, type ExportChunks, type WxrComment, type WxrItem } from './wxr';

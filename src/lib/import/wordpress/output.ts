@@ -19,6 +19,8 @@ export interface OutputPlan {
   unchanged: string[];
   /** Files that exist with other contents: replaced only with `force`. */
   replaced: string[];
+  /** Files the owner completes by hand (people) that exist with other contents: kept as they are. */
+  kept: string[];
 }
 
 /** Files exist with other contents and `force` was not given; nothing was written. */
@@ -37,7 +39,7 @@ export class ExistingFilesError extends Error {
 }
 
 export class StagedOutput {
-  readonly plan: OutputPlan = { created: [], unchanged: [], replaced: [] };
+  readonly plan: OutputPlan = { created: [], unchanged: [], replaced: [], kept: [] };
   readonly outDir: string;
   /** Undefined for a dry run: nothing is written anywhere. */
   private readonly stagingDir: string | undefined;
@@ -67,8 +69,9 @@ export class StagedOutput {
     });
     if (existing === undefined) this.plan.created.push(file.path);
     else if (existing === file.contents) this.plan.unchanged.push(file.path);
+    else if (file.keepExisting) this.plan.kept.push(file.path);
     else this.plan.replaced.push(file.path);
-    if (this.stagingDir && existing !== file.contents) {
+    if (this.stagingDir && (existing === undefined || (existing !== file.contents && !file.keepExisting))) {
       const staged = join(this.stagingDir, file.path);
       await mkdir(dirname(staged), { recursive: true });
       await writeFile(staged, file.contents);

@@ -1,0 +1,39 @@
+/**
+ * The words of the health callouts (components/callouts/). Care cards say their urgency in colour and
+ * in words at the start of the heading, as NHS.UK's do, so that it reaches people who cannot see the
+ * colour: screen-reader users, and anyone reading a black-and-white print.
+ */
+
+/** How soon the reader should act on a care card's advice. */
+export type CareUrgency = 'non-urgent' | 'urgent' | 'emergency';
+
+/** The words that start each care card's heading (visually hidden on screen, printed on paper). */
+export const CARE_URGENCY_LABELS: Readonly<Record<CareUrgency, string>> = {
+  'non-urgent': 'Non-urgent advice',
+  urgent: 'Urgent advice',
+  emergency: 'Immediate action required',
+};
+
+/** Heading levels a callout may take, so it fits the article's outline (`level={3}` under an `##` section). */
+export type CalloutLevel = 2 | 3 | 4;
+
+/**
+ * Checks a callout's props as written in MDX, where nothing checks types.
+ * @throws Error saying which prop is wrong and what it accepts, so the build names the mistake
+ */
+export function checkCalloutLevel(component: string, level: unknown): CalloutLevel {
+  if (level === 2 || level === 3 || level === 4) return level;
+  throw new Error(
+    `<${component} level={…}>: level must be 2, 3 or 4 (the heading level), not ${JSON.stringify(level)}.`,
+  );
+}
+
+/** @throws Error naming the urgencies a care card accepts */
+export function checkCareUrgency(urgency: unknown): CareUrgency {
+  if (typeof urgency === 'string' && urgency in CARE_URGENCY_LABELS) return urgency as CareUrgency;
+  throw new Error(
+    `<CareCard urgency="…">: urgency must be ${Object.keys(CARE_URGENCY_LABELS)
+      .map((key) => `"${key}"`)
+      .join(', ')}, not ${JSON.stringify(urgency)}.`,
+  );
+}
