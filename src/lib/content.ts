@@ -139,7 +139,9 @@ let tags: Promise<Tag<ArticleSummary>[]> | undefined;
  * ("Sleep & rest", "sleep-rest") are one tag, named by its most used spelling.
  */
 export function getTags(): Promise<Tag<ArticleSummary>[]> {
-  tags ??= getArticleSummaries().then((articles) => groupByTag(articles, (article) => article.tags.map((tag) => tag.name)));
+  tags ??= getArticleSummaries().then((articles) =>
+    groupByTag(articles, (article) => article.tags.map((tag) => tag.name)),
+  );
   return tags;
 }
 
