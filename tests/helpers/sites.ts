@@ -26,6 +26,10 @@ export const PAGES: TestPage[] = [
   { name: 'deep-thread article', site: 'fixture', path: 'articles/deep-thread/', status: 200 },
   { name: 'GFM article', site: 'fixture', path: 'articles/gfm-markdown/', status: 200 },
   { name: 'second comment page', site: 'fixture', path: 'articles/huge-thread/comments/2/', status: 200 },
+  { name: 'second article-list page', site: 'fixture', path: 'page/2/', status: 200 },
+  { name: 'tag page', site: 'fixture', path: 'tags/fixture/', status: 200 },
+  { name: 'tag list', site: 'fixture', path: 'tags/', status: 200 },
+  { name: 'article with a table of contents', site: 'fixture', path: 'articles/table-of-contents/', status: 200 },
 ];
 
 export interface ServedSites {
