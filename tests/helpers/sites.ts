@@ -26,6 +26,9 @@ export const PAGES: TestPage[] = [
   { name: 'deep-thread article', site: 'fixture', path: 'articles/deep-thread/', status: 200 },
   { name: 'GFM article', site: 'fixture', path: 'articles/gfm-markdown/', status: 200 },
   { name: 'second comment page', site: 'fixture', path: 'articles/huge-thread/comments/2/', status: 200 },
+  { name: 'trust page', site: 'site', path: 'editorial-policy/', status: 200 },
+  { name: 'person', site: 'fixture', path: 'people/test-reviewer/', status: 200 },
+  { name: 'callouts and references article', site: 'fixture', path: 'articles/editorial-features/', status: 200 },
 ];
 
 export interface ServedSites {
