@@ -30,6 +30,9 @@ export const PAGES: TestPage[] = [
   { name: 'tag page', site: 'fixture', path: 'tags/fixture/', status: 200 },
   { name: 'tag list', site: 'fixture', path: 'tags/', status: 200 },
   { name: 'article with a table of contents', site: 'fixture', path: 'articles/table-of-contents/', status: 200 },
+  { name: 'trust page', site: 'site', path: 'editorial-policy/', status: 200 },
+  { name: 'person', site: 'fixture', path: 'people/test-reviewer/', status: 200 },
+  { name: 'callouts and references article', site: 'fixture', path: 'articles/editorial-features/', status: 200 },
 ];
 
 export interface ServedSites {

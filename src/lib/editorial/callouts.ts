@@ -30,7 +30,7 @@ export function checkCalloutLevel(component: string, level: unknown): CalloutLev
 
 /** @throws Error naming the urgencies a care card accepts */
 export function checkCareUrgency(urgency: unknown): CareUrgency {
-  if (typeof urgency === 'string' && urgency in CARE_URGENCY_LABELS) return urgency as CareUrgency;
+  if (typeof urgency === 'string' && Object.hasOwn(CARE_URGENCY_LABELS, urgency)) return urgency as CareUrgency;
   throw new Error(
     `<CareCard urgency="…">: urgency must be ${Object.keys(CARE_URGENCY_LABELS)
       .map((key) => `"${key}"`)
