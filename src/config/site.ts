@@ -14,7 +14,12 @@ export interface SiteConfig {
    * Who publishes the site and answers for it: named as publisher in structured data, in the footer
    * and on the about page. Replace with the real person or organisation before going live.
    */
-  owner: { name: string; url?: string | undefined };
+  owner: {
+    name: string;
+    url?: string | undefined;
+    /** Whether the owner is an organisation or a single person, for structured data. Default `Organization`. */
+    type?: 'Organization' | 'Person' | undefined;
+  };
   /** Years between reviews of an article: "Next review due" is this long after the last review. */
   reviewCycleYears: number;
   /** BCP 47 language tag for `<html lang>`. */
