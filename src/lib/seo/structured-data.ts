@@ -39,7 +39,12 @@ export interface CommentLd {
   url: string;
   author?: { '@type': 'Person'; name: string; url?: string };
   dateCreated?: string;
-  /** Direct replies, oldest first, each with its own replies. */
+  /** The comment this one answers, when it is listed below the deepest indentation, away from it. */
+  parentItem?: { '@type': 'Comment'; url: string };
+  /**
+   * Replies shown under this comment, oldest first: its direct replies, or at the deepest indentation
+   * every reply below it, each naming its parent in `parentItem`.
+   */
   comment?: CommentLd[];
 }
 
@@ -98,33 +103,20 @@ export function personJsonLd(person: PersonEntry): PersonLd {
 }
 
 /**
- * The reply tree of the conversations shown on one page, with each comment's permalink. The display
- * threads stop indenting at `site.maxCommentIndent` and list deeper replies as siblings that say whom they
- * answer (`replyingTo`); this puts every reply back under the comment it answers, so the tree is the true
- * conversation however deep. Walks with a stack, never recursion: a reply chain may be thousands deep.
+ * The conversations shown on one page, with each comment's permalink, nested as the page shows them:
+ * replies sit in their parent's `comment` list down to the page's deepest indentation
+ * (`site.maxCommentIndent`); deeper replies are listed at that depth, as on the page, and name the comment
+ * they answer in `parentItem`. So the tree stays a few levels deep however long a reply chain is: a chain
+ * 500 deep nested in full would be over 1,000 levels of JSON, more than many parsers accept.
  * Comment text is left out: the permalink leads to it, and the page weighs less.
  */
 export function commentsJsonLd(threads: readonly DisplayComment[]): CommentLd[] {
-  const roots: CommentLd[] = [];
-  const byAnchor = new Map<string, CommentLd>();
-  const stack: { comment: DisplayComment; shownUnder: CommentLd | undefined }[] = threads
-    .map((comment) => ({ comment, shownUnder: undefined }))
-    .reverse();
-  while (stack.length > 0) {
-    const { comment, shownUnder } = stack.pop()!;
-    const node = commentJsonLd(comment);
-    byAnchor.set(comment.anchor, node);
-    // A reply listed away from its parent names it; the parent came earlier in reading order.
-    const parent = comment.replyingTo ? byAnchor.get(comment.replyingTo.anchor) : shownUnder;
-    if (parent) (parent.comment ??= []).push(node);
-    else roots.push(node);
-    for (let i = comment.replies.length - 1; i >= 0; i--)
-      stack.push({ comment: comment.replies[i]!, shownUnder: node });
-  }
-  return roots;
+  return threads.map(commentJsonLd);
 }
 
+/** One comment and the replies shown under it; display trees are only `maxCommentIndent` deep. */
 function commentJsonLd(comment: DisplayComment): CommentLd {
+  const replies = comment.replies.map(commentJsonLd);
   return {
     '@type': 'Comment',
     url: absoluteUrl(comment.permalink),
@@ -136,6 +128,14 @@ function commentJsonLd(comment: DisplayComment): CommentLd {
       },
     }),
     ...(comment.date !== undefined && { dateCreated: machineDate(comment.date) }),
+    ...(comment.replyingTo && {
+      // The parent is on the same page: the permalink with the parent's fragment.
+      parentItem: {
+        '@type': 'Comment',
+        url: absoluteUrl(`${comment.permalink.split('#')[0]}#${comment.replyingTo.anchor}`),
+      },
+    }),
+    ...(replies.length > 0 && { comment: replies }),
   };
 }
 
