@@ -6,7 +6,10 @@ export interface SiteConfig {
   title: string;
   /** Default meta description for pages that have none of their own (home, 404). */
   description: string;
-  /** Absolute origin the site is deployed to (`SITE_URL`); used for canonical URLs. */
+  /**
+   * Absolute origin the site is deployed to (`SITE_URL`): canonical links, sharing tags, structured data,
+   * the sitemap, robots.txt and the RSS feed give full addresses on it.
+   */
   url: string;
   /** Path the site is served under (`BASE_PATH`), with leading and trailing slash; `/` at a domain's root. */
   basePath: string;
