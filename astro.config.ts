@@ -1,5 +1,6 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -24,7 +25,17 @@ export default defineConfig({
   base: site.basePath,
   ...(cacheDir && { cacheDir }),
   trailingSlash: 'always',
-  integrations: [contentIntegrity(contentDir), mdx(), staticHeaders()],
+  integrations: [
+    contentIntegrity(contentDir),
+    mdx(),
+    // Every page (the 404 page is left out by the integration), at its full address under the base path.
+    // Pages end in "/"; files made by endpoints (feed, images, robots.txt) are not pages and stay out.
+    sitemap({
+      filter: (url) => url.endsWith('/'),
+      namespaces: { news: false, xhtml: false, image: false, video: false },
+    }),
+    staticHeaders(),
+  ],
   markdown: {
     // Astro's built-in processor (GitHub-flavoured Markdown included). No smart punctuation:
     // articles are published word for word, straight quotes and all.

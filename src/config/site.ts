@@ -6,7 +6,10 @@ export interface SiteConfig {
   title: string;
   /** Default meta description for pages that have none of their own (home, 404). */
   description: string;
-  /** Absolute origin the site is deployed to (`SITE_URL`); used for canonical URLs. */
+  /**
+   * Absolute origin the site is deployed to (`SITE_URL`): canonical links, sharing tags, structured data,
+   * the sitemap, robots.txt and the RSS feed give full addresses on it.
+   */
   url: string;
   /** Path the site is served under (`BASE_PATH`), with leading and trailing slash; `/` at a domain's root. */
   basePath: string;
@@ -14,7 +17,12 @@ export interface SiteConfig {
    * Who publishes the site and answers for it: named as publisher in structured data, in the footer
    * and on the about page. Replace with the real person or organisation before going live.
    */
-  owner: { name: string; url?: string | undefined };
+  owner: {
+    name: string;
+    url?: string | undefined;
+    /** Whether the owner is an organisation or a single person, for structured data. Default `Organization`. */
+    type?: 'Organization' | 'Person' | undefined;
+  };
   /** Years between reviews of an article: "Next review due" is this long after the last review. */
   reviewCycleYears: number;
   /** BCP 47 language tag for `<html lang>`. */

@@ -56,3 +56,27 @@ export const RESERVED_PAGE_SLUGS: readonly string[] = [
   'pagefind',
   '404',
 ];
+
+/** The generated Open Graph image of an article (1200 × 630 PNG). */
+export const articleImagePath = (slug: string) => sitePath(`og/articles/${slug}.png`);
+
+/** The Open Graph image of pages that are not articles: the site's name on its own. */
+export const siteImagePath = () => sitePath('og/site.png');
+
+/** The RSS feed of every published article, in full. */
+export const feedPath = () => sitePath('rss.xml');
+
+/** The sitemap index written by `@astrojs/sitemap`, which names the sitemap files themselves. */
+export const sitemapPath = () => sitePath('sitemap-index.xml');
+
+/** The web app manifest (name, icons, colours) for "Add to home screen". */
+export const manifestPath = () => sitePath('manifest.webmanifest');
+
+/** Home-screen icons as PNG, drawn from `public/favicon.svg` at build time. */
+export const iconPath = (name: 'apple-touch-icon' | 'icon-192' | 'icon-512') => sitePath(`${name}.png`);
+
+/**
+ * An internal path as a full address on the public origin (`SITE_URL`), for canonical links, structured
+ * data, feeds, the sitemap and social cards, which are read away from the site and need the origin.
+ */
+export const absoluteUrl = (path: string) => new URL(path, site.url).href;

@@ -1,21 +1,23 @@
 /**
- * JSON-LD for `<script type="application/ld+json">`. The HTML parser ends a script element at the
- * first `</script` whatever the JSON says, so text from articles and comments could break out of it
- * and become markup. Escaping every `<` (and `>`, `&`) as a JSON `\u` escape keeps the same data
- * while leaving nothing for the HTML parser to act on.
+ * Structured data goes into the page as `<script type="application/ld+json">`. Its text is raw: the HTML
+ * parser ends the element at the first `</script` whatever JSON string it sits in, and `<!--` changes how
+ * the rest is parsed. Comment authors and titles are untrusted, so every character that could do that is
+ * written as a JSON escape, which any JSON-LD reader decodes back to the same text.
  */
 
-const HTML_SIGNIFICANT = /[<>&\u2028\u2029]/g;
+const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/g;
 
 const escapeCharacter = (character: string) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /**
- * The value as JSON that is safe to place inside a `<script>` element: `JSON.parse` of the result
- * gives the value back, and the result contains no `<`, `>` or `&`.
- * @throws TypeError when the value cannot be written as JSON (undefined at the top, a function, a cycle)
+ * JSON for the body of a `<script type="application/ld+json">` element, safe whatever strings it holds:
+ * `<`, `>` and `&` become `\u003c`, `\u003e` and `\u0026`, so no `</script>` or `<!--` can appear, and
+ * U+2028 and U+2029 become `\u2028` and `\u2029` for readers that treat them as line ends.
+ * `JSON.parse` of the result gives back exactly `data` (as `JSON.stringify` would have written it).
+ * @throws TypeError when `data` is not serializable to JSON (`undefined`, a function, a symbol)
  */
-export function serializeJsonLd(value: unknown): string {
-  const json = JSON.stringify(value) as string | undefined;
-  if (json === undefined) throw new TypeError('JSON-LD must be a JSON value, not undefined or a function');
-  return json.replace(HTML_SIGNIFICANT, escapeCharacter);
+export function serializeJsonLd(data: unknown): string {
+  const json = JSON.stringify(data);
+  if (json === undefined) throw new TypeError('Structured data must be a JSON value.');
+  return json.replace(UNSAFE_IN_SCRIPT, escapeCharacter);
 }

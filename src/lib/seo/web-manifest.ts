@@ -1,0 +1,68 @@
+/**
+ * The web app manifest and robots.txt: small files that tell phones how to show the site on a home
+ * screen, and crawlers where the sitemap is.
+ */
+import { BRAND_BLUE } from './brand';
+
+/** Home-screen icons, drawn from the favicon. Apple's is linked from every page; the others are in the manifest. */
+export const HOME_SCREEN_ICONS = [
+  { name: 'apple-touch-icon', size: 180 },
+  { name: 'icon-192', size: 192 },
+  { name: 'icon-512', size: 512 },
+] as const;
+
+export type HomeScreenIconName = (typeof HOME_SCREEN_ICONS)[number]['name'];
+
+export interface WebManifestInput {
+  name: string;
+  description: string;
+  /** BCP 47 language tag. */
+  lang: string;
+  /** The home page's path (the base path): the app opens there and stays within it. */
+  homePath: string;
+  /** Path of each icon in `HOME_SCREEN_ICONS`. */
+  iconPath: (name: HomeScreenIconName) => string;
+}
+
+export interface WebManifest {
+  name: string;
+  short_name: string;
+  description: string;
+  lang: string;
+  start_url: string;
+  scope: string;
+  /** A reading site with no offline mode: opened from the home screen, it is the browser, toolbar and all. */
+  display: 'browser';
+  theme_color: string;
+  background_color: string;
+  icons: { src: string; sizes: string; type: 'image/png'; purpose: 'any' }[];
+}
+
+export function webManifest({ name, description, lang, homePath, iconPath }: WebManifestInput): WebManifest {
+  return {
+    name,
+    short_name: name,
+    description,
+    lang,
+    start_url: homePath,
+    scope: homePath,
+    display: 'browser',
+    theme_color: BRAND_BLUE,
+    background_color: '#ffffff',
+    icons: HOME_SCREEN_ICONS.filter(({ name }) => name !== 'apple-touch-icon').map(({ name, size }) => ({
+      src: iconPath(name),
+      sizes: `${size}x${size}`,
+      type: 'image/png',
+      purpose: 'any',
+    })),
+  };
+}
+
+/**
+ * robots.txt: everything may be crawled (the 404 page says `noindex` itself), and the sitemap is at
+ * `sitemapUrl`. Crawlers read robots.txt only at a domain's root; under a base path the file is still
+ * written, for a host that serves the folder at the root of another domain.
+ */
+export function robotsTxt(sitemapUrl: string): string {
+  return ['User-agent: *', 'Allow: /', '', `Sitemap: ${sitemapUrl}`, ''].join('\n');
+}

@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest';
+
+import { robotsTxt, webManifest } from '@/lib/seo/web-manifest';
+
+describe('webManifest', () => {
+  const manifest = webManifest({
+    name: 'Health Questions',
+    description: 'Health articles.',
+    lang: 'en-GB',
+    homePath: '/health-blog/',
+    iconPath: (name) => `/health-blog/${name}.png`,
+  });
+
+  test('opens at the home page and stays within the base path', () => {
+    expect(manifest).toMatchObject({ start_url: '/health-blog/', scope: '/health-blog/' });
+  });
+
+  test('names the site and its language', () => {
+    expect(manifest).toMatchObject({ name: 'Health Questions', short_name: 'Health Questions', lang: 'en-GB' });
+  });
+
+  test('lists the 192 and 512 pixel PNG icons under the base path', () => {
+    expect(manifest.icons).toEqual([
+      { src: '/health-blog/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: '/health-blog/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+    ]);
+  });
+});
+
+describe('robotsTxt', () => {
+  test('allows every crawler everywhere and names the sitemap by its full address', () => {
+    const lines = robotsTxt('https://readers.example.org/health-blog/sitemap-index.xml').split('\n');
+    expect(lines).toContain('User-agent: *');
+    expect(lines).toContain('Allow: /');
+    expect(lines).toContain('Sitemap: https://readers.example.org/health-blog/sitemap-index.xml');
+    expect(lines.filter((line) => line.startsWith('Disallow'))).toEqual([]);
+  });
+});
