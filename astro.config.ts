@@ -10,6 +10,7 @@ import { contentDir, DEFAULT_CONTENT_DIR } from './src/config/content-dir';
 import { focusableCodeBlocks, taskListLabels } from './src/lib/markdown/accessibility-plugins';
 import { site } from './src/config/site';
 import { contentIntegrity } from './src/integrations/content-integrity';
+import { searchIndex } from './src/integrations/search-index';
 import { staticHeaders } from './src/integrations/static-headers';
 
 /** Builds of other content folders (fixtures, benchmarks) keep their own content cache, so they never mix. */
@@ -24,7 +25,7 @@ export default defineConfig({
   base: site.basePath,
   ...(cacheDir && { cacheDir }),
   trailingSlash: 'always',
-  integrations: [contentIntegrity(contentDir), mdx(), staticHeaders()],
+  integrations: [contentIntegrity(contentDir), mdx(), searchIndex(), staticHeaders()],
   markdown: {
     // Astro's built-in processor (GitHub-flavoured Markdown included). No smart punctuation:
     // articles are published word for word, straight quotes and all.
@@ -37,6 +38,9 @@ export default defineConfig({
   vite: {
     plugins: [tailwindcss()],
     build: {
+      // The search page's script stays a file of its own: the Content-Security-Policy allows scripts
+      // from the site's files only, never inline.
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
       rolldownOptions: {
         onwarn(warning, warn) {
           // Every MDX file triggers this known Astro warning (withastro/astro#18087); all others still show.
