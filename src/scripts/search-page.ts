@@ -3,7 +3,13 @@
  * Pagefind index built with the site, and lists the matching pages and comments. Without it the form
  * still submits (`?q=`), and the page says search needs JavaScript.
  */
-import { resultsMessage, toPageHit, type ExcerptPart, type PageHit, type PagefindResultData } from '@/lib/search/results';
+import {
+  resultsMessage,
+  toPageHit,
+  type ExcerptPart,
+  type PageHit,
+  type PagefindResultData,
+} from '@/lib/search/results';
 
 /** Pages listed at a time; "Show more results" adds as many again. */
 const PAGE_SIZE = 10;
@@ -35,7 +41,8 @@ function link(href: string, text: string): HTMLAnchorElement {
 
 function excerpt(parts: ExcerptPart[]): HTMLParagraphElement {
   const paragraph = element('p');
-  for (const part of parts) paragraph.append(part.marked ? element('mark', part.text) : document.createTextNode(part.text));
+  for (const part of parts)
+    paragraph.append(part.marked ? element('mark', part.text) : document.createTextNode(part.text));
   return paragraph;
 }
 
@@ -78,7 +85,8 @@ export function startSearchPage() {
 
   const load = () => {
     pagefind ??= import(/* @vite-ignore */ form.dataset.pagefind!).then(async (module: Pagefind) => {
-      await module.options({ excerptLength: 24 });
+      // The index holds each page's full address, base path included: add nothing in front of it.
+      await module.options({ baseUrl: '/', excerptLength: 24 });
       return module;
     });
     return pagefind;

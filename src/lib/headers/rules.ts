@@ -124,10 +124,10 @@ export function headersForPath(rules: HeaderRule[], path: string): Record<string
         .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
         .join('.*')}$`,
     ).test(path);
-  const headers: Record<string, string> = {};
+  const headers = new Map<string, string>();
   for (const rule of rules.filter((candidate) => matches(candidate.path))) {
-    for (const name of rule.detach ?? []) delete headers[name];
-    Object.assign(headers, rule.headers);
+    for (const name of rule.detach ?? []) headers.delete(name);
+    for (const [name, value] of Object.entries(rule.headers)) headers.set(name, value);
   }
-  return headers;
+  return Object.fromEntries(headers);
 }

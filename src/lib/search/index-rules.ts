@@ -42,6 +42,9 @@ export function isShippedSearchFile(path: string): boolean {
 
 /** The address a built page is served at: `articles/x/index.html` → `/base/articles/x/`. */
 export function pageUrl(relativeFile: string, base: string): string {
-  const path = relativeFile.replace(/\\/g, '/').replace(/^\/+/, '').replace(/(^|\/)index\.html$/, '$1');
+  const path = relativeFile
+    .replace(/\\/g, '/')
+    .replace(/^\/+/, '')
+    .replace(/(^|\/)index\.html$/, '$1');
   return `${base.replace(/\/?$/, '/')}${path}`;
 }

@@ -20,6 +20,8 @@ export interface PagefindSubResult {
   excerpt: string;
   /** The heading this part starts at; absent for the part before the first heading. */
   anchor?: PagefindAnchor;
+  /** Each matching word with how well it matches (Pagefind's ranking of the word in this part). */
+  weighted_locations?: { balanced_score: number }[];
 }
 
 /** What Pagefind's `result.data()` gives, as far as the search page uses it. */
@@ -82,25 +84,40 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
  */
 export function commentAt(anchors: PagefindAnchor[], heading: PagefindAnchor): PagefindAnchor | undefined {
   return anchors.find(
-    (anchor) =>
-      anchor.element === 'article' && COMMENT_ANCHOR.test(anchor.id) && anchor.location === heading.location,
+    (anchor) => anchor.element === 'article' && COMMENT_ANCHOR.test(anchor.id) && anchor.location === heading.location,
   );
 }
 
-/** A page's matches: its own text, and each matching comment with its permalink. */
+/** How well a part of a page matches: the sum of its matching words' scores. */
+const score = (sub: PagefindSubResult) =>
+  (sub.weighted_locations ?? []).reduce((sum, location) => sum + location.balanced_score, 0);
+
+/**
+ * A page's matches: its own text, and each matching comment with its permalink, best match first (a
+ * comment page holds fifty conversations; the one that matches every word should not be the fiftieth).
+ */
 export function toPageHit(data: PagefindResultData): PageHit {
-  const comments: CommentHit[] = [];
+  const comments: { hit: CommentHit; score: number }[] = [];
   let excerpt: ExcerptPart[] = [];
   for (const sub of data.sub_results) {
     const comment = sub.anchor && commentAt(data.anchors, sub.anchor);
     if (comment) {
-      comments.push({ title: sub.title, url: `${data.url}#${comment.id}`, excerpt: excerptParts(sub.excerpt) });
+      comments.push({
+        hit: { title: sub.title, url: `${data.url}#${comment.id}`, excerpt: excerptParts(sub.excerpt) },
+        score: score(sub),
+      });
     } else if (excerpt.length === 0) {
       excerpt = excerptParts(sub.excerpt);
     }
   }
   if (data.sub_results.length === 0) excerpt = excerptParts(data.excerpt);
-  return { title: data.meta.title ?? data.url, url: data.url, excerpt, comments };
+  return {
+    title: data.meta.title ?? data.url,
+    url: data.url,
+    excerpt,
+    // Array.prototype.sort is stable: equally good matches stay in page order.
+    comments: comments.sort((a, b) => b.score - a.score).map(({ hit }) => hit),
+  };
 }
 
 /** What the live region says once a search is done. */
