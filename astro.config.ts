@@ -10,6 +10,7 @@ import { contentDir, DEFAULT_CONTENT_DIR } from './src/config/content-dir';
 import { focusableCodeBlocks, taskListLabels } from './src/lib/markdown/accessibility-plugins';
 import { site } from './src/config/site';
 import { contentIntegrity } from './src/integrations/content-integrity';
+import { editorialLint } from './src/integrations/editorial-lint';
 import { searchIndex } from './src/integrations/search-index';
 import { staticHeaders } from './src/integrations/static-headers';
 
@@ -25,7 +26,7 @@ export default defineConfig({
   base: site.basePath,
   ...(cacheDir && { cacheDir }),
   trailingSlash: 'always',
-  integrations: [contentIntegrity(contentDir), mdx(), searchIndex(), staticHeaders()],
+  integrations: [contentIntegrity(contentDir), mdx(), searchIndex(), editorialLint(contentDir), staticHeaders()],
   markdown: {
     // Astro's built-in processor (GitHub-flavoured Markdown included). No smart punctuation:
     // articles are published word for word, straight quotes and all.

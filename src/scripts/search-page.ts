@@ -77,8 +77,8 @@ export function startSearchPage() {
   const input = byId<HTMLInputElement>('search-input');
   const status = byId<HTMLParagraphElement>('search-status');
   const list = byId<HTMLOListElement>('search-results');
-  const more = byId<HTMLParagraphElement>('search-more');
-  const broken = byId<HTMLParagraphElement>('search-broken');
+  const more = byId<HTMLDivElement>('search-more');
+  const broken = byId<HTMLDivElement>('search-broken');
   let pagefind: Promise<Pagefind> | undefined;
   let pending: PagefindResult[] = [];
   let latest = 0;
