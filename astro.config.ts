@@ -11,6 +11,8 @@ import { contentDir, DEFAULT_CONTENT_DIR } from './src/config/content-dir';
 import { focusableCodeBlocks, taskListLabels } from './src/lib/markdown/accessibility-plugins';
 import { site } from './src/config/site';
 import { contentIntegrity } from './src/integrations/content-integrity';
+import { editorialLint } from './src/integrations/editorial-lint';
+import { searchIndex } from './src/integrations/search-index';
 import { staticHeaders } from './src/integrations/static-headers';
 
 /** Builds of other content folders (fixtures, benchmarks) keep their own content cache, so they never mix. */
@@ -34,6 +36,8 @@ export default defineConfig({
       filter: (url) => url.endsWith('/'),
       namespaces: { news: false, xhtml: false, image: false, video: false },
     }),
+    searchIndex(),
+    editorialLint(contentDir),
     staticHeaders(),
   ],
   markdown: {
@@ -48,6 +52,9 @@ export default defineConfig({
   vite: {
     plugins: [tailwindcss()],
     build: {
+      // The search page's script stays a file of its own: the Content-Security-Policy allows scripts
+      // from the site's files only, never inline.
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
       rolldownOptions: {
         onwarn(warning, warn) {
           // Every MDX file triggers this known Astro warning (withastro/astro#18087); all others still show.

@@ -19,6 +19,12 @@ export const homePath = () => sitePath();
 
 export const articlePath = (slug: string) => sitePath(`articles/${slug}/`);
 
+/** The search page; `?q=<words>` after it runs a search, as submitting its form does. */
+export const searchPath = () => sitePath('search/');
+
+/** Pagefind's search library, written with the index after each build (`integrations/search-index.ts`). */
+export const searchLibraryPath = () => sitePath('pagefind/pagefind.js');
+
 /** Page `page` of an article's comments: page 1 is the article itself. */
 export const commentPagePath = (slug: string, page: number) =>
   page === 1 ? articlePath(slug) : sitePath(`articles/${slug}/comments/${page}/`);

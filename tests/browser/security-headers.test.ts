@@ -14,13 +14,24 @@ test.each(PAGES)(
   async (testPage) => {
     const { page, response, trouble } = await visit(suite.browser.context, suite.sites.url(testPage));
     const headers = response!.headers();
-    expect(headers['content-security-policy']).toContain("script-src 'self'");
+    // Search is the one page that runs scripts: its own files and Pagefind's WebAssembly, nothing inline.
+    expect(headers['content-security-policy']).toContain(
+      testPage.name === 'search' ? "script-src 'self' 'wasm-unsafe-eval';" : "script-src 'none';",
+    );
     expect(headers['x-content-type-options']).toBe('nosniff');
     await page.waitForLoadState('networkidle');
     expect(violations(trouble.consoleErrors)).toEqual([]);
     expect(trouble.consoleErrors).toEqual([]);
   },
 );
+
+test('the search page’s script and Pagefind’s worker run under the search policy, with no violation', async () => {
+  const { page, trouble } = await visit(suite.browser.context, `${suite.sites.fixtureUrl}search/?q=cramp`);
+  await page.waitForFunction(() => /match/.test(document.getElementById('search-status')?.textContent ?? ''));
+  const worker = await page.request.get(`${suite.sites.fixtureUrl}pagefind/pagefind-worker.js`);
+  expect(worker.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval';");
+  expect(violations(trouble.consoleErrors)).toEqual([]);
+});
 
 test('a page that breaks its policy is caught', async () => {
   const { page, trouble } = await visit(suite.browser.context, suite.sites.broken('csp-violation.html'));

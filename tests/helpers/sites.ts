@@ -22,6 +22,7 @@ export const PAGES: TestPage[] = [
   { name: 'home', site: 'site', path: '', status: 200 },
   { name: 'seed article', site: 'site', path: 'articles/leg-cramps-sign-of-pregnancy/', status: 200 },
   { name: '404', site: 'site', path: 'no-such-page/', status: 404 },
+  { name: 'search', site: 'site', path: 'search/', status: 200 },
   { name: 'fixture home', site: 'fixture', path: '', status: 200 },
   { name: 'deep-thread article', site: 'fixture', path: 'articles/deep-thread/', status: 200 },
   { name: 'GFM article', site: 'fixture', path: 'articles/gfm-markdown/', status: 200 },

@@ -31,6 +31,9 @@ const SAMPLE_PATHS = [
   '404.html',
   'favicon.svg',
   '_astro/page.a1b2c3.css',
+  // The one page that runs scripts, and the search library it loads: a policy of their own.
+  'search/',
+  'pagefind/pagefind-worker.js',
 ];
 
 /** What the one source says a path below the base gets, for the pages of this build. */

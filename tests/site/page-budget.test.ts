@@ -3,7 +3,8 @@
  * Chromium: no JavaScript, no web fonts, at most two requests, and a gzip transfer of at most three
  * times the gzip size of the text a reader came for.
  */
-import { globSync } from 'node:fs';
+import { globSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 import type { Request } from 'playwright-core';
@@ -96,8 +97,25 @@ afterAll(async () => {
   await server?.close();
 });
 
-test('the built site holds no JavaScript or font file at all', () => {
-  expect(globSync('**/*.{js,mjs,woff,woff2,ttf,otf,eot}', { cwd: SITE_DIST })).toEqual([]);
+test('the built site holds no font file, and JavaScript only for search', () => {
+  expect(globSync('**/*.{woff,woff2,ttf,otf,eot}', { cwd: SITE_DIST })).toEqual([]);
+  // Pagefind's library and worker, and the search page's own script.
+  const scripts = globSync('**/*.{js,mjs}', { cwd: SITE_DIST }).filter((file) => !file.startsWith('pagefind/'));
+  const searchPage = readFileSync(join(SITE_DIST, 'search/index.html'), 'utf8');
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter((file) => !searchPage.includes(`/${file}"`))).toEqual([]);
+});
+
+test('no page but the search page has a script element that runs', () => {
+  const running = globSync('**/*.html', { cwd: SITE_DIST }).filter(
+    (file) =>
+      file !== 'search/index.html' &&
+      // JSON-LD and other data blocks are never run.
+      [...readFileSync(join(SITE_DIST, file), 'utf8').matchAll(/<script\b([^>]*)>/g)].some(
+        ([, attributes]) => !/type="application\/(ld\+)?json"/.test(attributes!),
+      ),
+  );
+  expect(running).toEqual([]);
 });
 
 describe('the seed article page, loaded in Chromium', () => {

@@ -15,9 +15,15 @@ const directives = (policy: string) =>
 describe('contentSecurityPolicy', () => {
   const policy = directives(contentSecurityPolicy(styles));
 
-  test('allows scripts only from the site itself, never inline', () => {
-    expect(policy['script-src']).toEqual(["'self'"]);
+  test('allows no script at all on a page that runs none', () => {
+    expect(policy['script-src']).toEqual(["'none'"]);
     expect(contentSecurityPolicy(styles)).not.toContain("'unsafe-inline'");
+  });
+
+  test('allows a page that runs scripts only the site’s own script files and WebAssembly, never inline or eval', () => {
+    const scripts = directives(contentSecurityPolicy(styles, { scripts: true }));
+    expect(scripts['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(contentSecurityPolicy(styles, { scripts: true })).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
   });
 
   test('allows the inline stylesheets by hash', () => {
@@ -54,6 +60,25 @@ describe('header rules', () => {
       'public, max-age=31536000, immutable',
     );
     expect(headersForPath(rules, '/articles/x/')['Cache-Control']).toBeUndefined();
+  });
+
+  test('let scripts run on the search page and the Pagefind files it loads, and nowhere else', () => {
+    const scriptSource = (path: string) =>
+      directives(headersForPath(rules, path)['Content-Security-Policy']!)['script-src'];
+    for (const path of ['/search/', '/search/index.html', '/pagefind/pagefind.js', '/pagefind/pagefind-worker.js']) {
+      expect(scriptSource(path), path).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    }
+    for (const path of ['/', '/articles/x/', '/articles/x/comments/2/', '/404.html', '/searching/', '/_astro/a.js']) {
+      expect(scriptSource(path), path).toEqual(["'none'"]);
+    }
+  });
+
+  test('replace the site-wide policy on the search page instead of adding a second one', () => {
+    // Cloudflare Pages joins a header that several rules set; `! Content-Security-Policy` detaches it first.
+    const file = toHeadersFile(rules);
+    expect(file).toMatch(/^\/search\/\*\n {2}! Content-Security-Policy\n {2}Content-Security-Policy: /m);
+    expect(file).toMatch(/^\/pagefind\/\*\n {2}! Content-Security-Policy\n {2}Content-Security-Policy: /m);
+    expect(headersForPath(rules, '/search/')['X-Content-Type-Options']).toBe('nosniff');
   });
 
   test('survive a round trip through the _headers file format', () => {

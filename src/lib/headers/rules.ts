@@ -8,7 +8,16 @@
 export interface HeaderRule {
   path: string;
   headers: Record<string, string>;
+  /**
+   * Headers of earlier, broader rules that this path must not get (`! Name` in `_headers`). Cloudflare
+   * Pages joins the values of a header set by several matching rules with a comma, which for a
+   * Content-Security-Policy means both policies apply; detaching it first lets this rule replace it.
+   */
+  detach?: string[];
 }
+
+/** Where scripts run: the search page and the Pagefind files it loads (its worker among them). */
+export const SCRIPT_PATHS = ['/search/*', '/pagefind/*'];
 
 export interface PageStyles {
   /** `'sha256-…'` sources for every distinct inline `<style>` element the pages contain. */
@@ -17,11 +26,15 @@ export interface PageStyles {
   styleAttributes: boolean;
 }
 
-/** Content-Security-Policy: nothing but the site's own files, and no inline script at all. */
-export function contentSecurityPolicy({ styleHashes, styleAttributes }: PageStyles): string {
+/**
+ * Content-Security-Policy: nothing but the site's own files, and no inline script at all. Pages run no
+ * script unless `scripts` is set, which allows the site's own script files and compiling WebAssembly
+ * (`'wasm-unsafe-eval'`, for Pagefind's search; it allows no `eval` of JavaScript).
+ */
+export function contentSecurityPolicy({ styleHashes, styleAttributes }: PageStyles, { scripts = false } = {}): string {
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    scripts ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'none'",
     `style-src 'self'${styleHashes.map((hash) => ` ${hash}`).join('')}`,
     // Style attributes cannot run code; they are allowed only when a page needs them.
     ...(styleAttributes ? ["style-src-attr 'unsafe-inline'"] : []),
@@ -58,14 +71,23 @@ export function headerRules(styles: PageStyles): HeaderRule[] {
       path: '/_astro/*',
       headers: { 'Cache-Control': 'public, max-age=31536000, immutable' },
     },
+    // Search is the one page that runs a script; every other page keeps `script-src 'none'`.
+    ...SCRIPT_PATHS.map((path) => ({
+      path,
+      detach: ['Content-Security-Policy'],
+      headers: { 'Content-Security-Policy': contentSecurityPolicy(styles, { scripts: true }) },
+    })),
   ];
 }
 
 /** The `_headers` file read by Netlify and Cloudflare Pages. */
 export function toHeadersFile(rules: HeaderRule[], base = '/'): string {
   return rules
-    .map(({ path, headers }) => {
-      const lines = Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`);
+    .map(({ path, headers, detach = [] }) => {
+      const lines = [
+        ...detach.map((name) => `  ! ${name}`),
+        ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`),
+      ];
       return [`${base.replace(/\/$/, '')}${path}`, ...lines].join('\n');
     })
     .join('\n\n')
@@ -83,12 +105,17 @@ export function parseHeadersFile(text: string): HeaderRule[] {
     }
     const separator = line.indexOf(':');
     const rule = rules.at(-1);
-    if (rule && separator > 0) rule.headers[line.slice(0, separator).trim()] = line.slice(separator + 1).trim();
+    const detached = /^\s+!\s*(\S+)\s*$/.exec(line);
+    if (rule && detached) (rule.detach ??= []).push(detached[1]!);
+    else if (rule && separator > 0) rule.headers[line.slice(0, separator).trim()] = line.slice(separator + 1).trim();
   }
   return rules;
 }
 
-/** Headers for a request path, later rules overriding earlier ones as the hosts do. */
+/**
+ * Headers for a request path: every matching rule in order, each removing the headers it detaches, then
+ * setting its own over earlier ones (Cloudflare Pages' result, given the detaching).
+ */
 export function headersForPath(rules: HeaderRule[], path: string): Record<string, string> {
   const matches = (pattern: string) =>
     new RegExp(
@@ -97,5 +124,10 @@ export function headersForPath(rules: HeaderRule[], path: string): Record<string
         .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
         .join('.*')}$`,
     ).test(path);
-  return Object.assign({}, ...rules.filter((rule) => matches(rule.path)).map((rule) => rule.headers));
+  const headers = new Map<string, string>();
+  for (const rule of rules.filter((candidate) => matches(candidate.path))) {
+    for (const name of rule.detach ?? []) headers.delete(name);
+    for (const [name, value] of Object.entries(rule.headers)) headers.set(name, value);
+  }
+  return Object.fromEntries(headers);
 }

@@ -1,0 +1,88 @@
+/**
+ * What the editorial lint reads from a built article page: the article body as readers get it, with its
+ * headings, its images and its prose text. Reading the built HTML checks what is published (MDX
+ * components and all), at the cost of needing a build first.
+ */
+import type { Element, Nodes, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+
+export interface RenderedHeading {
+  /** 2 for `<h2>` (`##` in Markdown), and so on. */
+  level: number;
+  text: string;
+}
+
+export interface RenderedImage {
+  src: string;
+  /** The `alt` attribute, undefined when there is none. */
+  alt: string | undefined;
+}
+
+export interface RenderedArticle {
+  /** Headings of the article body in order; the page title above them is the page's only `<h1>`. */
+  headings: RenderedHeading[];
+  images: RenderedImage[];
+  /** The body's prose, one block (paragraph, list item…) a line: no headings, code, tables or footnotes. */
+  text: string;
+}
+
+const classes = (element: Element) => {
+  const value = element.properties.className;
+  return Array.isArray(value) ? value.map(String) : [];
+};
+
+function* elements(node: Nodes): Generator<Element> {
+  if (node.type === 'element') yield node;
+  if ('children' in node) for (const child of node.children) yield* elements(child);
+}
+
+/** The article body: the `prose` block of the page's first `<article>` (see `pages/articles/[slug].astro`). */
+function articleBody(root: Root): Element | undefined {
+  const article = [...elements(root)].find((element) => element.tagName === 'article');
+  return article && [...elements(article)].find((element) => classes(element).includes('prose'));
+}
+
+/** Parts of the body that are not prose to be read in sentences. */
+const NOT_PROSE = (element: Element) =>
+  // Struck-through text is not meant to be read; headings, code and tables are not sentences.
+  /^(h[1-6]|pre|table|del|s|script|style)$/.test(element.tagName) ||
+  element.properties.dataFootnotes !== undefined ||
+  classes(element).includes('footnotes') ||
+  // Footnote reference numbers in the text.
+  (element.tagName === 'sup' && element.children.some((child) => child.type === 'element' && child.tagName === 'a'));
+
+/** Removes the elements `drop` matches, with their content, from a copy of `element`. */
+function without(element: Element, drop: (element: Element) => boolean): Element {
+  return {
+    ...element,
+    children: element.children
+      .filter((child) => child.type !== 'element' || !drop(child))
+      .map((child) => (child.type === 'element' ? without(child, drop) : child)),
+  };
+}
+
+/** The article body of a built article page, or undefined when the page has none. */
+export function readArticleBody(html: string): RenderedArticle | undefined {
+  // The comment section can be long and is never part of the body: leave it unparsed.
+  const end = html.indexOf('<section id="comments"');
+  const body = articleBody(fromHtml(end === -1 ? html : html.slice(0, end)));
+  if (!body) return undefined;
+  const all = [...elements(body)];
+  return {
+    headings: all
+      .filter((element) => /^h[1-6]$/.test(element.tagName))
+      .map((element) => ({ level: Number(element.tagName[1]), text: toText(element).replace(/\s+/g, ' ').trim() })),
+    images: all
+      .filter((element) => element.tagName === 'img')
+      .map((element) => ({
+        src: String(element.properties.src ?? ''),
+        alt: element.properties.alt === undefined ? undefined : String(element.properties.alt),
+      })),
+    text: toText(without(body, NOT_PROSE))
+      .split('\n')
+      .map((line) => line.replace(/\s+/g, ' ').trim())
+      .filter(Boolean)
+      .join('\n'),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Gathers what the editorial lint reads: each published article's frontmatter from the content folder,
+ * and its body from the built page in `dist/`, when that page is there and newer than the article.
+ */
+import { existsSync, globSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+import { z } from 'astro/zod';
+import { extractFrontmatter } from 'astro/markdown';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
+
+import { articleSchema } from '@/schemas/article';
+
+import type { LintInput, LintWarning } from './lint';
+import { readArticleBody } from './rendered';
+
+/**
+ * The article schema, except that the description may be missing or empty: that is a lint warning
+ * here (the content check reports it as an error before any build).
+ */
+const lintedArticleSchema = () => articleSchema().extend({ description: z.string().optional() });
+
+export interface LintSources {
+  /** Every published article, ready to lint. */
+  inputs: LintInput[];
+  /** Problems that stop part of the lint: no build to read, a stale page, frontmatter the lint cannot read. */
+  warnings: LintWarning[];
+}
+
+export interface LintSourceOptions {
+  /** Folder holding `articles/`. */
+  contentDir: string;
+  /** The built site, holding `articles/<slug>/index.html`. */
+  dist: string;
+  /** Folder that file names in messages are relative to (the project). */
+  root?: string;
+}
+
+const REBUILD = 'run `npm run build`, then lint again.';
+
+export function readLintSources({ contentDir, dist, root = process.cwd() }: LintSourceOptions): LintSources {
+  const inputs: LintInput[] = [];
+  const warnings: LintWarning[] = [];
+  const display = (path: string) => relative(root, path) || path;
+  const built = existsSync(join(dist, 'articles'));
+  if (!built) {
+    warnings.push({
+      file: display(dist),
+      problem: 'there is no built site to read, so headings, images and readability were not checked',
+      fix: REBUILD,
+    });
+  }
+  for (const path of globSync('articles/**/*.mdx', { cwd: contentDir }).sort()) {
+    const source = join(contentDir, path);
+    const file = display(source);
+    const slug = path.slice('articles/'.length, -'.mdx'.length);
+    let data: unknown;
+    try {
+      data = loadYaml(extractFrontmatter(readFileSync(source, 'utf8')) ?? '', { schema: CORE_SCHEMA }) ?? {};
+    } catch {
+      data = undefined;
+    }
+    const parsed = lintedArticleSchema().safeParse(data);
+    if (!parsed.success) {
+      warnings.push({
+        file,
+        problem: 'the frontmatter has errors, so the article was not linted',
+        fix: 'run `npm run check:content`, which says what to correct.',
+      });
+      continue;
+    }
+    if (parsed.data.draft) continue;
+    const page = join(dist, 'articles', slug, 'index.html');
+    let rendered: LintInput['rendered'];
+    if (!built) {
+      rendered = undefined;
+    } else if (!existsSync(page)) {
+      warnings.push({
+        file,
+        problem: `${display(page)} is missing, so its headings, images and readability were not checked`,
+        fix: REBUILD,
+      });
+    } else if (statSync(page).mtimeMs < statSync(source).mtimeMs) {
+      warnings.push({
+        file,
+        problem: `${display(page)} is older than the article, so its headings, images and readability were not checked`,
+        fix: REBUILD,
+      });
+    } else {
+      rendered = readArticleBody(readFileSync(page, 'utf8'));
+    }
+    inputs.push({ file, frontmatter: parsed.data, rendered });
+  }
+  return { inputs, warnings };
+}

@@ -1,0 +1,50 @@
+/**
+ * What the site search finds: which built pages go into the Pagefind index, which part of each page is
+ * read, and which Pagefind files the site ships. Used by `integrations/search-index.ts` after each build.
+ */
+
+/**
+ * Routes whose pages are searchable (keys of Astro's `astro:build:done` `assets` map): every article and
+ * every further page of its readers' questions and answers. Lists, tag and people pages only repeat what
+ * these pages say; the 404 and search pages say nothing worth finding.
+ */
+export const SEARCHABLE_ROUTES: readonly string[] = ['/articles/[slug]', '/articles/[slug]/comments/[page]'];
+
+/** The part of a page that is read: its main content, so the header, skip link and footer are left out. */
+export const SEARCH_ROOT_SELECTOR = 'main';
+
+/**
+ * Parts of the main content that are not worth finding, because every page or every comment repeats
+ * them: navigation (breadcrumbs, contents, comment pages, previous and next), the comment section's
+ * standing introduction, each comment's date, permalink, "replying to" and "not medical advice" lines,
+ * and the fold controls. A comment's heading and body are kept.
+ */
+export const SEARCH_EXCLUDE_SELECTORS: readonly string[] = [
+  'nav',
+  '#comments > p',
+  '.comment > p',
+  'details > summary',
+];
+
+/**
+ * Pagefind files the search page needs: the search library, its worker and WebAssembly, and the index.
+ * Pagefind also writes ready-made interfaces (`pagefind-ui.js` and others), which the site does not use.
+ */
+export function isShippedSearchFile(path: string): boolean {
+  const file = path.replace(/\\/g, '/').replace(/^\/+/, '');
+  return (
+    /^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json)$/.test(file) ||
+    /^wasm\.[\w-]+\.pagefind$/.test(file) ||
+    /^pagefind\.[\w-]+\.pf_meta$/.test(file) ||
+    /^(index|fragment|filter)\/[^/]+$/.test(file)
+  );
+}
+
+/** The address a built page is served at: `articles/x/index.html` → `/base/articles/x/`. */
+export function pageUrl(relativeFile: string, base: string): string {
+  const path = relativeFile
+    .replace(/\\/g, '/')
+    .replace(/^\/+/, '')
+    .replace(/(^|\/)index\.html$/, '$1');
+  return `${base.replace(/\/?$/, '/')}${path}`;
+}

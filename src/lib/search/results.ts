@@ -1,0 +1,127 @@
+/**
+ * Turns Pagefind's search results into what the search page shows: one entry per page, with the
+ * readers' comments that match linked straight to each comment. Runs in the browser (the search page's
+ * script) and in the tests; it never builds HTML from a string, so no indexed text can become markup.
+ */
+
+/** Where an element with an `id` starts in a page's indexed text (Pagefind's `anchors`). */
+export interface PagefindAnchor {
+  element: string;
+  id: string;
+  text?: string;
+  /** Position of the element's first word among the page's words. */
+  location: number;
+}
+
+/** A part of a page that matches, from one heading to the next (Pagefind's `sub_results`). */
+export interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  /** The heading this part starts at; absent for the part before the first heading. */
+  anchor?: PagefindAnchor;
+  /** Each matching word with how well it matches (Pagefind's ranking of the word in this part). */
+  weighted_locations?: { balanced_score: number }[];
+}
+
+/** What Pagefind's `result.data()` gives, as far as the search page uses it. */
+export interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+  anchors: PagefindAnchor[];
+  sub_results: PagefindSubResult[];
+}
+
+/** A run of excerpt text, `marked` where it matches the search words. */
+export interface ExcerptPart {
+  text: string;
+  marked: boolean;
+}
+
+export interface CommentHit {
+  /** The comment's heading: its question, or "<name> replied". */
+  title: string;
+  /** The comment's permalink on the page that shows it: `…/#comment-<id>`. */
+  url: string;
+  excerpt: ExcerptPart[];
+}
+
+export interface PageHit {
+  title: string;
+  url: string;
+  /** Where the page's own text matches; empty when only its comments do. */
+  excerpt: ExcerptPart[];
+  /** Matching readers' comments on this page, in page order. */
+  comments: CommentHit[];
+}
+
+/** Marks a comment's `<article>` (see `components/comments/Comment.astro`). */
+const COMMENT_ANCHOR = /^comment-/;
+
+/**
+ * Splits a Pagefind excerpt into text runs. Pagefind writes `<` and `>` of the indexed text as `&lt;` and
+ * `&gt;` and wraps matching words in `<mark>…</mark>`; nothing else in an excerpt is markup. The text is
+ * given back as plain text, to be shown with text nodes.
+ */
+export function excerptParts(excerpt: string): ExcerptPart[] {
+  const parts: ExcerptPart[] = [];
+  let marked = false;
+  for (const token of excerpt.split(/(<\/?mark>)/)) {
+    if (token === '<mark>' || token === '</mark>') {
+      marked = token === '<mark>';
+      continue;
+    }
+    if (token) parts.push({ text: token.replace(/&lt;/g, '<').replace(/&gt;/g, '>'), marked });
+  }
+  return parts;
+}
+
+/**
+ * The comment a heading belongs to: each comment is an `<article id="comment-…">` whose first element is
+ * its heading, so the article and its heading start at the same word. Any other heading (the article's
+ * own, the comment section's) starts where no comment does.
+ */
+export function commentAt(anchors: PagefindAnchor[], heading: PagefindAnchor): PagefindAnchor | undefined {
+  return anchors.find(
+    (anchor) => anchor.element === 'article' && COMMENT_ANCHOR.test(anchor.id) && anchor.location === heading.location,
+  );
+}
+
+/** How well a part of a page matches: the sum of its matching words' scores. */
+const score = (sub: PagefindSubResult) =>
+  (sub.weighted_locations ?? []).reduce((sum, location) => sum + location.balanced_score, 0);
+
+/**
+ * A page's matches: its own text, and each matching comment with its permalink, best match first (a
+ * comment page holds fifty conversations; the one that matches every word should not be the fiftieth).
+ */
+export function toPageHit(data: PagefindResultData): PageHit {
+  const comments: { hit: CommentHit; score: number }[] = [];
+  let excerpt: ExcerptPart[] = [];
+  for (const sub of data.sub_results) {
+    const comment = sub.anchor && commentAt(data.anchors, sub.anchor);
+    if (comment) {
+      comments.push({
+        hit: { title: sub.title, url: `${data.url}#${comment.id}`, excerpt: excerptParts(sub.excerpt) },
+        score: score(sub),
+      });
+    } else if (excerpt.length === 0) {
+      excerpt = excerptParts(sub.excerpt);
+    }
+  }
+  if (data.sub_results.length === 0) excerpt = excerptParts(data.excerpt);
+  return {
+    title: data.meta.title ?? data.url,
+    url: data.url,
+    excerpt,
+    // Array.prototype.sort is stable: equally good matches stay in page order.
+    comments: comments.sort((a, b) => b.score - a.score).map(({ hit }) => hit),
+  };
+}
+
+/** What the live region says once a search is done. */
+export function resultsMessage(query: string, pages: number): string {
+  if (pages === 0) return `No pages match “${query}”. Try other words, or fewer.`;
+  return `${pages} ${pages === 1 ? 'page matches' : 'pages match'} “${query}”.`;
+}

@@ -1,0 +1,218 @@
+/**
+ * Search in Chromium, on the fixture site built with its Pagefind index: words from an article body and
+ * from readers' comments (on the article and on a later comment page) find their page and comment, by
+ * keyboard alone, with no CSP violation, no markup from hostile comments, and a clear message without
+ * JavaScript.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+import { startStaticServer, type StaticServer } from '../../scripts/static-server';
+import { openBrowser, visit, type PageTrouble, type TestBrowser } from '../helpers/browser';
+import { axeViolations, horizontalScroll } from '../helpers/page-checks';
+import { useSitesAndBrowser } from '../helpers/sites';
+import { SUB_PATH, SUB_PATH_DIST } from '../helpers/sub-path';
+import { site } from '@/config/site';
+
+const suite = useSitesAndBrowser();
+
+/** Opens the fixture site's search page, searches for `query` with the form, and waits for the results. */
+async function search(query: string, origin = suite.sites.fixtureUrl, browser = suite.browser) {
+  const { page, trouble } = await visit(browser.context, `${origin}search/`);
+  await page.getByLabel('Search articles and readers’ questions').fill(query);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await waitForResults(page);
+  return { page, trouble };
+}
+
+async function waitForResults(page: Page) {
+  await page.waitForFunction(() => /match/.test(document.getElementById('search-status')?.textContent ?? ''));
+}
+
+/** Addresses of the result links, as the page gives them. */
+const resultLinks = (page: Page) =>
+  page.locator('#search-results a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+
+const cspViolations = (trouble: PageTrouble) =>
+  trouble.consoleErrors.filter((message) => /Content Security Policy/i.test(message));
+
+describe('a word found only in a reader’s comment', () => {
+  test('gives a result linking straight to that comment on its article page', async () => {
+    const { page, trouble } = await search('quillfeather');
+    expect(await page.locator('#search-status').textContent()).toBe('1 page matches “quillfeather”.');
+    expect(await resultLinks(page)).toEqual(['/articles/search-words/', '/articles/search-words/#comment-q1-a1']);
+    expect(trouble.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  test('leads, when followed, to that comment, highlighted and in view', async () => {
+    const { page } = await search('quillfeather');
+    await page.getByRole('link', { name: /^Reader comment: / }).click();
+    await page.waitForURL(/#comment-q1-a1$/);
+    const target = page.locator(':target');
+    expect(await target.getAttribute('id')).toBe('comment-q1-a1');
+    await expect
+      .poll(() => target.evaluate((element) => element.getBoundingClientRect().top))
+      .toBeGreaterThanOrEqual(0);
+    expect(await target.evaluate((element) => element.getBoundingClientRect().top < innerHeight)).toBe(true);
+    await page.close();
+  });
+
+  test('on a later comment page links to the comment on that page', async () => {
+    // The generated ten-thousand-comment fixture: question n is thread n, one page per 50 threads.
+    const question = 1234;
+    const commentPage = Math.floor(question / site.commentThreadsPerPage) + 1;
+    const { page } = await search(`number ${question}`);
+    // Every question on that page matches "number"; the one matching both words is listed first.
+    expect((await resultLinks(page))[1]).toBe(`/articles/huge-thread/comments/${commentPage}/#comment-h${question}`);
+    await page.close();
+  });
+});
+
+test('a word from an article body finds the article, the word marked in the excerpt', async () => {
+  const { page } = await search('zanzibarine');
+  expect(await resultLinks(page)).toEqual(['/articles/search-words/']);
+  expect(await page.locator('#search-results h2').textContent()).toBe('Fixture: words to search for');
+  expect(await page.locator('#search-results mark').allTextContents()).toEqual(['zanzibarine.']);
+  await page.close();
+});
+
+test('a word found nowhere says so in the live region', async () => {
+  const { page } = await search('qwxjkv');
+  expect(await page.locator('[role="status"]').textContent()).toBe(
+    'No pages match “qwxjkv”. Try other words, or fewer.',
+  );
+  expect(await page.locator('#search-results li').count()).toBe(0);
+  await page.close();
+});
+
+test('an address with ?q= runs that search, so results can be linked and bookmarked', async () => {
+  const { page } = await visit(suite.browser.context, `${suite.sites.fixtureUrl}search/?q=wobblethorpe`);
+  await waitForResults(page);
+  expect(await page.getByLabel('Search articles and readers’ questions').inputValue()).toBe('wobblethorpe');
+  expect(await resultLinks(page)).toContain('/articles/search-words/#comment-q1');
+  await page.close();
+});
+
+test('works by keyboard alone: Tab to the field, type, Enter, Tab to a result, Enter to follow it', async () => {
+  const { page } = await visit(suite.browser.context, `${suite.sites.fixtureUrl}search/`);
+  for (let step = 0; step < 10; step++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.id === 'search-input')) break;
+  }
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+  await page.keyboard.type('quillfeather');
+  await page.keyboard.press('Enter');
+  await waitForResults(page);
+  await page.keyboard.press('Tab'); // the Search button
+  await page.keyboard.press('Tab'); // the first result
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('/articles/search-words/');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/articles\/search-words\/#comment-q1-a1$/);
+  await page.close();
+});
+
+test('results are a list of links under headings, and the count is announced in a live region', async () => {
+  const { page } = await search('wobblethorpe');
+  expect(await page.locator('[role="status"]').textContent()).toBe('1 page matches “wobblethorpe”.');
+  expect(await page.locator('#search-results > li > h2 > a').count()).toBe(1);
+  expect(await page.locator('#search-results > li > ul > li > a').count()).toBeGreaterThan(0);
+  await page.close();
+});
+
+describe.each(['light', 'dark'] as const)('with results shown, in the %s colour scheme', (colorScheme) => {
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    browser = await openBrowser({ colorScheme });
+  });
+  afterAll(() => browser.close());
+
+  test('the page has no axe-core WCAG 2.2 AA violations', async () => {
+    const { page } = await search('cramp', suite.sites.fixtureUrl, browser);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+test('with results shown, the page does not scroll sideways at 320 px', async () => {
+  const narrow = await openBrowser({ viewport: { width: 320, height: 640 } });
+  const { page } = await search(
+    'supercalifragilisticexpialidociouslylongwordwithoutanyspaces1',
+    suite.sites.fixtureUrl,
+    narrow,
+  );
+  expect(await horizontalScroll(page)).toEqual([]);
+  await narrow.close();
+});
+
+test('a search runs no script the Content-Security-Policy forbids and loads nothing from elsewhere', async () => {
+  const { page, trouble } = await search('cramp');
+  await page.waitForLoadState('networkidle');
+  expect(cspViolations(trouble)).toEqual([]);
+  expect(trouble).toEqual({ consoleErrors: [], failedRequests: [], offOriginRequests: [] });
+  await page.close();
+});
+
+test('hostile comments found by a search show as text: no markup of theirs reaches the results', async () => {
+  const dialogs: string[] = [];
+  const { page } = await search('alert');
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const tags = await page
+    .locator('#search-results *')
+    .evaluateAll((elements) => [...new Set(elements.map((element) => element.tagName.toLowerCase()))].sort());
+  expect(tags).toEqual(['a', 'h2', 'li', 'mark', 'p', 'ul']);
+  // The attacks' tags are there, as text for the reader to see.
+  expect(await page.locator('#search-results').textContent()).toMatch(/<(script|img|svg|iframe)\b/i);
+  expect(await page.locator('#search-results [href^="javascript" i], #search-results [src]').count()).toBe(0);
+  expect(dialogs).toEqual([]);
+  await page.close();
+});
+
+describe('with JavaScript turned off', () => {
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    browser = await openBrowser({ javaScriptEnabled: false });
+  });
+  afterAll(() => browser.close());
+
+  test('the page says search needs JavaScript and offers the list of articles', async () => {
+    const { page } = await visit(browser.context, `${suite.sites.fixtureUrl}search/`);
+    // Playwright's text locators skip <noscript>, so the message is found by its element.
+    const message = page.locator('noscript p');
+    expect(await message.isVisible()).toBe(true);
+    expect(await message.textContent()).toMatch(/^Search needs JavaScript, which is turned off in your browser\./);
+    expect(await page.getByRole('link', { name: 'browse the list of articles' }).getAttribute('href')).toBe('/');
+    await page.close();
+  });
+
+  test('the form still submits its words in the address, and the message stays', async () => {
+    const { page } = await visit(browser.context, `${suite.sites.fixtureUrl}search/`);
+    await page.getByLabel('Search articles and readers’ questions').fill('cramp');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=cramp$/);
+    expect(await page.locator('noscript p').isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
+describe('under /health-blog/', () => {
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await startStaticServer({ root: SUB_PATH_DIST, base: SUB_PATH });
+  });
+  afterAll(() => server.close());
+
+  test('finds the seed article and links to it and its comments under the prefix', async () => {
+    const { page, trouble } = await search('cramps', server.url);
+    const links = await resultLinks(page);
+    expect(links.length).toBeGreaterThan(1);
+    expect(links.filter((link) => !link?.startsWith(`${SUB_PATH}articles/leg-cramps-sign-of-pregnancy/`))).toEqual([]);
+    expect(links.some((link) => /#comment-[\w-]+$/.test(link ?? ''))).toBe(true);
+    expect(trouble.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
