@@ -5,12 +5,8 @@ import { site } from '@/config/site';
 import { webManifest } from '@/lib/seo/web-manifest';
 import { homePath, iconPath } from '@/lib/urls';
 
+// Compact: Chromium fetches the manifest with every first page load.
 export const GET: APIRoute = () =>
-  new Response(
-    JSON.stringify(
-      webManifest({ name: site.title, description: site.description, lang: site.lang, homePath: homePath(), iconPath }),
-      null,
-      2,
-    ),
-    { headers: { 'Content-Type': 'application/manifest+json' } },
-  );
+  new Response(JSON.stringify(webManifest({ name: site.title, lang: site.lang, homePath: homePath(), iconPath })), {
+    headers: { 'Content-Type': 'application/manifest+json' },
+  });

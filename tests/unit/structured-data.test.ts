@@ -12,7 +12,7 @@ import {
 } from '@/lib/seo/structured-data';
 import { absoluteUrl, articlePath, commentPagePath } from '@/lib/urls';
 import { articleSchema } from '@/schemas/article';
-import type { CommentInput } from '@/schemas/comments';
+import { commentsFileSchema, type CommentInput } from '@/schemas/comments';
 import { personSchema } from '@/schemas/person';
 
 /** Frontmatter through the real schema, as the content collection would give it. */
@@ -26,12 +26,9 @@ const article = (frontmatter: Record<string, unknown>) =>
 
 const person = (id: string, data: Record<string, unknown>) => ({ id, ...personSchema().parse(data) });
 
-/** Comments threaded, shaped and paginated by the real comment core, as the pages get them. */
+/** Comments through the real schema, threaded, shaped and paginated by the real comment core, as pages get them. */
 function commentPages(slug: string, comments: CommentInput[], threadsPerPage = 50) {
-  const thread = buildThread(
-    comments.map((comment) => ({ ...comment, date: comment.date ? new Date(comment.date) : undefined })),
-    'test.json',
-  );
+  const thread = buildThread(commentsFileSchema().parse({ comments }).comments, 'test.json');
   const display = toDisplayThread(thread, { maxIndent: site.maxCommentIndent, renderBody: renderCommentBody });
   return paginateThreads(display, threadsPerPage, (page) => commentPagePath(slug, page));
 }
@@ -53,7 +50,6 @@ describe('articleJsonLd', () => {
     expect(minimal()).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'MedicalWebPage',
-      '@id': url('cramps'),
       url: url('cramps'),
       headline: 'Night cramps',
       description: 'Why they happen.',
@@ -256,7 +252,7 @@ describe('commentsJsonLd', () => {
   });
 
   test('keeps a hostile author name as data, and escaped when serialized', () => {
-    const author = '</script><script>alert(1)</script>\u2028';
+    const author = '</script><script>alert(1)</script>\u2028line two';
     const [page] = commentPages('cramps', [{ id: 'q1', author, body: 'x' }]);
     const [comment] = commentsJsonLd(page!.threads);
     expect(comment!.author?.name).toBe(author);
@@ -276,7 +272,7 @@ describe('commentPageJsonLd', () => {
       url: absoluteUrl(commentPagePath('cramps', 2)),
       name: 'Comments, page 2: Night cramps',
       inLanguage: site.lang,
-      isPartOf: { '@id': url('cramps') },
+      isPartOf: { '@type': 'MedicalWebPage', url: url('cramps') },
       comment: [{ '@type': 'Comment', url: absoluteUrl(commentPagePath('cramps', 2)) + '#comment-q2' }],
     });
   });

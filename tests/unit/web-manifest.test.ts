@@ -5,7 +5,6 @@ import { robotsTxt, webManifest } from '@/lib/seo/web-manifest';
 describe('webManifest', () => {
   const manifest = webManifest({
     name: 'Health Questions',
-    description: 'Health articles.',
     lang: 'en-GB',
     homePath: '/health-blog/',
     iconPath: (name) => `/health-blog/${name}.png`,

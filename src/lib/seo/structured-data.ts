@@ -59,8 +59,6 @@ export interface CreativeWorkLd {
 export interface MedicalWebPageLd {
   '@context': typeof CONTEXT;
   '@type': 'MedicalWebPage';
-  /** The article's address; comment pages refer to the article by it. */
-  '@id': string;
   url: string;
   headline: string;
   description: string;
@@ -86,7 +84,7 @@ export interface CommentPageLd {
   name: string;
   inLanguage: string;
   /** The article these comments are on. */
-  isPartOf: { '@id': string };
+  isPartOf: { '@type': 'MedicalWebPage'; url: string };
   /** The conversations shown on this page. */
   comment: CommentLd[];
 }
@@ -179,7 +177,6 @@ export function articleJsonLd({
   return {
     '@context': CONTEXT,
     '@type': 'MedicalWebPage',
-    '@id': url,
     url,
     headline: article.title,
     description: article.description,
@@ -214,7 +211,7 @@ export function commentPageJsonLd({ slug, title, page, threads }: CommentPageJso
     url: absoluteUrl(commentPagePath(slug, page)),
     name: `Comments, page ${page}: ${title}`,
     inLanguage: site.lang,
-    isPartOf: { '@id': absoluteUrl(articlePath(slug)) },
+    isPartOf: { '@type': 'MedicalWebPage', url: absoluteUrl(articlePath(slug)) },
     comment: commentsJsonLd(threads),
   };
 }

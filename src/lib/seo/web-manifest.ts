@@ -15,7 +15,6 @@ export type HomeScreenIconName = (typeof HOME_SCREEN_ICONS)[number]['name'];
 
 export interface WebManifestInput {
   name: string;
-  description: string;
   /** BCP 47 language tag. */
   lang: string;
   /** The home page's path (the base path): the app opens there and stays within it. */
@@ -27,7 +26,6 @@ export interface WebManifestInput {
 export interface WebManifest {
   name: string;
   short_name: string;
-  description: string;
   lang: string;
   start_url: string;
   scope: string;
@@ -38,11 +36,14 @@ export interface WebManifest {
   icons: { src: string; sizes: string; type: 'image/png'; purpose: 'any' }[];
 }
 
-export function webManifest({ name, description, lang, homePath, iconPath }: WebManifestInput): WebManifest {
+/**
+ * The manifest, with only what changes how the site is installed and shown: Chromium fetches it on every
+ * first visit, so it stays small (no description, which no browser shows).
+ */
+export function webManifest({ name, lang, homePath, iconPath }: WebManifestInput): WebManifest {
   return {
     name,
     short_name: name,
-    description,
     lang,
     start_url: homePath,
     scope: homePath,
