@@ -46,7 +46,9 @@ export function searchIndex(): AstroIntegration {
             mkdirSync(dirname(target), { recursive: true });
             writeFileSync(target, content);
           }
-          logger.info(`Search index: ${files.length} article and comment pages in ${SEARCH_INDEX_DIR}/.`);
+          logger.info(
+            `Search index: ${files.length} ${files.length === 1 ? 'page' : 'pages'} (articles and their comment pages) in ${SEARCH_INDEX_DIR}/.`,
+          );
         } finally {
           await pagefind.close();
         }
