@@ -11,13 +11,7 @@ import { readFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 
-import {
-  isShippedSearchFile,
-  pageUrl,
-  SEARCH_EXCLUDE_SELECTORS,
-  SEARCH_ROOT_SELECTOR,
-  SEARCHABLE_ROUTES,
-} from '../lib/search/index-rules';
+import { isShippedSearchFile, pageUrl, SEARCH_EXCLUDE_SELECTORS, SEARCHABLE_ROUTES } from '../lib/search/index-rules';
 
 /** Folder of `dist/` the index is written to; the search page loads `<base>pagefind/pagefind.js`. */
 export const SEARCH_INDEX_DIR = 'pagefind';
@@ -35,10 +29,7 @@ export function searchIndex(): AstroIntegration {
         const files = SEARCHABLE_ROUTES.flatMap((route) => assets.get(route) ?? [])
           .map((url) => relative(dist, fileURLToPath(url)))
           .sort();
-        const { index, errors } = await pagefind.createIndex({
-          rootSelector: SEARCH_ROOT_SELECTOR,
-          excludeSelectors: [...SEARCH_EXCLUDE_SELECTORS],
-        });
+        const { index, errors } = await pagefind.createIndex({ excludeSelectors: [...SEARCH_EXCLUDE_SELECTORS] });
         try {
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
           for (const file of files) {
@@ -55,7 +46,9 @@ export function searchIndex(): AstroIntegration {
             mkdirSync(dirname(target), { recursive: true });
             writeFileSync(target, content);
           }
-          logger.info(`Search index: ${files.length} article and comment pages in ${SEARCH_INDEX_DIR}/.`);
+          logger.info(
+            `Search index: ${files.length} ${files.length === 1 ? 'page' : 'pages'} (articles and their comment pages) in ${SEARCH_INDEX_DIR}/.`,
+          );
         } finally {
           await pagefind.close();
         }

@@ -121,6 +121,17 @@ test('results are a list of links under headings, and the count is announced in 
   await page.close();
 });
 
+test('“Show more results” lists the next pages and moves focus to the first of them', async () => {
+  // Every comment page of the ten-thousand-comment fixture holds the word "question": far more than one screen.
+  const { page } = await search('question');
+  expect(await page.locator('#search-results > li').count()).toBe(10);
+  await page.getByRole('button', { name: 'Show more results' }).click();
+  await expect.poll(() => page.locator('#search-results > li').count(), { timeout: 15_000 }).toBe(20);
+  const eleventh = await page.locator('#search-results > li').nth(10).locator('h2 a').getAttribute('href');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(eleventh);
+  await page.close();
+});
+
 describe.each(['light', 'dark'] as const)('with results shown, in the %s colour scheme', (colorScheme) => {
   let browser: TestBrowser;
   beforeAll(async () => {

@@ -10,12 +10,15 @@
  */
 export const SEARCHABLE_ROUTES: readonly string[] = ['/articles/[slug]', '/articles/[slug]/comments/[page]'];
 
-/** The part of a page that is read: its main content, so the header, skip link and footer are left out. */
-export const SEARCH_ROOT_SELECTOR = 'main';
+/*
+ * The parts of a page that are read carry `data-pagefind-body`: the article (`pages/articles/[slug].astro`)
+ * and the comment section (`components/comments/CommentSection.astro`). Everything else on the page (site
+ * header, breadcrumbs, related articles, footer) is left out; the page's `<h1>` still gives its title.
+ */
 
 /**
- * Parts of the main content that are not worth finding, because every page or every comment repeats
- * them: navigation (breadcrumbs, contents, comment pages, previous and next), the comment section's
+ * Parts of those that are not worth finding, because every page or every comment repeats them:
+ * navigation (the table of contents, comment pages), the comment section's
  * standing introduction, each comment's date, permalink, "replying to" and "not medical advice" lines,
  * and the fold controls. A comment's heading and body are kept.
  */
