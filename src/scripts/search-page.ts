@@ -84,7 +84,7 @@ export function startSearchPage() {
   let latest = 0;
 
   const load = () => {
-    pagefind ??= import(/* @vite-ignore */ form.dataset.pagefind!).then(async (module: Pagefind) => {
+    pagefind ??= import(/* @vite-ignore */ form.dataset.searchLibrary!).then(async (module: Pagefind) => {
       // The index holds each page's full address, base path included: add nothing in front of it.
       await module.options({ baseUrl: '/', excerptLength: 24 });
       return module;
@@ -94,9 +94,11 @@ export function startSearchPage() {
 
   /** Lists the next results, and moves focus to the first new one when the reader asked for more. */
   const showNext = async (focusFirst: boolean) => {
+    const search = latest;
     const batch = pending.slice(0, PAGE_SIZE);
     pending = pending.slice(PAGE_SIZE);
     const items = (await Promise.all(batch.map((result) => result.data()))).map((data) => resultItem(toPageHit(data)));
+    if (search !== latest) return; // a newer search has started
     list.append(...items);
     more.hidden = pending.length === 0;
     if (focusFirst) items[0]?.querySelector('a')?.focus();
@@ -116,6 +118,7 @@ export function startSearchPage() {
       if (search !== latest) return; // a newer search has started
       pending = found;
       await showNext(false);
+      if (search !== latest) return;
       status.textContent = resultsMessage(query, found.length);
     } catch (error) {
       broken.hidden = false;
