@@ -48,10 +48,10 @@ const listedTitles = ($: cheerio.CheerioAPI) =>
     .map((_, a) => text($(a).text()))
     .get();
 
-/** The breadcrumb trail as [text, href or undefined] pairs. */
+/** The breadcrumb trail as [text, href or undefined] pairs, without the chevrons between steps. */
 const breadcrumbs = ($: cheerio.CheerioAPI) =>
   $('nav[aria-label="Breadcrumb"] > ol > li')
-    .map((_, li) => [[text($(li).text()), $(li).find('a').attr('href')]])
+    .map((_, li) => [[text($(li).find('a, [aria-current]').text()), $(li).find('a').attr('href')]])
     .get() as [string, string | undefined][];
 
 /** Every JSON-LD block of the page, parsed. */
@@ -195,6 +195,15 @@ describe('tag pages of the fixture site', () => {
       ['Café', undefined],
     ]);
     expect($('nav[aria-label="Breadcrumb"] li:last-child [aria-current="page"]').text()).toBe('Café');
+  });
+
+  test('separate the steps of the trail with chevrons hidden from screen readers', () => {
+    const $ = page(FIXTURE_DIST, 'tags/cafe');
+    const chevrons = $('nav[aria-label="Breadcrumb"] li > span:not([aria-current])');
+    expect(chevrons.map((_, span) => [[$(span).text(), $(span).attr('aria-hidden')]]).get()).toEqual([
+      ['›', 'true'],
+      ['›', 'true'],
+    ]);
   });
 
   test('give search engines the same trail as a BreadcrumbList with absolute addresses', () => {
