@@ -61,6 +61,7 @@ export const RESERVED_PAGE_SLUGS: readonly string[] = [
   'page',
   'pagefind',
   '404',
+  'og',
 ];
 
 /** The generated Open Graph image of an article (1200 × 630 PNG). */

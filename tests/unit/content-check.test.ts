@@ -181,14 +181,16 @@ describe('checkContent', () => {
     });
     // Features add fixture articles: count what the folder holds rather than restating it.
     const site = `${fixtures}site`;
-    const articles = globSync('articles/*.mdx', { cwd: site }).length;
+    const articleFiles = globSync('articles/*.mdx', { cwd: site });
+    const drafts = articleFiles.filter((file) => /^draft: true$/m.test(readFileSync(`${site}/${file}`, 'utf8'))).length;
+    const articles = articleFiles.length - drafts;
     const comments = globSync('comments/*.json', { cwd: site }).reduce(
       (sum, file) =>
         sum + (JSON.parse(readFileSync(`${site}/${file}`, 'utf8')) as { comments: unknown[] }).comments.length,
       0,
     );
     expect(summarize(report)).toBe(
-      `Content check: ${articles} articles to publish (0 drafts), ${comments - 2} comments to publish, 1 pending and 1 spam kept unpublished.`,
+      `Content check: ${articles} articles to publish (${drafts} ${drafts === 1 ? 'draft' : 'drafts'}), ${comments - 2} comments to publish, 1 pending and 1 spam kept unpublished.`,
     );
   });
 
