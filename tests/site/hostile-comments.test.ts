@@ -25,15 +25,17 @@ test('every hostile comment is published, none dropped', () => {
   expect($('#comments article.comment')).toHaveLength(hostileComments().length);
 });
 
-test('the page holds no script but its structured data, and nothing opens or closes another', () => {
-  // The one script element is the JSON-LD data block in the head; comment authors are in it, escaped.
-  expect(
-    $('script')
-      .toArray()
-      .map((script) => [script.parent && $(script.parent).prop('tagName'), $(script).attr('type')]),
-  ).toEqual([['HEAD', 'application/ld+json']]);
-  expect(html.match(/<script/gi)).toHaveLength(1);
-  expect(html.match(/<\/script/gi)).toHaveLength(1);
+test('each page holds no script but its structured data, and nothing opens or closes another', () => {
+  // The one script element of a page is its JSON-LD data block in the head; comment authors are in it, escaped.
+  for (const page of commentPages('hostile')) {
+    const scripts = page.$('script').toArray();
+    expect(
+      scripts.map((script) => [page.$(script).parent().prop('tagName'), page.$(script).attr('type')]),
+      page.file,
+    ).toEqual([['HEAD', 'application/ld+json']]);
+    expect(page.html.match(/<script/gi), page.file).toHaveLength(1);
+    expect(page.html.match(/<\/script/gi), page.file).toHaveLength(1);
+  }
 });
 
 test('no element carries an event-handler attribute', () => {
