@@ -111,7 +111,7 @@ describe('checkContent', () => {
       spam: 1,
     });
     expect(summarize(report)).toBe(
-      'Content check: 2 articles to publish (0 drafts), 14 comments to publish, 1 pending and 1 spam kept unpublished.',
+      'Content check: 3 articles to publish (1 draft), 14 comments to publish, 1 pending and 1 spam kept unpublished.',
     );
   });
 
