@@ -11,7 +11,7 @@ import { BRAND_BLUE as BLUE } from './brand';
 import { SHARE_IMAGE } from './social-meta';
 
 const WHITE = '#ffffff';
-const FONT_FAMILY = 'Atkinson Hyperlegible';
+const FONT_FAMILY = 'Atkinson Hyperlegible Next';
 
 /** Font files for the image, as bytes, in the order satori should try them for each character. */
 export interface ShareImageFontFiles {
@@ -36,7 +36,7 @@ interface Element {
 
 const element = (type: string, props: Element['props']): Element => ({ type, props });
 
-/** The favicon's cross, white on blue, drawn at `size` pixels. */
+/** The favicon with its colours swapped (a blue cross on white), to stand out on the blue, `size` pixels square. */
 const logo = (size: number) =>
   element('img', {
     width: size,
@@ -77,7 +77,8 @@ function layout({ title, siteName }: ShareImageText): Element {
           fontWeight: 700,
           lineHeight: 1.15,
           lineClamp: 5,
-          textWrap: 'balance',
+          // Balanced lines read well, but balancing a title too long for five lines narrows all of them.
+          textWrap: [...title].length <= 110 ? 'balance' : 'wrap',
         },
         children: title,
       }),
