@@ -204,8 +204,8 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
 
 /**
  * Checks `people/*.yaml`: a valid id as the file name, valid YAML, the person schema.
- * @returns the ids of every person file with a valid name, so articles naming them are not reported
- *   again when the file itself has a problem
+ * @returns the id of every person file whose name is a valid id, even if its contents have problems:
+ *   an article naming them is not reported again for a problem that the person's file already shows
  */
 function checkPeople(contentDir: string, display: (path: string) => string, problems: ContentProblem[]): Set<string> {
   const ids = new Set<string>();
