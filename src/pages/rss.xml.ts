@@ -5,6 +5,7 @@ import type { APIRoute } from 'astro';
 import { render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 
+import { articleComponents } from '@/components/mdx-components';
 import { site } from '@/config/site';
 import { getPublishedArticles } from '@/lib/content';
 import { absoluteAddresses } from '@/lib/seo/feed';
@@ -25,7 +26,10 @@ export const GET: APIRoute = async () => {
         pubDate: article.data.published,
         link,
         categories: article.data.tags,
-        content: absoluteAddresses(await container.renderToString(Content), link),
+        content: absoluteAddresses(
+          await container.renderToString(Content, { props: { components: articleComponents } }),
+          link,
+        ),
       };
     }),
   );

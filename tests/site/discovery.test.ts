@@ -60,9 +60,14 @@ const jsonLd = ($: cheerio.CheerioAPI): Record<string, unknown>[] =>
     .toArray()
     .map((script) => JSON.parse($(script).text()) as Record<string, unknown>);
 
-/** The page's BreadcrumbList items as [position, name, item] triples. */
+/**
+ * The page's BreadcrumbList items as [position, name, item] triples: a BreadcrumbList of its own, or an
+ * article's MedicalWebPage `breadcrumb` (one JSON-LD block per page).
+ */
 function breadcrumbListItems($: cheerio.CheerioAPI) {
-  const lists = jsonLd($).filter((data) => data['@type'] === 'BreadcrumbList');
+  const lists = jsonLd($)
+    .map((data) => (data['@type'] === 'MedicalWebPage' ? (data.breadcrumb as Record<string, unknown>) : data))
+    .filter((data) => data['@type'] === 'BreadcrumbList');
   expect(lists).toHaveLength(1);
   return (lists[0]!.itemListElement as { position: number; name: string; item: string }[]).map((item) => [
     item.position,

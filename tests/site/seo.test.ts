@@ -268,9 +268,9 @@ describe('the seed article’s sharing tags', () => {
     expect(meta('og:image:alt')).toContain(readSeed().title);
   });
 
-  test('link the feed, the web manifest and the home-screen icon', () => {
+  test('link the feed and the home-screen icon, but not the web manifest, which only the home page links', () => {
     expect($()('link[rel="alternate"][type="application/rss+xml"]').attr('href')).toBe('/rss.xml');
-    expect($()('link[rel="manifest"]').attr('href')).toBe('/manifest.webmanifest');
+    expect($()('link[rel="manifest"]')).toHaveLength(0);
     expect($()('link[rel="apple-touch-icon"]').attr('href')).toBe('/apple-touch-icon.png');
   });
 });

@@ -16,11 +16,15 @@ export interface Crumb {
  * `serializeJsonLd`.
  */
 export function breadcrumbList(crumbs: readonly Crumb[], siteUrl: string) {
+  return { '@context': 'https://schema.org', ...breadcrumbListData(crumbs, siteUrl) };
+}
+
+/** The same `BreadcrumbList` without `@context`, to nest as a page's `breadcrumb` property. */
+export function breadcrumbListData(crumbs: readonly Crumb[], siteUrl: string) {
   return {
-    '@context': 'https://schema.org',
-    '@type': 'BreadcrumbList',
+    '@type': 'BreadcrumbList' as const,
     itemListElement: crumbs.map((crumb, index) => ({
-      '@type': 'ListItem',
+      '@type': 'ListItem' as const,
       position: index + 1,
       name: crumb.name,
       item: new URL(crumb.path, siteUrl).href,

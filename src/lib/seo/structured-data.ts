@@ -7,6 +7,7 @@
 import { site } from '@/config/site';
 import type { DisplayComment } from '@/lib/comments';
 import { machineDate } from '@/lib/dates';
+import { breadcrumbListData, type Crumb } from '@/lib/discovery/breadcrumbs';
 import { reviewDates } from '@/lib/editorial/review';
 import { absoluteUrl, articlePath, commentPagePath, personPath } from '@/lib/urls';
 import type { ArticleData } from '@/schemas/article';
@@ -67,6 +68,8 @@ export interface MedicalWebPageLd {
   /** The last meaningful change: `updated`, or the publication date when there was none. */
   dateModified: string;
   lastReviewed?: string;
+  /** Where the page sits in the site, as its breadcrumb trail shows. */
+  breadcrumb?: ReturnType<typeof breadcrumbListData>;
   author?: PersonLd;
   reviewedBy?: PersonLd;
   citation?: CreativeWorkLd[];
@@ -159,6 +162,8 @@ export interface ArticleJsonLdInput {
   commentCount: number;
   /** The conversations on the article page (comment page 1). */
   threads: readonly DisplayComment[];
+  /** The page's breadcrumb trail, from the home page to the article; leave out for none. */
+  breadcrumbs?: readonly Crumb[] | undefined;
 }
 
 /** The article page's `MedicalWebPage`. */
@@ -169,6 +174,7 @@ export function articleJsonLd({
   reviewer,
   commentCount,
   threads,
+  breadcrumbs,
 }: ArticleJsonLdInput): MedicalWebPageLd {
   const url = absoluteUrl(articlePath(slug));
   const { lastReviewed } = reviewDates(article, site.reviewCycleYears);
@@ -184,6 +190,7 @@ export function articleJsonLd({
     datePublished: machineDate(article.published),
     dateModified: machineDate(article.updated ?? article.published),
     ...(lastReviewed && { lastReviewed: machineDate(lastReviewed) }),
+    ...(breadcrumbs && { breadcrumb: breadcrumbListData(breadcrumbs, site.url) }),
     ...(author && { author: personJsonLd(author) }),
     ...(reviewer && { reviewedBy: personJsonLd(reviewer) }),
     ...(article.references.length > 0 && { citation: article.references.map(referenceJsonLd) }),
