@@ -5,9 +5,11 @@ import type { APIRoute } from 'astro';
 import { render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 
+import References from '@/components/editorial/References.astro';
 import { articleComponents } from '@/components/mdx-components';
 import { site } from '@/config/site';
 import { getPublishedArticles } from '@/lib/content';
+import { citedReferences } from '@/lib/editorial/references';
 import { absoluteAddresses } from '@/lib/seo/feed';
 import { absoluteUrl, articlePath, feedPath, homePath } from '@/lib/urls';
 
@@ -27,7 +29,12 @@ export const GET: APIRoute = async () => {
         link,
         categories: article.data.tags,
         content: absoluteAddresses(
-          await container.renderToString(Content, { props: { components: articleComponents } }),
+          (await container.renderToString(Content, { props: { components: articleComponents } })) +
+            (article.data.references.length > 0
+              ? await container.renderToString(References, {
+                  props: { references: article.data.references, cited: citedReferences(article.body ?? '') },
+                })
+              : ''),
           link,
         ),
       };

@@ -78,10 +78,10 @@ test('a word from an article body finds the article, the word marked in the exce
 });
 
 test('a word found nowhere says so in the live region', async () => {
-  const { page } = await search('qwxjkv');
-  expect(await page.locator('[role="status"]').textContent()).toBe(
-    'No pages match “qwxjkv”. Try other words, or fewer.',
-  );
+  // Pagefind falls back to shorter prefixes of a word it does not know ("qwxjkv" finds the hostile
+  // fixture's "q"), so the word is in a script no fixture uses (Georgian).
+  const { page } = await search('ჯოხი');
+  expect(await page.locator('[role="status"]').textContent()).toBe('No pages match “ჯოხი”. Try other words, or fewer.');
   expect(await page.locator('#search-results li').count()).toBe(0);
   await page.close();
 });

@@ -140,6 +140,7 @@ describe('the people pages of the fixture site', () => {
         .get(),
     ).toEqual([
       ['Fixture: byline, medical review, references and health callouts', 'Reviewed 10 June 2024'],
+      ['Fixture: every editorial field filled in', 'Reviewed 10 June 2024'],
       ['Fixture: a reply chain twelve levels deep', 'Reviewed 2 March 2024'],
     ]);
     expect(
@@ -154,7 +155,7 @@ describe('the people pages of the fixture site', () => {
     const links = $('section a')
       .map((_, a) => $(a).attr('href'))
       .get();
-    expect(links).toEqual(['/articles/editorial-features/', '/articles/deep-thread/']);
+    expect(links).toEqual(['/articles/editorial-features/', '/articles/structured-data/', '/articles/deep-thread/']);
   });
 
   test('the page of someone credited with nothing says so', () => {
@@ -167,6 +168,12 @@ describe('the people pages of the fixture site', () => {
 describe('the fixture article with a writer, a reviewer, references and callouts', () => {
   const $ = load(FIXTURE_DIST, 'articles/editorial-features');
   const header = words($('main article header').text());
+
+  test('carries the callouts’ styles, which an article without callouts does not', () => {
+    const styles = (page: cheerio.CheerioAPI) => page('head style').text();
+    expect(styles($)).toContain('.callout-heading');
+    expect(styles(load(SITE_DIST, 'articles/leg-cramps-sign-of-pregnancy'))).not.toContain('.callout');
+  });
 
   test('has a byline linking to the writer’s page', () => {
     expect(header).toContain('By Tess Writer (fictional).');

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { CARE_URGENCY_LABELS, checkCalloutLevel, checkCareUrgency } from '@/lib/editorial/callouts';
+import { CARE_URGENCY_LABELS, checkCalloutLevel, checkCareUrgency, usesCallouts } from '@/lib/editorial/callouts';
 
 describe('care card urgency', () => {
   test('is said in the words NHS.UK uses at the start of its care card headings', () => {
@@ -32,5 +32,17 @@ describe('callout heading levels', () => {
   test('reject anything else, naming the component', () => {
     expect(() => checkCalloutLevel('KeyPoints', 1)).toThrow('<KeyPoints level={…}>: level must be 2, 3 or 4');
     expect(() => checkCalloutLevel('KeyPoints', '3')).toThrow('not "3"');
+  });
+});
+
+describe('usesCallouts', () => {
+  test('finds each callout tag, with attributes or without', () => {
+    expect(usesCallouts('Text\n\n<CareCard urgency="urgent" heading="Act now">\n- x\n</CareCard>')).toBe(true);
+    expect(usesCallouts('<KeyPoints>\n- a\n</KeyPoints>')).toBe(true);
+    expect(usesCallouts('<Warning heading="Do not">x</Warning>')).toBe(true);
+  });
+
+  test('is false for text without callouts, even when it says their names', () => {
+    expect(usesCallouts('A warning about KeyPoints and a <CareCards> tag that is not ours.')).toBe(false);
   });
 });

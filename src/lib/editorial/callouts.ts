@@ -37,3 +37,11 @@ export function checkCareUrgency(urgency: unknown): CareUrgency {
       .join(', ')}, not ${JSON.stringify(urgency)}.`,
   );
 }
+
+/** The tags of the health callouts, as writers type them in MDX. */
+export const CALLOUT_TAGS = ['CareCard', 'KeyPoints', 'Warning'] as const;
+
+const CALLOUT_TAG = new RegExp(`<(?:${CALLOUT_TAGS.join('|')})\\b`);
+
+/** Whether an MDX text uses a health callout, so that its page needs the callouts' styles. */
+export const usesCallouts = (source: string): boolean => CALLOUT_TAG.test(source);
