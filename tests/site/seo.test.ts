@@ -483,7 +483,7 @@ describe.each([
     for (const item of items()) {
       const link = childText(item, 'link');
       const content = cheerio.load(childText(item, 'encoded', CONTENT_NS));
-      const onPage = page(built, new URL(link).pathname.slice(built.base.length))('main article > .prose');
+      const onPage = page(built, new URL(link).pathname.slice(built.base.length))('main article > div.prose');
       const words = (text: string) => text.replace(/\s+/g, ' ').trim();
       expect(words(content.root().text()), link).toBe(words(onPage.text()));
     }
