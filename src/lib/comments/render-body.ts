@@ -173,6 +173,8 @@ const READ_DIFFERENTLY: readonly RegExp[] = [
   // satteri by code point.
   /[^\0-\x7f][*_~]|[*_~][^\0-\x7f]/,
   /[^\0-\x7f](?:www\.|https?:\/\/|[-.\w+]*@)/i,
+  // Different marks side by side, such as "***_**": satteri does not count "_" as punctuation there.
+  /\*[_~]|_[*~]|~[*_]/,
   // The same marks next to a character reference (satteri reads "&nbsp;" as the space it stands for)
   // or right before a bare link.
   /[*_~]&#?[a-z0-9]+;|&#?[a-z0-9]+;[*_~]|[*_~](?:www\.|https?:\/\/)/i,
@@ -180,6 +182,9 @@ const READ_DIFFERENTLY: readonly RegExp[] = [
   // Nor do they agree where an address starts after anything but a space or "(".
   /(?:mailto|xmpp):/i,
   /[^\s(\-.\w+][-.\w+]+@/,
+  // A code span that opens with a line ending, or at the start of a line: micromark drops the space
+  // that starts it. (A fence, three or more backticks at the start of a line, is read the same.)
+  /(?:^|[^`])`{1,2}[\r\n]|[^`\s>][ \t]*`{3,}[\r\n]|^[ \t>]*(?:`{1,2}(?!`)|(?=(`+))\1[^`\r\n]*`)/m,
   // A backslash escape, and emphasis marks in a body with inline HTML: satteri pairs some of these
   // marks differently.
   /\\[!-/:-@[-`{-~]/,
