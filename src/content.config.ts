@@ -7,7 +7,7 @@ import { glob, type Loader } from 'astro/loaders';
 import { contentDir } from './config/content-dir';
 import { renderCommentBody } from './lib/comments/render-body';
 import { articleSchema } from './schemas/article';
-import { commentsFileSchema } from './schemas/comments';
+import { commentsFileSchema, isPublishedComment } from './schemas/comments';
 import { sitePageSchema } from './schemas/page';
 import { personSchema } from './schemas/person';
 
@@ -27,7 +27,7 @@ const commentsWithHtmlSchema = () =>
     comments: comments.map((comment) => ({
       ...comment,
       /** Sanitized HTML of the body; undefined for comments that are not published. */
-      bodyHtml: comment.status === 'approved' ? renderCommentBody(comment.body) : undefined,
+      bodyHtml: isPublishedComment(comment) ? renderCommentBody(comment.body) : undefined,
     })),
   }));
 

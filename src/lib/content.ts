@@ -6,6 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { site } from '@/config/site';
 import { buildThread, paginateThreads, renderCommentBody, toDisplayThread, type CommentPage } from '@/lib/comments';
 import { commentPagePath } from '@/lib/urls';
+import { isPublishedComment } from '@/schemas/comments';
 
 export type Article = CollectionEntry<'articles'>;
 export type Person = CollectionEntry<'people'>;
@@ -57,12 +58,21 @@ async function loadArticleComments(articleId: string): Promise<ArticleComments> 
     paginateThreads(threads, site.commentThreadsPerPage, (page) => commentPagePath(articleId, page));
   if (!entry) return { count: 0, hiddenCount: 0, pages: paginate([]) };
   const source = entry.filePath ?? `content/comments/${articleId}.json`;
-  const thread = buildThread(entry.data.comments, source, (comment) => comment.status === 'approved');
+  const thread = buildThread(entry.data.comments, source, isPublishedComment);
   return {
     count: thread.count,
     hiddenCount: thread.hiddenCount,
     pages: paginate(toDisplayThread(thread, { maxIndent: site.maxCommentIndent, renderBody: renderCommentBody })),
   };
+}
+
+/**
+ * How many published comments the article has, counted without threading or rendering them: for
+ * pages that list articles, where the count is all they show.
+ */
+export async function getCommentCount(articleId: string): Promise<number> {
+  const entry = (await commentFilesByArticle()).get(articleId);
+  return entry ? entry.data.comments.filter(isPublishedComment).length : 0;
 }
 
 let people: Promise<Map<string, Person>> | undefined;
