@@ -45,6 +45,9 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
   const problems: ContentProblem[] = [];
   const notes: string[] = [];
   const display = (path: string) => relative(root, join(contentDir, path)) || path;
+  // Made once: building a schema costs more than checking a file with it.
+  const frontmatterSchema = articleSchema();
+  const commentsSchema = commentsFileSchema();
 
   // Articles
   const articles = new Map<string, ArticleCounts>();
@@ -87,7 +90,7 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
       });
       continue;
     }
-    const parsed = articleSchema().safeParse(data);
+    const parsed = frontmatterSchema.safeParse(data);
     if (!parsed.success) {
       problems.push(
         ...schemaProblems(file, parsed.error, data, (fieldPath) => ({
@@ -119,7 +122,7 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
       });
       continue;
     }
-    const parsed = commentsFileSchema().safeParse(data);
+    const parsed = commentsSchema.safeParse(data);
     if (!parsed.success) {
       const comments = (data as { comments?: unknown } | null)?.comments;
       problems.push(
