@@ -1,11 +1,13 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 
 import { contentDir } from './config/content-dir';
+import { renderCommentBody } from './lib/comments/render-body';
 import { articleSchema } from './schemas/article';
-import { commentsFileSchema } from './schemas/comments';
+import { commentsFileSchema, isPublishedComment } from './schemas/comments';
 import { sitePageSchema } from './schemas/page';
 import { personSchema } from './schemas/person';
 
@@ -15,10 +17,49 @@ const articles = defineCollection({
   schema: articleSchema(),
 });
 
+/**
+ * The comments schema, plus each published comment's body rendered to safe HTML (`bodyHtml`). Astro
+ * keeps parsed entries between builds and parses only the files that changed, so every body is
+ * rendered once, not on every build. The content check validates with the plain schema.
+ */
+const commentsWithHtmlSchema = () =>
+  commentsFileSchema().transform(({ comments }) => ({
+    comments: comments.map((comment) => ({
+      ...comment,
+      /** Sanitized HTML of the body; undefined for comments that are not published. */
+      bodyHtml: isPublishedComment(comment) ? renderCommentBody(comment.body) : undefined,
+    })),
+  }));
+
+/**
+ * The glob loader, first emptying the collection's cache when the code that renders bodies has
+ * changed: Astro clears its cache when this file changes, not when a module it imports does.
+ * The renderer's source and the package lock (the versions of the libraries it calls) say which
+ * code rendered the cached HTML.
+ */
+function commentsLoader(options: Parameters<typeof glob>[0]): Loader {
+  const loader = glob(options);
+  return {
+    ...loader,
+    load: async (context) => {
+      const source = (path: string) => readFileSync(new URL(path, context.config.root), 'utf8');
+      const renderer = createHash('sha256')
+        .update(source('src/lib/comments/render-body.ts'))
+        .update(source('package-lock.json'))
+        .digest('hex');
+      if (context.meta.get('body-renderer') !== renderer) {
+        context.store.clear();
+        context.meta.set('body-renderer', renderer);
+      }
+      await loader.load(context);
+    },
+  };
+}
+
 /** Reader comments: `<content>/comments/<article-slug>.json`. The entry id is the article's slug. */
 const comments = defineCollection({
-  loader: glob({ pattern: '**/*.json', base: `${contentDir}/comments` }),
-  schema: commentsFileSchema(),
+  loader: commentsLoader({ pattern: '**/*.json', base: `${contentDir}/comments` }),
+  schema: commentsWithHtmlSchema(),
 });
 
 /**

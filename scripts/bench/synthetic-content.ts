@@ -108,6 +108,20 @@ function articleBody(random: Random, minWords: number): string {
 const isoDay = (base: Date, days: number) => new Date(base.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 const FIRST_DAY = new Date('2020-01-01T00:00:00Z');
 
+/** Synthetic writers and reviewers (`people/<id>.yaml`), named by id in the articles' frontmatter. */
+const WRITERS = 10;
+const REVIEWERS = 5;
+const writerId = (index: number) => `synthetic-writer-${index % WRITERS}`;
+const reviewerId = (index: number) => `synthetic-reviewer-${index % REVIEWERS}`;
+
+function writePeople(peopleDir: string): void {
+  mkdirSync(peopleDir, { recursive: true });
+  for (let i = 0; i < WRITERS; i += 1)
+    writeFileSync(join(peopleDir, `${writerId(i)}.yaml`), `name: Synthetic Writer ${i}\n`);
+  for (let i = 0; i < REVIEWERS; i += 1)
+    writeFileSync(join(peopleDir, `${reviewerId(i)}.yaml`), `name: Synthetic Reviewer ${i}\n`);
+}
+
 function articleFile(random: Random, index: number, minWords: number): string {
   const title = `${capitalise(random.words(3, 7).join(' '))} (${index})`;
   const frontmatter = [
@@ -115,15 +129,11 @@ function articleFile(random: Random, index: number, minWords: number): string {
     `description: ${JSON.stringify(`${capitalise(random.words(12, 24).join(' '))}.`)}`,
     `published: ${isoDay(FIRST_DAY, index % 2000)}`,
     ...(index % 3 === 0 ? [`updated: ${isoDay(FIRST_DAY, (index % 2000) + 30)}`] : []),
-    ...(index % 2 === 0 ? [`author: ${JSON.stringify(capitalise(random.words(2, 2).join(' ')))}`] : []),
+    ...(index % 2 === 0 ? [`author: ${writerId(index)}`] : []),
     'tags:',
     ...random.words(1, 3).map((tag) => `  - ${JSON.stringify(tag)}`),
     ...(index % 4 === 0
-      ? [
-          'medicalReview:',
-          `  reviewer: "Dr ${capitalise(random.word())}"`,
-          `  date: ${isoDay(FIRST_DAY, (index % 2000) + 7)}`,
-        ]
+      ? ['medicalReview:', `  reviewer: ${reviewerId(index)}`, `  date: ${isoDay(FIRST_DAY, (index % 2000) + 7)}`]
       : []),
   ];
   return `---\n${frontmatter.join('\n')}\n---\n\n${articleBody(random, minWords)}\n`;
@@ -177,12 +187,13 @@ function comments(random: Random, count: number, articleIndex: number): Syntheti
   return list;
 }
 
-/** Writes `articles/` and `comments/` under `contentDir`. */
+/** Writes `articles/`, `comments/` and `people/` under `contentDir`. */
 export function writeSyntheticSite(contentDir: string, options: SyntheticSiteOptions): SyntheticSite {
   const articlesDir = join(contentDir, 'articles');
   const commentsDir = join(contentDir, 'comments');
   mkdirSync(articlesDir, { recursive: true });
   mkdirSync(commentsDir, { recursive: true });
+  writePeople(join(contentDir, 'people'));
   for (let index = 0; index < options.articles; index += 1) {
     const random = randomSource(index + 1);
     const slug = slugOf(index);

@@ -15,6 +15,7 @@ import { groupByTag, uniqueTags, type Tag } from '@/lib/discovery/tags';
 import { byName } from '@/lib/editorial/people';
 import { footerPages } from '@/lib/site-pages';
 import { commentPagePath } from '@/lib/urls';
+import { isPublishedComment } from '@/schemas/comments';
 
 export type Article = CollectionEntry<'articles'>;
 export type Person = CollectionEntry<'people'>;
@@ -67,7 +68,7 @@ async function loadArticleComments(articleId: string): Promise<ArticleComments> 
     paginateThreads(threads, site.commentThreadsPerPage, (page) => commentPagePath(articleId, page));
   if (!entry) return { count: 0, hiddenCount: 0, pages: paginate([]) };
   const source = entry.filePath ?? `content/comments/${articleId}.json`;
-  const thread = buildThread(entry.data.comments, source, (comment) => comment.status === 'approved');
+  const thread = buildThread(entry.data.comments, source, isPublishedComment);
   return {
     count: thread.count,
     hiddenCount: thread.hiddenCount,
@@ -81,6 +82,15 @@ async function loadArticleComments(articleId: string): Promise<ArticleComments> 
  */
 async function optionalCollection<C extends 'people' | 'pages'>(collection: C): Promise<CollectionEntry<C>[]> {
   return existsSync(join(contentDir, collection)) ? getCollection(collection) : [];
+}
+
+/**
+ * How many published comments the article has, counted without threading or rendering them: for
+ * pages that list articles, where the count is all they show.
+ */
+export async function getCommentCount(articleId: string): Promise<number> {
+  const entry = (await commentFilesByArticle()).get(articleId);
+  return entry ? entry.data.comments.filter(isPublishedComment).length : 0;
 }
 
 let people: Promise<Map<string, Person>> | undefined;
@@ -100,16 +110,6 @@ export async function getPerson(id: string): Promise<Person> {
   if (!person)
     throw new Error(`No person "${id}": add content/people/${id}.yaml or correct the article's frontmatter.`);
   return person;
-}
-
-/**
- * Approved comments on an article, counted from its comments file without threading or rendering
- * them: cheap enough for lists of many articles. Equals the count the article page shows, since
- * replies to hidden comments are still shown.
- */
-export async function getCommentCount(articleId: string): Promise<number> {
-  const entry = (await commentFilesByArticle()).get(articleId);
-  return entry ? entry.data.comments.filter((comment) => comment.status === 'approved').length : 0;
 }
 
 /** A published article as lists and links show it: no body, no comment threads. */

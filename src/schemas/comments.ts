@@ -47,5 +47,8 @@ export const commentsFileSchema = () =>
   });
 
 export type CommentData = z.output<ReturnType<typeof commentSchema>>;
+
+/** Whether readers see the comment: only approved comments are published. */
+export const isPublishedComment = (comment: Pick<CommentData, 'status'>) => comment.status === 'approved';
 /** A comment as written in a comments file, before validation fills in defaults. */
 export type CommentInput = z.input<ReturnType<typeof commentSchema>>;

@@ -28,6 +28,22 @@ function listDepth(comments: DisplayComment[]): number {
 }
 
 describe('toDisplayThread', () => {
+  test('shows the HTML a comment already brings, without rendering its body again', () => {
+    const rendered: string[] = [];
+    const [question] = toDisplayThread(
+      buildThread([{ id: 'q1', body: 'text', bodyHtml: '<p>cached</p>' }], 'test.json'),
+      {
+        maxIndent: 4,
+        renderBody: (body) => {
+          rendered.push(body);
+          return `<p>${body}</p>`;
+        },
+      },
+    );
+    expect(question!.bodyHtml).toBe('<p>cached</p>');
+    expect(rendered).toEqual([]);
+  });
+
   test('carries each comment’s anchor, author, title and rendered body', () => {
     const [question] = show([{ id: 'q1', author: 'Sam', title: 'Is this normal?', body: 'text' }]);
     expect(question).toMatchObject({

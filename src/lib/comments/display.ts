@@ -37,12 +37,14 @@ export interface DisplayableComment extends ThreadableComment {
   authorUrl?: string | undefined;
   title?: string | undefined;
   body: string;
+  /** The body already rendered to safe HTML (the content layer caches it); else `renderBody` renders it. */
+  bodyHtml?: string | undefined;
 }
 
 export interface DisplayOptions {
   /** Deepest indentation level; at least 1. */
   maxIndent: number;
-  /** Turns a body into safe HTML. */
+  /** Turns a body into safe HTML, for comments that do not bring their `bodyHtml`. */
   renderBody: (body: string) => string;
 }
 
@@ -63,7 +65,7 @@ export function toDisplayThread<C extends DisplayableComment>(
     authorUrl: node.comment.authorUrl === undefined ? undefined : new URL(node.comment.authorUrl).href,
     date: node.comment.date,
     title: node.comment.title,
-    bodyHtml: renderBody(node.comment.body),
+    bodyHtml: node.comment.bodyHtml ?? renderBody(node.comment.body),
     depth: node.depth,
     replyingTo,
     replies: [],

@@ -94,6 +94,9 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
   const problems: ContentProblem[] = [];
   const notes: string[] = [];
   const display = (path: string) => relative(root, join(contentDir, path)) || path;
+  // Made once: building a schema costs more than checking a file with it.
+  const frontmatterSchema = articleSchema();
+  const commentsSchema = commentsFileSchema();
 
   // People, first: articles name them.
   const people = checkPeople(contentDir, display, problems);
@@ -119,7 +122,7 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
       problems.push({ file, entry, ...read });
       continue;
     }
-    const parsed = articleSchema().safeParse(read.data);
+    const parsed = frontmatterSchema.safeParse(read.data);
     if (!parsed.success) {
       problems.push(...schemaProblems(file, parsed.error, read.data, fieldOf(entry), ARTICLE_FIXES));
       continue;
@@ -150,7 +153,7 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
       });
       continue;
     }
-    const parsed = commentsFileSchema().safeParse(data);
+    const parsed = commentsSchema.safeParse(data);
     if (!parsed.success) {
       const comments = (data as { comments?: unknown } | null)?.comments;
       problems.push(
