@@ -49,6 +49,11 @@ export default defineConfig({
     // One HTML request and no render-blocking stylesheet request: the page's CSS is small.
     inlineStylesheets: 'always',
   },
+  experimental: {
+    // Pages whose data and code are unchanged since the last build are copied, not rendered again:
+    // article pages give a cache key (src/lib/content.ts, getArticlePagesCacheKey).
+    incrementalBuild: true,
+  },
   vite: {
     plugins: [tailwindcss()],
     build: {

@@ -1,6 +1,7 @@
 /**
  * All content access in one place: pages ask here, never `astro:content` directly.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -91,6 +92,35 @@ async function optionalCollection<C extends 'people' | 'pages'>(collection: C): 
 export async function getCommentCount(articleId: string): Promise<number> {
   const entry = (await commentFilesByArticle()).get(articleId);
   return entry ? entry.data.comments.filter(isPublishedComment).length : 0;
+}
+
+let siteDigest: Promise<string> | undefined;
+
+/**
+ * A digest of every article, person and site page. Pages link and name each other (titles, bylines,
+ * lists, footers), so a change to any of them re-renders every article page; only comments are
+ * per article.
+ */
+function contentDigest(): Promise<string> {
+  // A content folder may have no people/ or pages/: asking for them would make Astro warn.
+  const collections = (['articles', 'people', 'pages'] as const).filter((name) => existsSync(join(contentDir, name)));
+  siteDigest ??= Promise.all(collections.map((name) => getCollection(name))).then((entries) => {
+    const hash = createHash('sha256');
+    for (const entry of entries.flat()) hash.update(`${entry.collection}/${entry.id}:${entry.digest}\n`);
+    return hash.digest('hex');
+  });
+  return siteDigest;
+}
+
+/**
+ * What an article's pages (the article and its comment pages) are made from, as a key for Astro's
+ * incremental build: the same key as last build means the page is copied from then, not rendered
+ * again. Changing one comments file re-renders only that article's pages. Code changes are Astro's
+ * part: it re-renders a route whose modules changed.
+ */
+export async function getArticlePagesCacheKey(articleId: string): Promise<string> {
+  const comments = (await commentFilesByArticle()).get(articleId);
+  return `${await contentDigest()}:${articleId}:${comments?.digest ?? 'no comments'}`;
 }
 
 let people: Promise<Map<string, Person>> | undefined;

@@ -26,15 +26,18 @@ import { SUB_PATH, SUB_PATH_DIST, SUB_PATH_SITE_URL } from '../helpers/sub-path'
  */
 const VITEST_IMPORT_META_ENV = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX', 'NODE_ENV']);
 
-/** `astro build` into `outDir`, with extra environment variables (CONTENT_DIR, BASE_PATH, SITE_URL…). */
-export function astroBuild(outDir: string, env: Record<string, string> = {}) {
+/**
+ * `astro build` into `outDir`, with extra environment variables (CONTENT_DIR, BASE_PATH, SITE_URL…) and
+ * command-line flags (`--force` renders every page, none copied from the incremental build cache).
+ */
+export function astroBuild(outDir: string, env: Record<string, string> = {}, flags: string[] = []) {
   const ownerEnv = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !VITEST_IMPORT_META_ENV.has(name)),
   );
   const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
   execFileSync(
     process.execPath,
-    [join(dirname(astroPackage), 'bin/astro.mjs'), 'build', '--silent', '--outDir', outDir],
+    [join(dirname(astroPackage), 'bin/astro.mjs'), 'build', '--silent', '--outDir', outDir, ...flags],
     {
       env: { ...ownerEnv, ASTRO_TELEMETRY_DISABLED: '1', ...env },
       // Astro prints a failed page's error on stdout: show it when the build fails.

@@ -1,40 +1,92 @@
-import { describe, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 
-import { getArticleComments, getCommentCount } from '@/lib/content';
 import { commentsFileSchema, type CommentInput } from '@/schemas/comments';
 
 /** Comments files as the content layer gives them: parsed by the real schema, keyed by article slug. */
-const FILES: Record<string, CommentInput[]> = {
-  moderated: [
-    { id: 'q1', body: 'A question.' },
-    { id: 'a1', parent: 'q1', body: 'An answer.' },
-    { id: 'p1', parent: 'q1', body: 'Waiting for moderation.', status: 'pending' },
-    { id: 'r1', parent: 'p1', body: 'A reply to the pending comment.' },
-    { id: 's1', body: 'Buy now.', status: 'spam' },
-  ],
-};
+let commentFiles: Record<string, { digest: string; comments: CommentInput[] }>;
+/** Digests of the articles' files. */
+let articleDigests: Record<string, string>;
 
 vi.mock('astro:content', () => ({
-  getCollection: async (collection: string) =>
-    collection === 'comments'
-      ? Object.entries(FILES).map(([id, comments]) => ({
-          id,
-          collection,
-          data: commentsFileSchema().parse({ comments }),
-        }))
-      : [],
+  getCollection: async (collection: string) => {
+    if (collection === 'comments')
+      return Object.entries(commentFiles).map(([id, { digest, comments }]) => ({
+        id,
+        collection,
+        digest,
+        data: commentsFileSchema().parse({ comments }),
+      }));
+    if (collection === 'articles')
+      return Object.entries(articleDigests).map(([id, digest]) => ({ id, collection, digest, data: {} }));
+    return [];
+  },
 }));
+
+/** The content module afresh, as a new build loads it (it keeps what it read for the rest of a build). */
+const content = async () => {
+  vi.resetModules();
+  return import('@/lib/content');
+};
+
+beforeEach(() => {
+  articleDigests = { moderated: 'a1', quiet: 'a2' };
+  commentFiles = {
+    moderated: {
+      digest: 'c1',
+      comments: [
+        { id: 'q1', body: 'A question.' },
+        { id: 'a1', parent: 'q1', body: 'An answer.' },
+        { id: 'p1', parent: 'q1', body: 'Waiting for moderation.', status: 'pending' },
+        { id: 'r1', parent: 'p1', body: 'A reply to the pending comment.' },
+        { id: 's1', body: 'Buy now.', status: 'spam' },
+      ],
+    },
+  };
+});
 
 describe('getCommentCount', () => {
   test('counts only published comments, replies to unpublished ones included', async () => {
+    const { getCommentCount } = await content();
     expect(await getCommentCount('moderated')).toBe(3);
   });
 
   test('gives the count the article’s comment section shows', async () => {
+    const { getArticleComments, getCommentCount } = await content();
     expect(await getCommentCount('moderated')).toBe((await getArticleComments('moderated')).count);
   });
 
   test('gives 0 for an article without a comments file', async () => {
-    expect(await getCommentCount('no-comments')).toBe(0);
+    const { getCommentCount } = await content();
+    expect(await getCommentCount('quiet')).toBe(0);
+  });
+});
+
+describe('getArticlePagesCacheKey', () => {
+  test('stays the same from build to build while nothing changes', async () => {
+    const first = await (await content()).getArticlePagesCacheKey('moderated');
+    expect(await (await content()).getArticlePagesCacheKey('moderated')).toBe(first);
+  });
+
+  test('differs from article to article', async () => {
+    const { getArticlePagesCacheKey } = await content();
+    expect(await getArticlePagesCacheKey('moderated')).not.toBe(await getArticlePagesCacheKey('quiet'));
+  });
+
+  test('changes for the article whose comments changed, and only for it', async () => {
+    const before = await content();
+    const [moderated, quiet] = [
+      await before.getArticlePagesCacheKey('moderated'),
+      await before.getArticlePagesCacheKey('quiet'),
+    ];
+    commentFiles.moderated!.digest = 'c1-edited';
+    const after = await content();
+    expect(await after.getArticlePagesCacheKey('moderated')).not.toBe(moderated);
+    expect(await after.getArticlePagesCacheKey('quiet')).toBe(quiet);
+  });
+
+  test('changes for every article when any article changes, since pages name and link each other', async () => {
+    const quiet = await (await content()).getArticlePagesCacheKey('quiet');
+    articleDigests.moderated = 'a1-edited';
+    expect(await (await content()).getArticlePagesCacheKey('quiet')).not.toBe(quiet);
   });
 });

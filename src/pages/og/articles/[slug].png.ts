@@ -8,7 +8,13 @@ import { loadShareImageFonts } from '@/lib/seo/share-image-fonts';
 
 export const getStaticPaths = (async () => {
   const articles = await getPublishedArticles();
-  return articles.map((article) => ({ params: { slug: article.id }, props: { title: article.data.title } }));
+  // The image is drawn from the title alone (and code, which Astro's incremental build tracks itself):
+  // an unchanged title is copied from the last build instead of drawn again.
+  return articles.map((article) => ({
+    params: { slug: article.id },
+    props: { title: article.data.title },
+    cacheKey: article.data.title,
+  }));
 }) satisfies GetStaticPaths;
 
 type Props = Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];
