@@ -219,6 +219,7 @@ function checkPeople(contentDir: string, display: (path: string) => string, prob
       fix: `rename it to ${path.slice('people/'.length, -'.yml'.length)}.yaml.`,
     });
   }
+  const schema = personSchema();
   for (const path of globSync('people/**/*.yaml', { cwd: contentDir }).sort()) {
     const file = display(path);
     const id = path.slice('people/'.length, -'.yaml'.length);
@@ -245,7 +246,7 @@ function checkPeople(contentDir: string, display: (path: string) => string, prob
       });
       continue;
     }
-    const parsed = personSchema().safeParse(data);
+    const parsed = schema.safeParse(data);
     if (!parsed.success) problems.push(...schemaProblems(file, parsed.error, data, fieldOf(entry)));
   }
   return ids;
@@ -288,6 +289,7 @@ function checkPages(
   problems: ContentProblem[],
   notes: string[],
 ): void {
+  const schema = sitePageSchema();
   for (const path of globSync('pages/**/*.mdx', { cwd: contentDir }).sort()) {
     const file = display(path);
     const slug = path.slice('pages/'.length, -'.mdx'.length);
@@ -316,7 +318,7 @@ function checkPages(
       problems.push({ file, entry, ...read });
       continue;
     }
-    const parsed = sitePageSchema().safeParse(read.data);
+    const parsed = schema.safeParse(read.data);
     if (!parsed.success) {
       problems.push(...schemaProblems(file, parsed.error, read.data, fieldOf(entry)));
       continue;
