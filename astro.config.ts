@@ -13,6 +13,7 @@ import { site } from './src/config/site';
 import { contentIntegrity } from './src/integrations/content-integrity';
 import { editorialLint } from './src/integrations/editorial-lint';
 import { searchIndex } from './src/integrations/search-index';
+import { shareImages } from './src/integrations/share-images';
 import { staticHeaders } from './src/integrations/static-headers';
 
 /** Builds of other content folders (fixtures, benchmarks) keep their own content cache, so they never mix. */
@@ -29,6 +30,8 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [
     contentIntegrity(contentDir),
+    // Drawn in a worker thread from the start of the build; copied into dist/ at its end.
+    shareImages(contentDir),
     mdx(),
     // Every page (the 404 page is left out by the integration), at its full address under the base path.
     // Pages end in "/"; files made by endpoints (feed, images, robots.txt) are not pages and stay out.
@@ -36,9 +39,11 @@ export default defineConfig({
       filter: (url) => url.endsWith('/'),
       namespaces: { news: false, xhtml: false, image: false, video: false },
     }),
-    searchIndex(),
     editorialLint(contentDir),
     staticHeaders(),
+    // Last: Pagefind indexes the pages in its own process from the moment they are written, while the
+    // integrations above do their end-of-build work; its `astro:build:done` waits for it.
+    searchIndex(),
   ],
   markdown: {
     // Astro's built-in processor (GitHub-flavoured Markdown included). No smart punctuation:

@@ -48,6 +48,11 @@ export interface SiteConfig {
   tableOfContentsMinHeadings: number;
   /** Related articles (sharing a tag) listed at the end of an article, at most. */
   relatedArticleCount: number;
+  /**
+   * Newest articles the RSS feed carries, in full. Feed readers fetch the feed again and again, so it holds
+   * what is new, not the whole archive (WordPress's default is 10).
+   */
+  feedArticleCount: number;
 }
 
 export const site: SiteConfig = {
@@ -69,4 +74,5 @@ export const site: SiteConfig = {
   readingWordsPerMinute: 200,
   tableOfContentsMinHeadings: 3,
   relatedArticleCount: 3,
+  feedArticleCount: 20,
 };

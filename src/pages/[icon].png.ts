@@ -16,5 +16,5 @@ export const getStaticPaths = (() =>
 
 type Props = ReturnType<typeof getStaticPaths>[number]['props'];
 
-export const GET: APIRoute<Props> = ({ props }) =>
-  new Response(svgToPng(favicon, props.size, BRAND_BLUE), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute<Props> = async ({ props }) =>
+  new Response(await svgToPng(favicon, props.size, BRAND_BLUE), { headers: { 'Content-Type': 'image/png' } });

@@ -1,4 +1,4 @@
-/** The RSS feed: every published article, newest first, in full. */
+/** The RSS feed: the newest published articles (`site.feedArticleCount`), newest first, in full. */
 import mdxRenderer from '@astrojs/mdx/server.js';
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
@@ -17,7 +17,7 @@ export const GET: APIRoute = async () => {
   // Astro's container renders an article's MDX to HTML outside a page, as the article page shows it.
   const container = await AstroContainer.create();
   container.addServerRenderer({ renderer: mdxRenderer });
-  const articles = await getPublishedArticles();
+  const articles = (await getPublishedArticles()).slice(0, site.feedArticleCount);
   const items = await Promise.all(
     articles.map(async (article) => {
       const link = absoluteUrl(articlePath(article.id));

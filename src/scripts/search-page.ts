@@ -85,8 +85,8 @@ export function startSearchPage() {
 
   const load = () => {
     pagefind ??= import(/* @vite-ignore */ form.dataset.searchLibrary!).then(async (module: Pagefind) => {
-      // The index holds each page's full address, base path included: add nothing in front of it.
-      await module.options({ baseUrl: '/', excerptLength: 24 });
+      // The index holds each page's address inside the site: the site's base path goes in front of it.
+      await module.options({ baseUrl: form.dataset.searchBase!, excerptLength: 24 });
       return module;
     });
     return pagefind;

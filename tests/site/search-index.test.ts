@@ -1,6 +1,7 @@
 /**
  * The search index on the built sites: every article and comment page is in it, read from its main
- * content only, at its address under the base path; nothing else is, and only the files search needs ship.
+ * content only, at its address inside the site (the search page puts the base path in front, see
+ * tests/browser/search.test.ts); nothing else is, and only the files search needs ship.
  */
 import { existsSync, globSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 
 import { FIXTURE_DIST, SITE_DIST } from '../helpers/paths';
-import { SUB_PATH, SUB_PATH_DIST } from '../helpers/sub-path';
+import { SUB_PATH_DIST } from '../helpers/sub-path';
 import { site } from '@/config/site';
 
 /** One indexed page, as Pagefind stores it in a fragment file. */
@@ -28,21 +29,21 @@ function readIndex(dist: string): Fragment[] {
   });
 }
 
-/** Addresses of the article and comment pages a build holds. */
-const articleAndCommentPages = (dist: string, base: string) =>
+/** Addresses inside the site (base path left out) of the article and comment pages a build holds. */
+const articleAndCommentPages = (dist: string) =>
   globSync('articles/*/{index.html,comments/*/index.html}', { cwd: dist })
-    .map((file) => `${base}${file.replace(/index\.html$/, '')}`)
+    .map((file) => `/${file.replace(/index\.html$/, '')}`)
     .sort();
 
 describe.each([
-  { name: 'the site', dist: SITE_DIST, base: '/' },
-  { name: 'the fixture site', dist: FIXTURE_DIST, base: '/' },
-  { name: 'the site under /health-blog/', dist: SUB_PATH_DIST, base: SUB_PATH },
-])('the search index of $name', ({ dist, base }) => {
+  { name: 'the site', dist: SITE_DIST },
+  { name: 'the fixture site', dist: FIXTURE_DIST },
+  { name: 'the site under /health-blog/', dist: SUB_PATH_DIST },
+])('the search index of $name', ({ dist }) => {
   const index = readIndex(dist);
 
   test('holds every article page and every further comment page, at its address, and no other page', () => {
-    const pages = articleAndCommentPages(dist, base);
+    const pages = articleAndCommentPages(dist);
     expect(pages.length).toBeGreaterThan(0);
     expect(index.map((page) => page.url).sort()).toEqual(pages);
   });

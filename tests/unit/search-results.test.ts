@@ -8,7 +8,7 @@ import {
   type PagefindAnchor,
   type PagefindResultData,
 } from '@/lib/search/results';
-import { isShippedSearchFile, pageUrl } from '@/lib/search/index-rules';
+import { isShippedSearchFile } from '@/lib/search/index-rules';
 
 describe('excerptParts', () => {
   test('splits an excerpt into plain and marked text', () => {
@@ -141,11 +141,6 @@ describe('resultsMessage', () => {
 });
 
 describe('search index rules', () => {
-  test('a built page is found at its address under the base path', () => {
-    expect(pageUrl('articles/x/index.html', '/')).toBe('/articles/x/');
-    expect(pageUrl('articles/x/comments/2/index.html', '/health-blog/')).toBe('/health-blog/articles/x/comments/2/');
-  });
-
   test('ship the search library, its worker, WebAssembly and index, not the ready-made interfaces', () => {
     const shipped = [
       'pagefind.js',

@@ -64,9 +64,11 @@ function without(element: Element, drop: (element: Element) => boolean): Element
 
 /** The article body of a built article page, or undefined when the page has none. */
 export function readArticleBody(html: string): RenderedArticle | undefined {
-  // The comment section can be long and is never part of the body: leave it unparsed.
-  const end = html.indexOf('<section id="comments"');
-  const body = articleBody(fromHtml(end === -1 ? html : html.slice(0, end)));
+  // Only the article is read: the head (inline styles, structured data) and the site header before it,
+  // and the comment section after its body, are most of the page and are left unparsed.
+  const start = Math.max(0, html.indexOf('<article'));
+  const end = html.indexOf('<section id="comments"', start);
+  const body = articleBody(fromHtml(html.slice(start, end === -1 ? undefined : end), { fragment: true }));
   if (!body) return undefined;
   const all = [...elements(body)];
   return {

@@ -2,13 +2,12 @@
  * Gathers what the editorial lint reads: each published article's frontmatter from the content folder,
  * and its body from the built page in `dist/`, when that page is there and newer than the article.
  */
-import { existsSync, globSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 import { z } from 'astro/zod';
-import { extractFrontmatter } from 'astro/markdown';
-import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 
+import { readArticleFiles } from '@/lib/article-files';
 import { articleSchema } from '@/schemas/article';
 
 import type { LintInput, LintWarning } from './lint';
@@ -43,6 +42,8 @@ export function readLintSources({ contentDir, dist, root = process.cwd() }: Lint
   const warnings: LintWarning[] = [];
   const display = (path: string) => relative(root, path) || path;
   const built = existsSync(join(dist, 'articles'));
+  // Made once: building a zod schema costs more than checking an article against it.
+  const schema = lintedArticleSchema();
   if (!built) {
     warnings.push({
       file: display(dist),
@@ -50,17 +51,11 @@ export function readLintSources({ contentDir, dist, root = process.cwd() }: Lint
       fix: REBUILD,
     });
   }
-  for (const path of globSync('articles/**/*.mdx', { cwd: contentDir }).sort()) {
-    const source = join(contentDir, path);
+  for (const article of readArticleFiles(contentDir)) {
+    const source = article.path;
     const file = display(source);
-    const slug = path.slice('articles/'.length, -'.mdx'.length);
-    let data: unknown;
-    try {
-      data = loadYaml(extractFrontmatter(readFileSync(source, 'utf8')) ?? '', { schema: CORE_SCHEMA }) ?? {};
-    } catch {
-      data = undefined;
-    }
-    const parsed = lintedArticleSchema().safeParse(data);
+    const { slug } = article;
+    const parsed = schema.safeParse(article.frontmatter);
     if (!parsed.success) {
       warnings.push({
         file,

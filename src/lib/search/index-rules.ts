@@ -4,11 +4,12 @@
  */
 
 /**
- * Routes whose pages are searchable (keys of Astro's `astro:build:done` `assets` map): every article and
- * every further page of its readers' questions and answers. Lists, tag and people pages only repeat what
- * these pages say; the 404 and search pages say nothing worth finding.
+ * The searchable pages, as a glob inside `dist/`: every article (`articles/<slug>/index.html`) and every
+ * further page of its readers' questions and answers (`articles/<slug>/comments/<n>/index.html`); nothing
+ * else is built under `articles/`. Lists, tag and people pages only repeat what these pages say; the 404
+ * and search pages say nothing worth finding.
  */
-export const SEARCHABLE_ROUTES: readonly string[] = ['/articles/[slug]', '/articles/[slug]/comments/[page]'];
+export const SEARCHABLE_PAGES = 'articles/**/index.html';
 
 /*
  * The parts of a page that are read carry `data-pagefind-body`: the article (`pages/articles/[slug].astro`)
@@ -41,13 +42,4 @@ export function isShippedSearchFile(path: string): boolean {
     /^pagefind\.[\w-]+\.pf_meta$/.test(file) ||
     /^(index|fragment|filter)\/[^/]+$/.test(file)
   );
-}
-
-/** The address a built page is served at: `articles/x/index.html` → `/base/articles/x/`. */
-export function pageUrl(relativeFile: string, base: string): string {
-  const path = relativeFile
-    .replace(/\\/g, '/')
-    .replace(/^\/+/, '')
-    .replace(/(^|\/)index\.html$/, '$1');
-  return `${base.replace(/\/?$/, '/')}${path}`;
 }

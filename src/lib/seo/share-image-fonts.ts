@@ -1,32 +1,31 @@
 /**
  * The fonts of the sharing images, shipped in `src/assets/fonts/` (Atkinson Hyperlegible Next, SIL Open
- * Font License; see the README there). Vite inlines them into the build's server code, so a build reads
- * no file at run time, fetches nothing, and copies no font into `dist/`.
+ * Font License; see the README there). Read from the repository when the images are drawn at build time
+ * (src/integrations/share-images.ts): nothing is fetched, and no font is copied into `dist/`.
  */
+import { readFileSync } from 'node:fs';
+
 import type { Font } from 'satori';
 
-import { shareImageFonts } from './share-image';
+// A full file name: this module also runs in the build's worker thread (see share-image.ts).
+import { shareImageFonts } from './share-image.ts';
 
-const files = import.meta.glob<string>('../../assets/fonts/atkinson-hyperlegible-next/*.woff', {
-  query: '?inline',
-  import: 'default',
-  eager: true,
-});
-
-/** The bytes of a font file, from its inlined `data:` address. */
-function fontFile(name: string): Uint8Array {
-  const dataUrl = files[`../../assets/fonts/atkinson-hyperlegible-next/atkinson-hyperlegible-next-${name}-normal.woff`];
-  if (!dataUrl) throw new Error(`Missing font src/assets/fonts/atkinson-hyperlegible-next/…-${name}-normal.woff`);
-  return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
-}
+/** The font files, in the order satori should try them for each character. */
+export const SHARE_IMAGE_FONT_FILES: readonly URL[] = ['latin-700', 'latin-ext-700', 'latin-400', 'latin-ext-400'].map(
+  (name) =>
+    new URL(
+      `../../assets/fonts/atkinson-hyperlegible-next/atkinson-hyperlegible-next-${name}-normal.woff`,
+      import.meta.url,
+    ),
+);
 
 let fonts: Font[] | undefined;
 
-/** The fonts in satori's form, decoded once per build. */
+/** The fonts in satori's form, read once per process. */
 export function loadShareImageFonts(): Font[] {
-  fonts ??= shareImageFonts({
-    bold: [fontFile('latin-700'), fontFile('latin-ext-700')],
-    regular: [fontFile('latin-400'), fontFile('latin-ext-400')],
-  });
+  if (!fonts) {
+    const [bold, boldExtended, regular, regularExtended] = SHARE_IMAGE_FONT_FILES.map((file) => readFileSync(file));
+    fonts = shareImageFonts({ bold: [bold!, boldExtended!], regular: [regular!, regularExtended!] });
+  }
   return fonts;
 }

@@ -4,11 +4,13 @@
  * fonts ship in the repository, the text becomes paths (no system font is read) and nothing depends on
  * the time or the machine.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import satori, { type Font } from 'satori';
+import sharp from 'sharp';
 
-import { BRAND_BLUE as BLUE } from './brand';
-import { SHARE_IMAGE } from './social-meta';
+// Full file names and no `@/` paths: the build also runs this file in a worker thread with Node's own
+// TypeScript support (src/integrations/share-images.ts), which resolves imports as they are written.
+import { BRAND_BLUE as BLUE, SHARE_IMAGE } from './brand.ts';
 
 const WHITE = '#ffffff';
 const FONT_FAMILY = 'Atkinson Hyperlegible Next';
@@ -146,13 +148,20 @@ export async function renderShareImage(
 /**
  * An SVG rasterised to PNG at `width` pixels wide. System fonts are never loaded: the SVGs drawn here have
  * no text left in them, and reading the machine's fonts would be slow and make the output depend on it.
+ *
+ * Both steps run off the main thread: resvg rasterises in Node's thread pool and libvips (through sharp)
+ * encodes the PNG in its own, so a build renders other pages meanwhile. Encoding was most of the cost
+ * when resvg did it on the main thread.
  */
-export function svgToPng(svg: string, width: number, background?: string): Uint8Array<ArrayBuffer> {
-  const resvg = new Resvg(svg, {
+export async function svgToPng(svg: string, width: number, background?: string): Promise<Uint8Array<ArrayBuffer>> {
+  const image = await renderAsync(svg, {
     fitTo: { mode: 'width', value: width },
     font: { loadSystemFonts: false },
     ...(background && { background }),
   });
-  // A view of its own buffer, as `Response` bodies want.
-  return new Uint8Array(resvg.render().asPng());
+  const png = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
+    .png()
+    .toBuffer();
+  // A copy in an ArrayBuffer of its own, as `Response` bodies want.
+  return new Uint8Array(png);
 }

@@ -2,13 +2,10 @@
  * Open Graph and Twitter card tags: what a link shows when it is shared in a chat, a social network or a
  * messaging app. Every byte counts on the article page (tests/site/page-budget.test.ts), so only tags that
  * change what is shown are written: X (Twitter) reads the Open Graph title, description and image when its
- * own tags are missing, so only `twitter:card` is added; the image's size (always `SHARE_IMAGE`) and
+ * own tags are missing, so only `twitter:card` is added; the image's size (always `SHARE_IMAGE`, in `brand.ts`) and
  * `og:locale` are left out, as sharing platforms read the image itself and show the page's text as it is.
  */
 import { machineDate } from '@/lib/dates';
-
-/** Size of every sharing image: the 1.91 : 1 card that Facebook, LinkedIn, X and chat apps all show large. */
-export const SHARE_IMAGE = { width: 1200, height: 630 } as const;
 
 /** One `<meta>` tag. Open Graph names go in `property`, Twitter's in `name`. */
 export type MetaTag = { property: string; content: string } | { name: string; content: string };

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+
 import { describe, expect, test } from 'vitest';
 
 import { countWords, readableText, readingMinutes } from '@/lib/discovery/reading-time';
+
+const SEED_ARTICLE = new URL('../../../content/articles/leg-cramps-sign-of-pregnancy.mdx', import.meta.url);
 
 const words = (count: number) => Array.from({ length: count }, () => 'word').join(' ');
 
@@ -37,6 +41,21 @@ describe('countWords', () => {
 
   test('counts a word with an apostrophe as one word', () => {
     expect(countWords("It’s a cramp, isn't it", 'en-GB')).toBe(5);
+  });
+
+  test('counts numbers, abbreviations and hyphenated words as the Unicode word boundaries do', () => {
+    const text = 'Take 1,200 mg (2.5 tablets), e.g. with food; a well-being check-up for naïve users of foo_bar.';
+    const segmenter = new Intl.Segmenter('en-GB', { granularity: 'word' });
+    const expected = [...segmenter.segment(text)].filter((segment) => segment.isWordLike).length;
+    expect(countWords(text, 'en-GB')).toBe(expected);
+  });
+
+  test('counts the seed article as the Unicode word boundaries do', () => {
+    const text = readableText(readFileSync(SEED_ARTICLE, 'utf8'));
+    const segmenter = new Intl.Segmenter('en-GB', { granularity: 'word' });
+    const expected = [...segmenter.segment(text)].filter((segment) => segment.isWordLike).length;
+    expect(expected).toBeGreaterThan(500);
+    expect(countWords(text, 'en-GB')).toBe(expected);
   });
 
   test('counts words in a script written without spaces', () => {
