@@ -18,17 +18,17 @@ const articles = defineCollection({
 });
 
 /**
- * The comments schema, plus each published comment's body rendered to safe HTML (`bodyHtml`). Astro
- * keeps parsed entries between builds and parses only the files that changed, so every body is
- * rendered once, not on every build. The content check validates with the plain schema.
+ * The comments schema, with each published comment's body rendered to safe HTML (`bodyHtml`) in place
+ * of its Markdown, which nothing reads after that: Astro keeps the whole store in memory through a build
+ * (and bundles it into the build's code), so it holds each body once. Astro keeps parsed entries between
+ * builds and parses only the files that changed, so every body is rendered once, not on every build.
+ * Comments that are not published keep their Markdown. The content check validates with the plain schema.
  */
 const commentsWithHtmlSchema = () =>
   commentsFileSchema().transform(({ comments }) => ({
-    comments: comments.map((comment) => ({
-      ...comment,
-      /** Sanitized HTML of the body; undefined for comments that are not published. */
-      bodyHtml: isPublishedComment(comment) ? renderCommentBody(comment.body) : undefined,
-    })),
+    comments: comments.map(({ body, ...comment }) =>
+      isPublishedComment(comment) ? { ...comment, bodyHtml: renderCommentBody(body) } : { ...comment, body },
+    ),
   }));
 
 /**

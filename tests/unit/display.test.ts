@@ -44,6 +44,16 @@ describe('toDisplayThread', () => {
     expect(rendered).toEqual([]);
   });
 
+  test('shows a comment that brings only its HTML, as the content layer keeps published comments', () => {
+    const [question] = toDisplayThread(buildThread([{ id: 'q1', bodyHtml: '<p>kept</p>' }], 'test.json'), {
+      maxIndent: 4,
+      renderBody: () => {
+        throw new Error('nothing to render');
+      },
+    });
+    expect(question!.bodyHtml).toBe('<p>kept</p>');
+  });
+
   test('carries each comment’s anchor, author, title and rendered body', () => {
     const [question] = show([{ id: 'q1', author: 'Sam', title: 'Is this normal?', body: 'text' }]);
     expect(question).toMatchObject({

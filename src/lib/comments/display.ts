@@ -32,14 +32,15 @@ export interface DisplayComment {
   hiddenCount: number;
 }
 
-export interface DisplayableComment extends ThreadableComment {
+/**
+ * A comment to show: with its body already rendered to safe HTML (`bodyHtml`, as the content layer keeps
+ * published comments, without their Markdown), or with its Markdown `body` for `renderBody` to render.
+ */
+export type DisplayableComment = ThreadableComment & {
   author?: string | undefined;
   authorUrl?: string | undefined;
   title?: string | undefined;
-  body: string;
-  /** The body already rendered to safe HTML (the content layer caches it); else `renderBody` renders it. */
-  bodyHtml?: string | undefined;
-}
+} & ({ body?: undefined; bodyHtml: string } | { body: string; bodyHtml?: string | undefined });
 
 export interface DisplayOptions {
   /** Deepest indentation level; at least 1. */
@@ -65,7 +66,10 @@ export function toDisplayThread<C extends DisplayableComment>(
     authorUrl: node.comment.authorUrl === undefined ? undefined : new URL(node.comment.authorUrl).href,
     date: node.comment.date,
     title: node.comment.title,
-    bodyHtml: node.comment.bodyHtml ?? renderBody(node.comment.body),
+    bodyHtml:
+      node.comment.body === undefined
+        ? node.comment.bodyHtml
+        : (node.comment.bodyHtml ?? renderBody(node.comment.body)),
     depth: node.depth,
     replyingTo,
     replies: [],

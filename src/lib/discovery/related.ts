@@ -13,25 +13,46 @@ export interface Relatable {
   title: string;
 }
 
+const byTitle = new Intl.Collator('en').compare;
+
+interface Ranked<T> {
+  candidate: T;
+  shared: number;
+}
+
+/** Whether `a` ranks before `b`: more shared tags, then newer, then by title, then by id. */
+const ranksBefore = <T extends Relatable>(a: Ranked<T>, b: Ranked<T>) =>
+  (b.shared - a.shared ||
+    b.candidate.published.getTime() - a.candidate.published.getTime() ||
+    byTitle(a.candidate.title, b.candidate.title) ||
+    (a.candidate.id < b.candidate.id ? -1 : 1)) < 0;
+
 /**
  * Up to `limit` articles sharing at least one tag with `current`: most shared tags first, then the
  * most recently published, then by title and id, so the order never depends on file order.
+ * One pass over the candidates keeping the best `limit`: every article page asks, so the cost must stay
+ * linear in the number of articles, not grow with a sort of all of them.
  */
 export function relatedArticles<T extends Relatable>(current: T, candidates: readonly T[], limit: number): T[] {
   const tags = new Set(current.tagSlugs);
-  return candidates
-    .filter((candidate) => candidate.id !== current.id)
-    .map((candidate) => ({ candidate, shared: new Set(candidate.tagSlugs.filter((slug) => tags.has(slug))).size }))
-    .filter(({ shared }) => shared > 0)
-    .sort(
-      (a, b) =>
-        b.shared - a.shared ||
-        b.candidate.published.getTime() - a.candidate.published.getTime() ||
-        a.candidate.title.localeCompare(b.candidate.title, 'en') ||
-        (a.candidate.id < b.candidate.id ? -1 : 1),
-    )
-    .slice(0, Math.max(0, limit))
-    .map(({ candidate }) => candidate);
+  const best: Ranked<T>[] = [];
+  if (limit < 1 || tags.size === 0) return [];
+  for (const candidate of candidates) {
+    if (candidate.id === current.id) continue;
+    let shared = 0;
+    candidate.tagSlugs.forEach((slug, index) => {
+      // A slug listed twice counts once.
+      if (tags.has(slug) && candidate.tagSlugs.indexOf(slug) === index) shared++;
+    });
+    if (shared === 0) continue;
+    const ranked = { candidate, shared };
+    if (best.length === limit && !ranksBefore(ranked, best[limit - 1]!)) continue;
+    let at = Math.min(best.length, limit - 1);
+    while (at > 0 && ranksBefore(ranked, best[at - 1]!)) at--;
+    best.splice(at, 0, ranked);
+    best.length = Math.min(best.length, limit);
+  }
+  return best.map(({ candidate }) => candidate);
 }
 
 /**

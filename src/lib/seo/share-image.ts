@@ -12,6 +12,9 @@ import sharp from 'sharp';
 // TypeScript support (src/integrations/share-images.ts), which resolves imports as they are written.
 import { BRAND_BLUE as BLUE, SHARE_IMAGE } from './brand.ts';
 
+// Every image is drawn once: libvips' cache of recent operations would only hold on to their pixels.
+sharp.cache(false);
+
 const WHITE = '#ffffff';
 const FONT_FAMILY = 'Atkinson Hyperlegible Next';
 
