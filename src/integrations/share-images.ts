@@ -12,7 +12,6 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 
 import type { AstroIntegration } from 'astro';
 
@@ -24,6 +23,7 @@ import { articleImagePath, basePath, siteImagePath } from '../lib/urls';
 import { articleSchema } from '../schemas/article';
 
 import type { ShareImageJob } from './share-images-worker';
+import { runWorker } from './worker';
 
 /** Everything an image's pixels depend on besides its text. */
 const DRAWING_FILES = [
@@ -70,24 +70,17 @@ function drawingDigest(root: string): string {
 }
 
 /** Draws `jobs` in a worker thread; resolves when all are written, rejects with the first failure. */
-function drawInWorker(jobs: ShareImageJob[]): Promise<void> {
-  if (jobs.length === 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./share-images-worker.ts', import.meta.url), { workerData: { jobs } });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code === 0) resolve();
-      else reject(new Error(`the worker drawing sharing images stopped with exit code ${code}`));
-    });
-  });
-}
+const drawInWorker = (jobs: ShareImageJob[]): Promise<unknown> =>
+  jobs.length === 0
+    ? Promise.resolve()
+    : runWorker<undefined>(new URL('./share-images-worker.ts', import.meta.url), { jobs });
 
 interface Drawing {
   /** Each planned image with its file in the cache. */
   images: (PlannedImage & { cached: string })[];
   /** Images drawn by this build; the others came from the cache. */
   drawn: number;
-  done: Promise<void>;
+  done: Promise<unknown>;
 }
 
 function startDrawing(contentDir: string, cacheFolder: string, root: string): Drawing {

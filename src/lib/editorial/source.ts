@@ -11,7 +11,7 @@ import { readArticleFiles } from '@/lib/article-files';
 import { articleSchema } from '@/schemas/article';
 
 import type { LintInput, LintWarning } from './lint';
-import { readArticleBody } from './rendered';
+import { readArticleBody, type RenderedArticle } from './rendered';
 
 /**
  * The article schema, except that the description may be missing or empty: that is a lint warning
@@ -37,8 +37,25 @@ export interface LintSourceOptions {
 
 const REBUILD = 'run `npm run build`, then lint again.';
 
-export function readLintSources({ contentDir, dist, root = process.cwd() }: LintSourceOptions): LintSources {
-  const inputs: LintInput[] = [];
+/** One published article to lint, with the built page to read its body from. */
+export interface LintEntry {
+  file: string;
+  frontmatter: LintInput['frontmatter'];
+  /** The built page to read, or undefined when there is none fit to read (the plan's warnings say why). */
+  page: string | undefined;
+}
+
+export interface LintPlan {
+  entries: LintEntry[];
+  warnings: LintWarning[];
+}
+
+/**
+ * What the lint will read: each published article's frontmatter, and which built page holds its body.
+ * Reading the pages is left to the caller, so a build can read them on another thread.
+ */
+export function planLint({ contentDir, dist, root = process.cwd() }: LintSourceOptions): LintPlan {
+  const entries: LintEntry[] = [];
   const warnings: LintWarning[] = [];
   const display = (path: string) => relative(root, path) || path;
   const built = existsSync(join(dist, 'articles'));
@@ -54,7 +71,6 @@ export function readLintSources({ contentDir, dist, root = process.cwd() }: Lint
   for (const article of readArticleFiles(contentDir)) {
     const source = article.path;
     const file = display(source);
-    const { slug } = article;
     const parsed = schema.safeParse(article.frontmatter);
     if (!parsed.success) {
       warnings.push({
@@ -65,10 +81,10 @@ export function readLintSources({ contentDir, dist, root = process.cwd() }: Lint
       continue;
     }
     if (parsed.data.draft) continue;
-    const page = join(dist, 'articles', slug, 'index.html');
-    let rendered: LintInput['rendered'];
+    const page = join(dist, 'articles', article.slug, 'index.html');
+    let readable: string | undefined;
     if (!built) {
-      rendered = undefined;
+      readable = undefined;
     } else if (!existsSync(page)) {
       warnings.push({
         file,
@@ -82,9 +98,27 @@ export function readLintSources({ contentDir, dist, root = process.cwd() }: Lint
         fix: REBUILD,
       });
     } else {
-      rendered = readArticleBody(readFileSync(page, 'utf8'));
+      readable = page;
     }
-    inputs.push({ file, frontmatter: parsed.data, rendered });
+    entries.push({ file, frontmatter: parsed.data, page: readable });
   }
-  return { inputs, warnings };
+  return { entries, warnings };
+}
+
+/** The lint's inputs, reading each planned page with `readBody`. */
+export function lintInputs(plan: LintPlan, readBody: (page: string) => RenderedArticle | undefined): LintInput[] {
+  return plan.entries.map(({ file, frontmatter, page }) => ({
+    file,
+    frontmatter,
+    rendered: page === undefined ? undefined : readBody(page),
+  }));
+}
+
+/** Everything the lint reads, the pages read here and now. */
+export function readLintSources(options: LintSourceOptions): LintSources {
+  const plan = planLint(options);
+  return {
+    inputs: lintInputs(plan, (page) => readArticleBody(readFileSync(page, 'utf8'))),
+    warnings: plan.warnings,
+  };
 }

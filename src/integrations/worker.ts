@@ -1,0 +1,25 @@
+/**
+ * Runs build work in a worker thread, on the processor core that Astro's single-threaded build leaves
+ * idle. Worker files are run by Node as they are, with its own TypeScript support: they and everything
+ * they import must give full file names and no `@/` paths.
+ */
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Starts the worker at `file` with `workerData`. Resolves with the first message it posts (undefined if it
+ * posts none) once it has exited cleanly; rejects with its error, or when it exits with another code.
+ */
+export function runWorker<T>(file: URL, workerData: unknown): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let result: T | undefined;
+    const worker = new Worker(file, { workerData });
+    worker.once('message', (message: T) => {
+      result = message;
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code === 0) resolve(result as T);
+      else reject(new Error(`the worker ${file.pathname.split('/').pop()} stopped with exit code ${code}`));
+    });
+  });
+}
