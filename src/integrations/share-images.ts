@@ -4,13 +4,14 @@
  *
  * Drawing starts with the build (`astro:build:start`) in a worker thread, on the processor core that
  * Astro's single-threaded page rendering leaves idle, and the images are copied into `dist/` when the
- * build is done. Each image is kept in Astro's cache folder under a digest of its text and of everything
+ * build is done. `astro dev` draws an image when it is asked for. Each image is kept in Astro's cache folder under a digest of its text and of everything
  * that draws it (code, fonts, locked library versions), so an unchanged title is drawn once, not on
  * every build; images no longer used are removed from the cache.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
 import type { AstroIntegration } from 'astro';
@@ -75,30 +76,67 @@ const drawInWorker = (jobs: ShareImageJob[]): Promise<unknown> =>
     ? Promise.resolve()
     : runWorker<undefined>(new URL('./share-images-worker.ts', import.meta.url), { jobs });
 
-interface Drawing {
-  /** Each planned image with its file in the cache. */
-  images: (PlannedImage & { cached: string })[];
-  /** Images drawn by this build; the others came from the cache. */
-  drawn: number;
-  done: Promise<unknown>;
-}
+type CachedImage = PlannedImage & { cached: string };
 
-function startDrawing(contentDir: string, cacheFolder: string, root: string): Drawing {
+/** Every planned image with its file in the cache folder. */
+function cachedImages(contentDir: string, cacheFolder: string, root: string): CachedImage[] {
   const digest = drawingDigest(root);
-  const images = planShareImages(contentDir).map((image) => ({
+  return planShareImages(contentDir).map((image) => ({
     ...image,
     cached: join(
       cacheFolder,
       `${createHash('sha256').update(digest).update(JSON.stringify(image.choices)).digest('hex').slice(0, 32)}.png`,
     ),
   }));
+}
+
+/** Draws the images not yet in the cache; resolves with how many it drew. */
+async function drawMissing(images: CachedImage[]): Promise<number> {
   const jobs = images
     .filter((image) => !existsSync(image.cached))
     .map(({ choices, cached }) => ({ choices, file: cached }));
-  const done = drawInWorker(jobs);
+  await drawInWorker(jobs);
+  return jobs.length;
+}
+
+interface Drawing {
+  images: CachedImage[];
+  /** How many images this build drew; the others came from the cache. */
+  drawn: Promise<number>;
+}
+
+function startDrawing(contentDir: string, cacheFolder: string, root: string): Drawing {
+  const images = cachedImages(contentDir, cacheFolder, root);
+  const drawn = drawMissing(images);
   // Awaited, and reported, when the build is done.
-  done.catch(() => undefined);
-  return { images, drawn: jobs.length, done };
+  drawn.catch(() => undefined);
+  return { images, drawn };
+}
+
+/**
+ * For `astro dev`, which renders no build: a request for a sharing image is answered from the cache,
+ * drawing the image first when it is not there. Other requests pass on.
+ */
+export function serveShareImages(
+  contentDir: string,
+  folders: () => { cacheFolder: string; root: string },
+): (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void {
+  return (request, response, next) => {
+    let path: string;
+    try {
+      path = decodeURIComponent((request.url ?? '').split('?')[0]!);
+    } catch {
+      return next();
+    }
+    if (!path.startsWith(`${basePath}og/`) || !path.endsWith('.png')) return next();
+    const { cacheFolder, root } = folders();
+    const image = cachedImages(contentDir, cacheFolder, root).find(({ target }) => `${basePath}${target}` === path);
+    if (!image) return next();
+    drawMissing([image]).then(() => {
+      response.setHeader('Content-Type', 'image/png');
+      response.end(readFileSync(image.cached));
+    }, next);
+  };
 }
 
 export function shareImages(contentDir: string): AstroIntegration {
@@ -115,11 +153,16 @@ export function shareImages(contentDir: string): AstroIntegration {
       'astro:build:start': () => {
         drawing = startDrawing(contentDir, cacheFolder, root);
       },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use(serveShareImages(contentDir, () => ({ cacheFolder, root })));
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const { images, drawn, done } = drawing ?? startDrawing(contentDir, cacheFolder, root);
+        const started = drawing ?? startDrawing(contentDir, cacheFolder, root);
         drawing = undefined;
+        const { images } = started;
+        let drawn: number;
         try {
-          await done;
+          drawn = await started.drawn;
         } catch (error) {
           throw new Error(`Sharing images: ${error instanceof Error ? error.message : error}`, { cause: error });
         }

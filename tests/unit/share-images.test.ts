@@ -11,7 +11,7 @@ import type { AstroIntegration } from 'astro';
 import { afterEach, describe, expect, test } from 'vitest';
 
 import { site } from '@/config/site';
-import { planShareImages, shareImages } from '@/integrations/share-images';
+import { planShareImages, serveShareImages, shareImages } from '@/integrations/share-images';
 import { SHARE_IMAGE } from '@/lib/seo/brand';
 
 import { decodePng } from '../helpers/png';
@@ -97,5 +97,40 @@ describe('the share-images integration', () => {
     mkdirSync(folders.cache, { recursive: true });
     writeFileSync(join(folders.cache, 'share-images'), 'not a folder');
     await expect(build(folders)).rejects.toThrow(/^Sharing images: .*share-images/);
+  });
+});
+
+describe('serveShareImages, for astro dev', () => {
+  /** Asks the middleware for `url`; resolves with the PNG it sent, or "next" when it passed the request on. */
+  function ask(folders: ReturnType<typeof project>, url: string): Promise<Buffer | 'next'> {
+    const serve = serveShareImages(folders.content, () => ({
+      cacheFolder: join(folders.cache, 'share-images'),
+      root: folders.root,
+    }));
+    return new Promise((resolve, reject) => {
+      const headers: Record<string, string> = {};
+      const response = {
+        setHeader: (name: string, value: string) => (headers[name] = value),
+        end: (body: Buffer) => {
+          expect(headers['Content-Type']).toBe('image/png');
+          resolve(body);
+        },
+      };
+      serve({ url } as never, response as never, (error?: unknown) => (error ? reject(error) : resolve('next')));
+    });
+  }
+
+  test('draws an article’s image when asked, and passes on every other request', async () => {
+    const folders = project({
+      'leg-cramps.mdx': article('Leg cramps'),
+      'a-draft.mdx': article('A draft', 'draft: true\n'),
+    });
+    const png = await ask(folders, '/og/articles/leg-cramps.png?v=1');
+    expect(png).not.toBe('next');
+    expect(decodePng(png as Buffer).width).toBe(SHARE_IMAGE.width);
+    expect(await ask(folders, '/og/articles/a-draft.png')).toBe('next');
+    expect(await ask(folders, '/og/articles/nothing.png')).toBe('next');
+    expect(await ask(folders, '/articles/leg-cramps/')).toBe('next');
+    expect(await ask(folders, '/og/%E0%A4%A.png')).toBe('next');
   });
 });
