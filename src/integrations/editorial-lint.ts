@@ -28,7 +28,11 @@ function startReading(contentDir: string, dist: string): Reading {
   const pages = plan.entries.flatMap(({ page }) => (page === undefined ? [] : [page]));
   const bodies = runWorker<(RenderedArticle | undefined)[]>(new URL('./editorial-lint-worker.ts', import.meta.url), {
     pages,
-  }).then((read) => new Map(pages.map((page, index) => [page, read[index]])));
+  }).then((read) => {
+    if (!Array.isArray(read) || read.length !== pages.length)
+      throw new Error('the worker gave no result for every page');
+    return new Map(pages.map((page, index) => [page, read[index]]));
+  });
   // Awaited, and reported, when the build is done.
   bodies.catch(() => undefined);
   return { plan, bodies };
@@ -45,7 +49,16 @@ export function editorialLint(contentDir: string): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const { plan, bodies } = reading ?? startReading(contentDir, fileURLToPath(dir));
         reading = undefined;
-        const read = await bodies;
+        let read: Map<string, RenderedArticle | undefined>;
+        try {
+          read = await bodies;
+        } catch (error) {
+          // A lint that cannot run must not stop the build either: say so, and lint what needs no page.
+          logger.warn(
+            `Editorial lint: could not read the built pages (${error instanceof Error ? error.message : error}); headings, images and readability were not checked.`,
+          );
+          read = new Map();
+        }
         const results = lintInputs(plan, (page) => read.get(page)).map((input) =>
           lintArticle(input, {
             today: new Date(),

@@ -55,7 +55,12 @@ export function searchIndex(): AstroIntegration {
         indexing.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const pageCount = await (indexing ?? indexSite(fileURLToPath(dir)));
+        let pageCount: number;
+        try {
+          pageCount = await (indexing ?? indexSite(fileURLToPath(dir)));
+        } catch (error) {
+          throw new Error(`Search index: ${error instanceof Error ? error.message : error}`, { cause: error });
+        }
         indexing = undefined;
         logger.info(
           `Search index: ${pageCount} ${pageCount === 1 ? 'page' : 'pages'} (articles and their comment pages) in ${SEARCH_INDEX_DIR}/.`,

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { workerData } from 'node:worker_threads';
+import { threadId, workerData } from 'node:worker_threads';
 
 import { renderShareImage, type ShareImageText } from '../lib/seo/share-image.ts';
 import { loadShareImageFonts } from '../lib/seo/share-image-fonts.ts';
@@ -29,7 +29,9 @@ for (const { choices, file } of jobs) {
     );
   }
   mkdirSync(dirname(file), { recursive: true });
-  // Written beside, then renamed: a build stopped midway never leaves half an image behind.
-  writeFileSync(`${file}.part`, png);
-  renameSync(`${file}.part`, file);
+  // Written beside under a name of this thread's own, then renamed: a build stopped midway never leaves
+  // half an image behind, and two builds sharing the cache never write to the same file.
+  const part = `${file}.${process.pid}-${threadId}.part`;
+  writeFileSync(part, png);
+  renameSync(part, file);
 }

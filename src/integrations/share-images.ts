@@ -9,12 +9,15 @@
  * every build; images no longer used are removed from the cache.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
 import type { AstroIntegration } from 'astro';
+// Loaded here, in the main thread, before any worker uses it: sharp's native library must be loaded by
+// the main thread first on Linux (sharp's documentation on worker threads).
+import 'sharp';
 
 import { site } from '../config/site';
 import { readArticleFiles } from '../lib/article-files';
@@ -92,11 +95,10 @@ function cachedImages(contentDir: string, cacheFolder: string, root: string): Ca
 
 /** Draws the images not yet in the cache; resolves with how many it drew. */
 async function drawMissing(images: CachedImage[]): Promise<number> {
-  const jobs = images
-    .filter((image) => !existsSync(image.cached))
-    .map(({ choices, cached }) => ({ choices, file: cached }));
-  await drawInWorker(jobs);
-  return jobs.length;
+  // Articles with the same title share one image.
+  const missing = new Map(images.filter((image) => !existsSync(image.cached)).map((image) => [image.cached, image]));
+  await drawInWorker([...missing.values()].map(({ choices, cached }) => ({ choices, file: cached })));
+  return missing.size;
 }
 
 interface Drawing {
@@ -143,6 +145,7 @@ export function shareImages(contentDir: string): AstroIntegration {
   let cacheFolder = '';
   let root = '';
   let drawing: Drawing | undefined;
+  let buildStarted = Date.now();
   return {
     name: 'health-site:share-images',
     hooks: {
@@ -151,6 +154,7 @@ export function shareImages(contentDir: string): AstroIntegration {
         root = fileURLToPath(config.root);
       },
       'astro:build:start': () => {
+        buildStarted = Date.now();
         drawing = startDrawing(contentDir, cacheFolder, root);
       },
       'astro:server:setup': ({ server }) => {
@@ -166,15 +170,19 @@ export function shareImages(contentDir: string): AstroIntegration {
         } catch (error) {
           throw new Error(`Sharing images: ${error instanceof Error ? error.message : error}`, { cause: error });
         }
+        // Another build sharing the cache may have removed an image since (see below): draw it again.
+        await drawMissing(images);
         const dist = fileURLToPath(dir);
         for (const { target, cached } of images) {
           mkdirSync(dirname(join(dist, target)), { recursive: true });
           copyFileSync(cached, join(dist, target));
         }
-        // Images of titles no longer published, or drawn by older code, are not needed again.
+        // Images of titles no longer published, or drawn by older code, are not needed again; images and
+        // unfinished files newer than this build may belong to another build sharing the cache.
         const used = new Set(images.map((image) => image.cached));
-        for (const file of readdirSync(cacheFolder)) {
-          if (!used.has(join(cacheFolder, file))) rmSync(join(cacheFolder, file), { force: true });
+        for (const file of readdirSync(cacheFolder).map((name) => join(cacheFolder, name))) {
+          const modified = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+          if (!used.has(file) && modified !== undefined && modified < buildStarted) rmSync(file, { force: true });
         }
         logger.info(
           `Sharing images: ${images.length} in og/ (${drawn} drawn, ${images.length - drawn} from the cache).`,

@@ -10,6 +10,13 @@ import { Worker } from 'node:worker_threads';
  * posts none) once it has exited cleanly; rejects with its error, or when it exits with another code.
  */
 export function runWorker<T>(file: URL, workerData: unknown): Promise<T> {
+  if (!process.features.typescript) {
+    return Promise.reject(
+      new Error(
+        `Node ${process.version} cannot run ${file.pathname.split('/').pop()}: the build needs Node 22.18 or later, which runs TypeScript files itself. Run it with \`npm run build\`, which uses the Node that package.json pins.`,
+      ),
+    );
+  }
   return new Promise((resolve, reject) => {
     let result: T | undefined;
     const worker = new Worker(file, { workerData });

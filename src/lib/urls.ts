@@ -70,7 +70,7 @@ export const articleImagePath = (slug: string) => sitePath(`og/articles/${slug}.
 /** The Open Graph image of pages that are not articles: the site's name on its own. */
 export const siteImagePath = () => sitePath('og/site.png');
 
-/** The RSS feed of every published article, in full. */
+/** The RSS feed: the newest published articles, in full. */
 export const feedPath = () => sitePath('rss.xml');
 
 /** The sitemap index written by `@astrojs/sitemap`, which names the sitemap files themselves. */

@@ -32,12 +32,20 @@ const segmenters = new Map<string, Intl.Segmenter>();
 const UNSPACED_SCRIPT =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
 
+/** Letters, marks and underscores; and digits. Together they make up words. */
+const LETTER = '[\\p{L}\\p{M}_]';
+const DIGIT = '\\p{Nd}';
+
 /**
- * A word of a script written with spaces, as `Intl.Segmenter` finds it (Unicode word boundaries, UAX #29):
- * letters, marks, digits and underscores, held together by an apostrophe or full stop inside a word
- * (isn't, e.g) and by a comma between digits (1,200); a hyphen or dash separates words.
+ * A word of a script written with spaces, following the Unicode word-boundary rules (UAX #29) that
+ * `Intl.Segmenter` applies: letters and digits run together (H2O); an apostrophe, full stop, colon or
+ * middle dot joins two letters (isn't, e.g); a full stop, comma, semicolon or apostrophe joins two digits
+ * (1,200, 2.5); anything else, a hyphen or a dash included, separates words.
  */
-const SPACED_WORD = /[\p{L}\p{M}\p{N}_]+(?:(?:['’.:·]|(?<=\p{N})[,;](?=\p{N}))[\p{L}\p{M}\p{N}_]+)*/gu;
+const SPACED_WORD = new RegExp(
+  `(?:${LETTER}|${DIGIT})+(?:(?:(?<=${LETTER})['’.:·](?=${LETTER})|(?<=${DIGIT})[.,;'’](?=${DIGIT}))(?:${LETTER}|${DIGIT})+)*`,
+  'gu',
+);
 
 /**
  * Words in `text`. Text in scripts written with spaces is counted by `SPACED_WORD`, a dozen times faster

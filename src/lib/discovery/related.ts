@@ -30,13 +30,14 @@ const ranksBefore = <T extends Relatable>(a: Ranked<T>, b: Ranked<T>) =>
 /**
  * Up to `limit` articles sharing at least one tag with `current`: most shared tags first, then the
  * most recently published, then by title and id, so the order never depends on file order.
- * One pass over the candidates keeping the best `limit`: every article page asks, so the cost must stay
- * linear in the number of articles, not grow with a sort of all of them.
+ * One pass over the candidates keeping the best `limit`, instead of sorting all of them: every article
+ * page asks, so this runs once per article for every article.
  */
 export function relatedArticles<T extends Relatable>(current: T, candidates: readonly T[], limit: number): T[] {
   const tags = new Set(current.tagSlugs);
   const best: Ranked<T>[] = [];
-  if (limit < 1 || tags.size === 0) return [];
+  const keep = Math.floor(limit);
+  if (!(keep >= 1) || tags.size === 0) return [];
   for (const candidate of candidates) {
     if (candidate.id === current.id) continue;
     let shared = 0;
@@ -46,11 +47,11 @@ export function relatedArticles<T extends Relatable>(current: T, candidates: rea
     });
     if (shared === 0) continue;
     const ranked = { candidate, shared };
-    if (best.length === limit && !ranksBefore(ranked, best[limit - 1]!)) continue;
-    let at = Math.min(best.length, limit - 1);
+    if (best.length === keep && !ranksBefore(ranked, best[keep - 1]!)) continue;
+    let at = Math.min(best.length, keep - 1);
     while (at > 0 && ranksBefore(ranked, best[at - 1]!)) at--;
     best.splice(at, 0, ranked);
-    best.length = Math.min(best.length, limit);
+    best.length = Math.min(best.length, keep);
   }
   return best.map(({ candidate }) => candidate);
 }

@@ -162,7 +162,10 @@ export async function svgToPng(svg: string, width: number, background?: string):
     font: { loadSystemFonts: false },
     ...(background && { background }),
   });
-  const png = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
+  // resvg's pixels are premultiplied by their alpha, as sharp is told, so semi-transparent edges keep their colour.
+  const png = await sharp(image.pixels, {
+    raw: { width: image.width, height: image.height, channels: 4, premultiplied: true },
+  })
     .png()
     .toBuffer();
   // A copy in an ArrayBuffer of its own, as `Response` bodies want.

@@ -44,7 +44,8 @@ describe('countWords', () => {
   });
 
   test('counts numbers, abbreviations and hyphenated words as the Unicode word boundaries do', () => {
-    const text = 'Take 1,200 mg (2.5 tablets), e.g. with food; a well-being check-up for naïve users of foo_bar.';
+    const text =
+      "Take 1,200 mg (2.5 tablets), e.g. with food; a well-being check-up for naïve users of foo_bar. At 10:30, a 1:1000 mix of H2O and H₂O in the 1990's, version 2.x, a.1 and 1.a, ½ cup.";
     const segmenter = new Intl.Segmenter('en-GB', { granularity: 'word' });
     const expected = [...segmenter.segment(text)].filter((segment) => segment.isWordLike).length;
     expect(countWords(text, 'en-GB')).toBe(expected);
