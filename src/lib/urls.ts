@@ -62,6 +62,7 @@ export const RESERVED_PAGE_SLUGS: readonly string[] = [
   'pagefind',
   '404',
   'og',
+  'api',
 ];
 
 /** The generated Open Graph image of an article (1200 × 630 PNG). */
@@ -87,3 +88,22 @@ export const iconPath = (name: 'apple-touch-icon' | 'icon-192' | 'icon-512') => 
  * data, feeds, the sitemap and social cards, which are read away from the site and need the origin.
  */
 export const absoluteUrl = (path: string) => new URL(path, site.url).href;
+
+/**
+ * The question handler (`src/lib/questions/handler.ts`), mounted by every host adapter, `npm run preview`
+ * and `npm run dev` at this address. An endpoint, not a page: no trailing slash.
+ */
+export const questionsEndpointPath = () => sitePath('api/questions');
+
+/**
+ * Where "Ask a question" and "Reply" lead: the handler serves the article's question form, with the
+ * comment being answered chosen already (as WordPress's `?replytocom=` does, without JavaScript).
+ */
+export const questionFormPath = (slug: string, replyTo?: string) => {
+  const query = new URLSearchParams({ article: slug });
+  if (replyTo !== undefined) query.set('reply', replyTo);
+  return `${questionsEndpointPath()}?${query.toString()}`;
+};
+
+/** The article's static question page, which the handler fills in (`/articles/<slug>/ask/`). */
+export const askPagePath = (slug: string) => sitePath(`articles/${slug}/ask/`);

@@ -61,6 +61,11 @@ export const articleSchema = () =>
           .refine((tag) => slugifyTag(tag) !== '', 'must contain a letter or a digit, to give the tag a page address'),
       )
       .default([]),
+    /**
+     * Whether readers may ask questions and reply under the article (when the site takes questions at
+     * all, `src/config/questions.ts`). Defaults to true; `false` keeps the published thread as it is.
+     */
+    questions: z.boolean().default(true),
     /** A draft is kept in the content but neither listed nor published. Defaults to false. */
     draft: z.boolean().default(false),
     /** Medical review; leave out if nobody has reviewed it, and the page will say so. */

@@ -1,5 +1,20 @@
 import { z } from 'astro/zod';
 
+import { PERSON_ID } from './person';
+
+/**
+ * Limits every comment obeys, wherever it comes from: a comments file, the WordPress importer, the
+ * question form, the moderation command. One place, so all of them refuse the same comment.
+ */
+export const COMMENT_LIMITS = {
+  /** Characters in a body: WordPress's own limit for a comment (65,525). */
+  bodyCharacters: 65_525,
+  /** Characters in a question line. */
+  titleCharacters: 300,
+  /** Characters in a display name. */
+  authorCharacters: 100,
+} as const;
+
 /** Characters allowed in a comment id: it becomes the `#comment-<id>` anchor. */
 const COMMENT_ID = /^[A-Za-z0-9_-]+$/;
 
@@ -24,6 +39,15 @@ export const commentSchema = () =>
         error: 'must be a date (YYYY-MM-DD) or an ISO date-time',
       })
       .transform((value) => new Date(value))
+      .optional(),
+    /**
+     * Id of a person in `content/people/` when the site's own writer or clinician wrote this comment
+     * (a staff answer): shown as "Answered by <name>, <credentials>" with a link to their page. Only the
+     * site's files can set it; `author` free text never produces that badge.
+     */
+    person: z
+      .string()
+      .regex(PERSON_ID, 'must be the id of a person in content/people (lowercase letters, digits, hyphens)')
       .optional(),
     /** The question line of a reader question; answers usually have none. */
     title: z.string().trim().min(1).optional(),

@@ -21,6 +21,7 @@ describe('articleSchema', () => {
       tags: [],
       references: [],
       draft: false,
+      questions: true,
     });
   });
 
