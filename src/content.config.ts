@@ -5,6 +5,7 @@ import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 
 import { contentDir } from './config/content-dir';
+import { contentGlob } from './lib/content-loader';
 import { renderCommentBody } from './lib/comments/render-body';
 import { articleSchema } from './schemas/article';
 import { commentsFileSchema, isPublishedComment } from './schemas/comments';
@@ -13,7 +14,7 @@ import { personSchema } from './schemas/person';
 
 /** Articles: `<content>/articles/<slug>.mdx`. The entry id is the slug. */
 const articles = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: `${contentDir}/articles` }),
+  loader: contentGlob({ pattern: '**/*.mdx', base: `${contentDir}/articles` }),
   schema: articleSchema(),
 });
 
@@ -38,7 +39,7 @@ const commentsWithHtmlSchema = () =>
  * code rendered the cached HTML.
  */
 function commentsLoader(options: Parameters<typeof glob>[0]): Loader {
-  const loader = glob(options);
+  const loader = contentGlob(options);
   return {
     ...loader,
     load: async (context) => {
@@ -67,7 +68,7 @@ const comments = defineCollection({
  * and one without site pages no `pages/`. The collection is then empty, without a warning at every build.
  */
 function optionalFolder(options: { pattern: string; base: string }): Loader {
-  const loader = glob(options);
+  const loader = contentGlob(options);
   return {
     name: 'optional-folder',
     load: async (context) => (existsSync(options.base) ? loader.load(context) : context.store.clear()),

@@ -4,18 +4,17 @@
  * with the schema it needs; before any build, the content check (`lib/content-check`) has already
  * stopped on an article whose frontmatter does not parse.
  */
-import { globSync, readFileSync } from 'node:fs';
+import { globSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { extractFrontmatter } from 'astro/markdown';
-import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
+import { parseFrontmatter, readContentFile } from './content-files';
 
 export interface ArticleFile {
   /** The file, inside the content folder. */
   path: string;
   /** Its page address: the file name without `.mdx`. */
   slug: string;
-  /** The frontmatter as plain data (dates kept as text), or undefined when it is not valid YAML. */
+  /** The frontmatter as plain data (read as `lib/content-files` reads it), or undefined when it cannot be read. */
   frontmatter: unknown;
 }
 
@@ -25,12 +24,9 @@ export function readArticleFiles(contentDir: string): ArticleFile[] {
     .sort()
     .map((file) => {
       const path = join(contentDir, file);
-      let frontmatter: unknown;
-      try {
-        frontmatter = loadYaml(extractFrontmatter(readFileSync(path, 'utf8')) ?? '', { schema: CORE_SCHEMA }) ?? {};
-      } catch {
-        frontmatter = undefined;
-      }
+      const text = readContentFile(path);
+      const read = 'data' in text ? parseFrontmatter(text.data, '') : undefined;
+      const frontmatter = read && 'data' in read ? read.data : undefined;
       return { path, slug: file.slice('articles/'.length, -'.mdx'.length), frontmatter };
     });
 }

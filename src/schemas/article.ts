@@ -1,13 +1,8 @@
 import { z } from 'astro/zod';
 
 import { slugifyTag } from '../lib/discovery/tags';
+import { calendarDate, editorText, REFERENCE_DATE_YEARS, webAddress } from './fields';
 import { PERSON_ID } from './person';
-
-/** A calendar date written as `YYYY-MM-DD` in frontmatter (YAML may already have parsed it). */
-export const calendarDate = () =>
-  z.union([z.date(), z.iso.date().transform((value) => new Date(`${value}T00:00:00Z`))], {
-    error: 'must be a real date written as YYYY-MM-DD',
-  });
 
 /** Id of a person in `content/people/`: the file name without `.yaml`. */
 const personId = () =>
@@ -17,13 +12,13 @@ const personId = () =>
 export const referenceSchema = () =>
   z.strictObject({
     /** Title of the source as its publisher gives it. */
-    title: z.string().trim().min(1),
+    title: editorText(),
     /** Organisation or journal that published it, such as "NHS" or "BMJ"; leave out if none. */
-    publisher: z.string().trim().min(1).optional(),
+    publisher: editorText().optional(),
     /** Address of the source; http(s) only. */
-    url: z.url({ protocol: /^https?$/, error: 'must be a full http:// or https:// address' }),
+    url: webAddress(),
     /** Date the source was published or last updated; leave out if it shows none. */
-    date: calendarDate().optional(),
+    date: calendarDate(REFERENCE_DATE_YEARS).optional(),
   });
 
 /** Who checked an article for medical accuracy, and when. */
@@ -39,9 +34,9 @@ export const medicalReviewSchema = () =>
 export const articleSchema = () =>
   z.strictObject({
     /** Headline shown on the page, in the browser tab and in the comment heading. */
-    title: z.string().trim().min(1),
+    title: editorText(),
     /** One or two sentences for search results and the article list. */
-    description: z.string().trim().min(1),
+    description: editorText(),
     /** Date this site first published the article. */
     published: calendarDate(),
     /** Date of the last meaningful change; leave out if never updated. */
@@ -54,11 +49,10 @@ export const articleSchema = () =>
      */
     tags: z
       .array(
-        z
-          .string()
-          .trim()
-          .min(1)
-          .refine((tag) => slugifyTag(tag) !== '', 'must contain a letter or a digit, to give the tag a page address'),
+        editorText().refine(
+          (tag) => slugifyTag(tag) !== '',
+          'must contain a letter or a digit, to give the tag a page address',
+        ),
       )
       .default([]),
     /**

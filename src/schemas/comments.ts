@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 
+import { commentDate } from './fields';
 import { PERSON_ID } from './person';
 
 /**
@@ -33,13 +34,8 @@ export const commentSchema = () =>
     author: z.string().trim().min(1).optional(),
     /** The writer's own web page, linked from their name; only http(s) addresses are accepted. */
     authorUrl: z.url({ protocol: /^https?$/, error: 'must be a full http:// or https:// address' }).optional(),
-    /** When it was written: `YYYY-MM-DD` or an ISO date-time; leave out if unknown. */
-    date: z
-      .union([z.iso.date(), z.iso.datetime({ offset: true, local: true })], {
-        error: 'must be a date (YYYY-MM-DD) or an ISO date-time',
-      })
-      .transform((value) => new Date(value))
-      .optional(),
+    /** When it was written: `YYYY-MM-DD` or an ISO date-time, from 1900 to 2200; leave out if unknown. */
+    date: commentDate().optional(),
     /**
      * Id of a person in `content/people/` when the site's own writer or clinician wrote this comment
      * (a staff answer): shown as "Answered by <name>, <credentials>" with a link to their page. Only the

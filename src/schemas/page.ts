@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 
-import { calendarDate } from './article';
+import { calendarDate, editorText } from './fields';
 
 /**
  * A site page that is not an article, such as the editorial policy: `content/pages/<slug>.mdx`,
@@ -9,9 +9,9 @@ import { calendarDate } from './article';
 export const sitePageSchema = () =>
   z.strictObject({
     /** Heading and browser-tab title. */
-    title: z.string().trim().min(1),
+    title: editorText(),
     /** One or two sentences for search results. */
-    description: z.string().trim().min(1),
+    description: editorText(),
     /** Position in the footer's list of site pages, lowest first; leave out to keep the page out of the footer. */
     footer: z.number().int().nonnegative().optional(),
     /** Date of the last meaningful change, shown at the foot of the page; leave out if never updated. */

@@ -1,5 +1,7 @@
 import { z } from 'astro/zod';
 
+import { editorText, webAddress } from './fields';
+
 /** Characters allowed in a person's id: it is the file name and the page address `/people/<id>/`. */
 export const PERSON_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -10,13 +12,13 @@ export const PERSON_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const personSchema = () =>
   z.strictObject({
     /** Name as it appears in bylines and review notes, such as "Dr Jane Smith". */
-    name: z.string().trim().min(1),
+    name: editorText(),
     /** Qualifications shown after the name, such as "MBBS, MRCGP"; leave out if none. */
-    credentials: z.string().trim().min(1).optional(),
+    credentials: editorText().optional(),
     /** One to three sentences about the person, shown on their page; leave out if not known. */
-    bio: z.string().trim().min(1).optional(),
+    bio: editorText().optional(),
     /** The person's own page elsewhere (a professional register, a university page); http(s) only. */
-    profileUrl: z.url({ protocol: /^https?$/, error: 'must be a full http:// or https:// address' }).optional(),
+    profileUrl: webAddress().optional(),
   });
 
 export type PersonData = z.output<ReturnType<typeof personSchema>>;

@@ -123,7 +123,7 @@ describe('checkContent', () => {
       `broken-content/people/Bad_Id.yaml: person "Bad_Id": the file name is not a valid id for a page address. Fix: rename the file using only lowercase letters, digits and hyphens, such as jane-smith.yaml, and use that id in articles.`,
     ]);
     expect(lineFor('people/misnamed.yml')).toEqual([
-      `broken-content/people/misnamed.yml: is ignored: people files end in .yaml. Fix: rename it to misnamed.yaml.`,
+      `broken-content/people/misnamed.yml: is ignored: people files end in .yaml. Fix: rename it to misnamed.yaml, or move it out of the content folder.`,
     ]);
   });
 

@@ -3,13 +3,11 @@
  * thread. Reads the files itself, so it runs in a second without building (`npm run check:content`)
  * and reports every problem of the run at once, one line each.
  */
-import { globSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-
-import { extractFrontmatter } from 'astro/markdown';
-import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
+import { globSync } from 'node:fs';
+import { basename, extname, join, relative } from 'node:path';
 
 import { buildThread, CommentThreadError } from '@/lib/comments/thread';
+import { parseFrontmatter, parseJson, parseYaml, readContentFile } from '@/lib/content-files';
 import { citedReferences } from '@/lib/editorial/references';
 import { RESERVED_PAGE_SLUGS } from '@/lib/urls';
 import { articleSchema, type ArticleData } from '@/schemas/article';
@@ -17,7 +15,7 @@ import { commentsFileSchema, type CommentData } from '@/schemas/comments';
 import { sitePageSchema } from '@/schemas/page';
 import { PERSON_ID, personSchema } from '@/schemas/person';
 
-import { lineAndColumn, type ContentProblem } from './problems';
+import type { ContentProblem } from './problems';
 import { schemaProblems } from './schema-problems';
 
 /** What the check found for one article. */
@@ -44,37 +42,6 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Marks text in a site page that the owner must replace with facts: see `components/OwnerToFill.astro`. */
 const OWNER_TO_FILL = /<OwnerToFill[\s>]/g;
 
-const yamlProblem = (error: unknown, firstLine: number) => {
-  const mark = (error as { mark?: { line: number; column: number } }).mark;
-  const where = mark ? ` at line ${mark.line + firstLine}, column ${mark.column + 1}` : '';
-  return `${where} (${(error as { reason?: string }).reason ?? String(error)})`;
-};
-
-/**
- * Reads an MDX file's frontmatter as plain data, or says why it cannot.
- * @returns the data, or a problem without file and entry
- */
-function readFrontmatter(text: string, required: string): { data: unknown } | Omit<ContentProblem, 'file'> {
-  const frontmatter = extractFrontmatter(text);
-  if (frontmatter === undefined) {
-    return {
-      problem: 'has no frontmatter',
-      fix: `start the file with a block between two "---" lines holding at least ${required}.`,
-    };
-  }
-  try {
-    // The core schema keeps dates as text, so an impossible date such as 2024-02-30 is caught
-    // instead of silently becoming 1 March.
-    return { data: loadYaml(frontmatter, { schema: CORE_SCHEMA }) ?? {} };
-  } catch (error) {
-    // Line 1 of the file is the opening "---".
-    return {
-      problem: `the frontmatter is not valid YAML${yamlProblem(error, 2)}`,
-      fix: 'check quotes, colons and indentation on that line.',
-    };
-  }
-}
-
 const PERSON_ID_FIX = 'write the id of a person in content/people: their file name without .yaml, such as jane-smith.';
 
 /** Fixes for article fields whose values follow rules of their own. */
@@ -98,6 +65,8 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
   const frontmatterSchema = articleSchema();
   const commentsSchema = commentsFileSchema();
 
+  problems.push(...ignoredFiles(contentDir, display));
+
   // People, first: articles name them.
   const people = checkPeople(contentDir, display, problems);
 
@@ -116,8 +85,13 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
       });
       continue;
     }
-    const text = readFileSync(join(contentDir, path), 'utf8');
-    const read = readFrontmatter(text, 'title, description and published');
+    const decoded = readContentFile(join(contentDir, path));
+    if (!('data' in decoded)) {
+      problems.push({ file, entry, ...decoded });
+      continue;
+    }
+    const text = decoded.data;
+    const read = parseFrontmatter(text, 'title, description and published');
     if (!('data' in read)) {
       problems.push({ file, entry, ...read });
       continue;
@@ -138,21 +112,13 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
   for (const path of globSync('comments/**/*.json', { cwd: contentDir }).sort()) {
     const file = display(path);
     const slug = path.slice('comments/'.length, -'.json'.length);
-    const text = readFileSync(join(contentDir, path), 'utf8');
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      const message = (error as Error).message;
-      const offset = /position (\d+)/.exec(message)?.[1];
-      const at = offset === undefined ? lineAndColumn(text, text.length) : lineAndColumn(text, Number(offset));
-      problems.push({
-        file,
-        problem: `is not valid JSON at line ${at.line}, column ${at.column} (${message.replace(/ in JSON at position.*$/, '').replace(/^Unexpected/, 'unexpected')})`,
-        fix: 'look for a missing comma, quote or bracket just before that point.',
-      });
+    const text = readContentFile(join(contentDir, path));
+    const read = 'data' in text ? parseJson(text.data) : text;
+    if (!('data' in read)) {
+      problems.push({ file, ...read });
       continue;
     }
+    const data = read.data;
     const parsed = commentsSchema.safeParse(data);
     if (!parsed.success) {
       const comments = (data as { comments?: unknown } | null)?.comments;
@@ -205,6 +171,30 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
   return { problems, notes, articles: [...articles.values()] };
 }
 
+/** The extension of the files each content folder is read for; the build reads nothing else there. */
+const CONTENT_FILE_EXTENSIONS = { articles: '.mdx', comments: '.json', people: '.yaml', pages: '.mdx' } as const;
+
+/** What each folder holds, for messages: "people files end in .yaml". */
+const FOLDER_FILES = { articles: 'articles', comments: 'comments files', people: 'people files', pages: 'site pages' };
+
+/**
+ * Files in a content folder that the build would skip without a word, such as `articles/x.md` or
+ * `people/x.yml`. Hidden files (`.DS_Store`, an editor's `.x.swp`) are left alone.
+ */
+function ignoredFiles(contentDir: string, display: (path: string) => string): ContentProblem[] {
+  return Object.entries(CONTENT_FILE_EXTENSIONS).flatMap(([folder, extension]) =>
+    globSync(`${folder}/**/*`, { cwd: contentDir, withFileTypes: true })
+      .filter((found) => found.isFile() && !found.name.startsWith('.') && !found.name.endsWith(extension))
+      .map((found) => relative(contentDir, join(found.parentPath, found.name)))
+      .sort()
+      .map((path) => ({
+        file: display(path),
+        problem: `is ignored: ${FOLDER_FILES[folder as keyof typeof FOLDER_FILES]} end in ${extension}`,
+        fix: `rename it to ${basename(path, extname(path))}${extension}, or move it out of the content folder.`,
+      })),
+  );
+}
+
 /**
  * Checks `people/*.yaml`: a valid id as the file name, valid YAML, the person schema.
  * @returns the id of every person file whose name is a valid id, even if its contents have problems:
@@ -212,13 +202,6 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
  */
 function checkPeople(contentDir: string, display: (path: string) => string, problems: ContentProblem[]): Set<string> {
   const ids = new Set<string>();
-  for (const path of globSync('people/**/*.yml', { cwd: contentDir }).sort()) {
-    problems.push({
-      file: display(path),
-      problem: 'is ignored: people files end in .yaml',
-      fix: `rename it to ${path.slice('people/'.length, -'.yml'.length)}.yaml.`,
-    });
-  }
   const schema = personSchema();
   for (const path of globSync('people/**/*.yaml', { cwd: contentDir }).sort()) {
     const file = display(path);
@@ -234,18 +217,13 @@ function checkPeople(contentDir: string, display: (path: string) => string, prob
       continue;
     }
     ids.add(id);
-    let data: unknown;
-    try {
-      data = loadYaml(readFileSync(join(contentDir, path), 'utf8'), { schema: CORE_SCHEMA }) ?? {};
-    } catch (error) {
-      problems.push({
-        file,
-        entry,
-        problem: `is not valid YAML${yamlProblem(error, 1)}`,
-        fix: 'check quotes, colons and indentation on that line.',
-      });
+    const text = readContentFile(join(contentDir, path));
+    const read = 'data' in text ? parseYaml(text.data) : text;
+    if (!('data' in read)) {
+      problems.push({ file, entry, ...read });
       continue;
     }
+    const data = read.data;
     const parsed = schema.safeParse(data);
     if (!parsed.success) problems.push(...schemaProblems(file, parsed.error, data, fieldOf(entry)));
   }
@@ -312,8 +290,13 @@ function checkPages(
       });
       continue;
     }
-    const text = readFileSync(join(contentDir, path), 'utf8');
-    const read = readFrontmatter(text, 'title and description');
+    const decoded = readContentFile(join(contentDir, path));
+    if (!('data' in decoded)) {
+      problems.push({ file, entry, ...decoded });
+      continue;
+    }
+    const text = decoded.data;
+    const read = parseFrontmatter(text, 'title and description');
     if (!('data' in read)) {
       problems.push({ file, entry, ...read });
       continue;

@@ -39,10 +39,21 @@ function problemFor(
     return { problem: 'is missing', fix: 'add it; the README lists every field and what it holds.' };
   }
   const byKind = problemByKind(issue, input);
+  // The schema's own advice about a rule of its own (a year out of range) is the most precise.
+  if (issue.code === 'custom' && typeof issue.params?.fix === 'string') return { ...byKind, fix: issue.params.fix };
+  // YAML and JSON read an unquoted 2024, 1.5 or true as a number or a yes/no, not as text.
+  if (issue.code === 'invalid_type' && issue.expected === 'string' && isUnquotedValue(input)) {
+    return {
+      problem: `should be text, but the unquoted ${String(input)} is read as a ${typeof input === 'number' ? 'number' : 'yes/no value'}`,
+      fix: `put it in quotes: "${String(input)}".`,
+    };
+  }
   // A nested field such as `references.0.date` takes the fix of its last part.
   const fieldFix = field === undefined ? undefined : (fixes[field] ?? fixes[field.split('.').at(-1)!]);
   return fieldFix && issue.code !== 'unrecognized_keys' ? { ...byKind, fix: fieldFix } : byKind;
 }
+
+const isUnquotedValue = (value: unknown) => typeof value === 'number' || typeof value === 'boolean';
 
 function problemByKind(issue: Issue, input: unknown): Pick<ContentProblem, 'problem' | 'fix'> {
   switch (issue.code) {
