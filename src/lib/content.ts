@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 
 import { contentDir } from '@/config/content-dir';
+import { pageSettingsDigest } from '@/config/page-settings';
 import { site } from '@/config/site';
 import { buildThread, paginateThreads, renderCommentBody, toDisplayThread, type CommentPage } from '@/lib/comments';
 import { readingMinutes } from '@/lib/discovery/reading-time';
@@ -115,12 +116,13 @@ function contentDigest(): Promise<string> {
 /**
  * What an article's pages (the article and its comment pages) are made from, as a key for Astro's
  * incremental build: the same key as last build means the page is copied from then, not rendered
- * again. Changing one comments file re-renders only that article's pages. Code changes are Astro's
+ * again. Changing one comments file re-renders only that article's pages; changing a setting
+ * (`config/page-settings.ts`) re-renders them all. Code changes are Astro's
  * part: it re-renders a route whose modules changed.
  */
 export async function getArticlePagesCacheKey(articleId: string): Promise<string> {
   const comments = (await commentFilesByArticle()).get(articleId);
-  return `${await contentDigest()}:${articleId}:${comments?.digest ?? 'no comments'}`;
+  return `${pageSettingsDigest()}:${await contentDigest()}:${articleId}:${comments?.digest ?? 'no comments'}`;
 }
 
 let people: Promise<Map<string, Person>> | undefined;

@@ -89,4 +89,19 @@ describe('getArticlePagesCacheKey', () => {
     articleDigests.moderated = 'a1-edited';
     expect(await (await content()).getArticlePagesCacheKey('quiet')).not.toBe(quiet);
   });
+
+  test.each([
+    ['SITE_OWNER', 'Another Owner'],
+    ['QUESTIONS', 'off'],
+  ])('changes for every article when %s changes, since pages show it', async (name, value) => {
+    vi.stubEnv(name, 'first');
+    vi.stubEnv('QUESTIONS', 'local');
+    const before = await (await content()).getArticlePagesCacheKey('quiet');
+    vi.stubEnv(name, value);
+    try {
+      expect(await (await content()).getArticlePagesCacheKey('quiet')).not.toBe(before);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
 });
