@@ -5,13 +5,20 @@
  */
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type OutgoingHttpHeaders, type Server } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
 
 import { lookup } from 'mrmime';
 
 import { headersForPath, parseHeadersFile } from '../src/lib/headers/rules';
+import { readRequestPath, sameSiteLocation } from './request-path';
 
 export interface StaticServerOptions {
   /** Folder to serve, such as `dist`. */
@@ -58,7 +65,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   const host = options.host ?? '127.0.0.1';
   const headersFor = options.headersFor ?? headersFromFile(root, base);
 
-  const server: Server = createServer(async (request, response) => {
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const send = (status: number, path: string | undefined, headers: OutgoingHttpHeaders = {}) => {
       const type = path ? (lookup(path) ?? 'application/octet-stream') : 'text/plain; charset=utf-8';
       response.writeHead(status, {
@@ -66,23 +73,22 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
         ...headers,
       });
       if (request.method === 'HEAD' || !path) response.end(path ? undefined : String(status));
-      else createReadStream(path).pipe(response);
+      else
+        createReadStream(path)
+          .on('error', () => response.destroy())
+          .pipe(response);
     };
 
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(url.pathname);
-    } catch {
-      return send(400, undefined);
-    }
+    const requested = readRequestPath(request.url ?? '/');
+    if (!requested) return send(400, undefined);
+    const { decoded: pathname, raw, search } = requested;
     const notFound = async () => {
       const page = join(root, '404.html');
       return send(404, (await fileAt(page)) === page ? page : undefined, headersFor('/404.html'));
     };
     if (`${pathname}/` === base) {
       // The site's root without its slash, as hosts do: /health-blog → /health-blog/
-      response.writeHead(301, { Location: `${base}${url.search}` });
+      response.writeHead(301, { Location: sameSiteLocation(`${base}${search}`) });
       return response.end();
     }
     if (!pathname.startsWith(base)) return notFound();
@@ -93,7 +99,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     const found = await fileAt(target);
     if (found === 'directory') {
       if (!pathname.endsWith('/')) {
-        response.writeHead(301, { Location: `${pathname}/${url.search}` });
+        response.writeHead(301, { Location: sameSiteLocation(`${raw}/${search}`) });
         return response.end();
       }
       const index = join(target, 'index.html');
@@ -102,6 +108,14 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     }
     if (found) return send(200, found, headersFor(inside));
     return notFound();
+  };
+
+  // Whatever goes wrong with one request is that request's 500, never the end of the server.
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end();
+    });
   });
 
   await new Promise<void>((done, fail) => {
