@@ -1,3 +1,6 @@
+// First: stops on a bad SITE_URL or BASE_PATH with one line each, before anything reads them.
+import './src/config/settings-guard';
+
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';

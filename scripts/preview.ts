@@ -2,6 +2,8 @@
  * `npm run preview`: serves the built site from `dist/` exactly as a static host would, under the
  * base path and with the headers of `dist/_headers`, so the owner can check it before deploying.
  */
+import '../src/config/settings-guard';
+
 import { site } from '../src/config/site';
 import { startStaticServer } from './static-server';
 

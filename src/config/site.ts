@@ -1,6 +1,8 @@
 /**
  * Site-wide settings, read everywhere and defined only here.
  */
+import { siteSettingsFrom } from './site-settings';
+
 export interface SiteConfig {
   /** Name shown in the header, the page titles and the footer. */
   title: string;
@@ -58,9 +60,7 @@ export interface SiteConfig {
 export const site: SiteConfig = {
   title: 'Health Questions',
   description: 'Health articles with their readers’ questions and answers.',
-  url: process.env.SITE_URL ?? 'http://localhost:4321',
-  basePath: `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/'),
-  owner: { name: process.env.SITE_OWNER ?? 'Health Questions' },
+  ...siteSettingsFrom(process.env),
   reviewCycleYears: 3,
   lang: 'en-GB',
   dateLocale: 'en-GB',
