@@ -7,20 +7,33 @@
 const APOSTROPHES = /['’ʼ]/g;
 
 /**
- * The part of a tag's page address that names it: letters and digits of any script, lowercase,
- * accents dropped, every other run of characters written as one hyphen. Empty when the name has no
+ * The part of a tag's page address that names it: letters (with their marks) and digits of any script,
+ * lowercase, in NFC, every other run of characters written as one hyphen. Accents on Latin letters are
+ * dropped ("Café" and "cafe" are one tag, as readers type them); the marks of other scripts are part of
+ * their letters (दिल is not दल, ガン is not カン, й is not и) and are kept. Empty when the name has no
  * letter or digit (the article schema refuses such tags).
  * @example slugifyTag('Leg cramps: sign of pregnancy?') // 'leg-cramps-sign-of-pregnancy'
  */
 export function slugifyTag(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(APOSTROPHES, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+  return (
+    name
+      // Compatibility forms (full-width letters, ligatures, half-width kana) become the usual ones.
+      .normalize('NFKD')
+      .replace(LATIN_ACCENTS, '$1')
+      .replace(APOSTROPHES, '')
+      .toLowerCase()
+      // Composed again: Korean syllables, kana with their voicing marks, Indic vowel signs.
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+      // A mark with no letter before it is not part of a word.
+      .replace(/(^|-)\p{M}+/gu, '$1')
+      .replace(/-{2,}/g, '-')
+      .replace(/^-+|-+$/g, '')
+  );
 }
+
+/** Marks on a Latin letter, once decomposed: the accents that slugs drop. */
+const LATIN_ACCENTS = /(\p{Script=Latin})\p{M}+/gu;
 
 /** One tag and what carries it. */
 export interface Tag<T> {

@@ -90,3 +90,40 @@ describe('uniqueTags', () => {
     ]);
   });
 });
+
+describe('slugifyTag in scripts whose marks are part of the letter', () => {
+  test('keeps Devanagari vowel signs: दिल (heart) and दल (party) are two tags', () => {
+    expect(slugifyTag('दिल')).toBe('दिल');
+    expect(slugifyTag('दिल')).not.toBe(slugifyTag('दल'));
+  });
+
+  test('keeps the voicing marks of kana: ガン (cancer) and カン are two tags', () => {
+    expect(slugifyTag('ガン')).toBe('ガン');
+    expect(slugifyTag('ガン')).not.toBe(slugifyTag('カン'));
+  });
+
+  test('writes half-width kana in their usual form, voicing mark included', () => {
+    expect(slugifyTag('ｶﾞﾝ')).toBe('ガン');
+  });
+
+  test('keeps Korean syllables whole (NFC), not as separate jamo', () => {
+    expect(slugifyTag('수면 장애')).toBe('수면-장애');
+    expect(slugifyTag('수면 장애')).toBe('수면-장애'.normalize('NFC'));
+  });
+
+  test('keeps the breve of Cyrillic й: мой and мои are two tags', () => {
+    expect(slugifyTag('Мой')).toBe('мой'.normalize('NFC'));
+    expect(slugifyTag('мой')).not.toBe(slugifyTag('мои'));
+  });
+
+  test('gives NFC whatever form the name was typed in', () => {
+    const decomposed = 'दिल ガン 수면'.normalize('NFD');
+    expect(slugifyTag(decomposed)).toBe(slugifyTag('दिल ガン 수면'));
+    expect(slugifyTag(decomposed)).toBe(slugifyTag(decomposed).normalize('NFC'));
+  });
+
+  test('drops a mark that follows no letter', () => {
+    expect(slugifyTag('sleep &\u0301 rest')).toBe('sleep-rest');
+    expect(slugifyTag('\u0301')).toBe('');
+  });
+});
