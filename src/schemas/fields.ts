@@ -29,7 +29,8 @@ const yearRangeIssue = (range: YearRange) => ({
   },
 });
 
-const inYears = (year: number, range: YearRange) => year >= range.first && year <= range.last;
+/** Whether a year is one a date may fall in (`DATE_YEARS` unless told). */
+export const inYears = (year: number, range: YearRange = DATE_YEARS) => year >= range.first && year <= range.last;
 
 /**
  * A calendar date written as `YYYY-MM-DD` (the content files' YAML keeps it as text), in `range`.

@@ -79,6 +79,16 @@ describe('comment import', () => {
     );
   });
 
+  test('leaves out a date in a year the site refuses, so the imported file passes the content check', () => {
+    const imported = importComments([
+      comment({ dateGmt: '0024-03-14 15:01:21' }),
+      comment({ dateGmt: '9999-12-31 23:59:59' }),
+      comment({ dateGmt: '0000-00-00 00:00:00' }),
+    ]).comments;
+    expect(imported.map((entry) => entry.date)).toEqual([undefined, undefined, undefined]);
+    expect(commentsFileSchema().safeParse({ comments: imported }).success).toBe(true);
+  });
+
   test('keeps only http and https web addresses for authors', () => {
     const result = importComments([
       comment({ authorUrl: 'http://example.org/' }),

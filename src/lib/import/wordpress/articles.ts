@@ -1,6 +1,8 @@
 /**
  * WordPress items → articles: which items become articles, and their frontmatter and body.
  */
+import { inYears } from '@/schemas/fields';
+
 import { convertPostBody, type BodyContext } from './html-to-mdx';
 import type { ImportedPerson } from './people';
 import { firstSentences, htmlToText, leadingParagraphText, titleFromSlug, toSlug } from './text';
@@ -119,10 +121,10 @@ function decodeURIComponentSafe(value: string): string {
   }
 }
 
-/** `YYYY-MM-DD` from a WordPress date-time, or undefined for its zero date and nonsense. */
+/** `YYYY-MM-DD` from a WordPress date-time, or undefined for its zero date and nonsense (a year the site refuses). */
 function calendarDay(value: string): string | undefined {
   const day = /^(\d{4}-\d{2}-\d{2})/.exec(value.trim())?.[1];
-  if (!day || day.startsWith('0000') || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) return undefined;
+  if (!day || !inYears(Number(day.slice(0, 4))) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) return undefined;
   return day;
 }
 

@@ -7,6 +7,7 @@
  * shows, with only the attributes it allows, so nothing that could run in a browser is stored.
  */
 import { commentSanitizeSchema } from '@/lib/comments/render-body';
+import { inYears } from '@/schemas/fields';
 
 import type { WxrComment } from './wxr';
 import { htmlToText } from './text';
@@ -147,10 +148,13 @@ function nearestKeptAncestor(
   return { original };
 }
 
-/** `YYYY-MM-DD HH:MM:SS` → ISO 8601 with the given zone suffix; undefined for WordPress's zero date. */
+/**
+ * `YYYY-MM-DD HH:MM:SS` → ISO 8601 with the given zone suffix; undefined for WordPress's zero date and
+ * for a year the site refuses.
+ */
 function isoDateTime(value: string, zone: 'Z' | ''): string | undefined {
   const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec(value.trim());
-  if (!match || match[1]!.startsWith('0000')) return undefined;
+  if (!match || !inYears(Number(match[1]!.slice(0, 4)))) return undefined;
   const iso = `${match[1]}T${match[2]}${zone}`;
   return Number.isNaN(new Date(iso).getTime()) ? undefined : iso;
 }
