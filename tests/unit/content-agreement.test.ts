@@ -271,11 +271,20 @@ describe('files the build would skip', () => {
       'people/x.yml': 'name: X\n',
       'pages/x.md': '---\ntitle: X\ndescription: D.\n---\n',
     });
+    expect(checkContent(root, root).notes).toEqual([]);
     expect(checkLines(root)).toEqual([
       'articles/x.md: is ignored: articles end in .mdx. Fix: rename it to x.mdx, or move it out of the content folder.',
       'comments/x.txt: is ignored: comments files end in .json. Fix: rename it to x.json, or move it out of the content folder.',
       'people/x.yml: is ignored: people files end in .yaml. Fix: rename it to x.yaml, or move it out of the content folder.',
       'pages/x.md: is ignored: site pages end in .mdx. Fix: rename it to x.mdx, or move it out of the content folder.',
+    ]);
+  });
+
+  test('a folder the site does not read, such as a misspelt article/, is noted', () => {
+    const root = contentFolder({ 'article/x.mdx': article('title: X'), 'notes.txt': 'ideas', '.git/HEAD': 'x' });
+    expect(checkContent(root, root).notes).toEqual([
+      'article: not read by the site, which reads only articles/, comments/, people/, pages/ in the content folder.',
+      'notes.txt: not read by the site, which reads only articles/, comments/, people/, pages/ in the content folder.',
     ]);
   });
 });

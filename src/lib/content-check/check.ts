@@ -3,7 +3,7 @@
  * thread. Reads the files itself, so it runs in a second without building (`npm run check:content`)
  * and reports every problem of the run at once, one line each.
  */
-import { globSync } from 'node:fs';
+import { globSync, readdirSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 
 import { buildThread, CommentThreadError } from '@/lib/comments/thread';
@@ -66,6 +66,7 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
   const commentsSchema = commentsFileSchema();
 
   problems.push(...ignoredFiles(contentDir, display));
+  notes.push(...unreadEntries(contentDir, display));
 
   // People, first: articles name them.
   const people = checkPeople(contentDir, display, problems);
@@ -193,6 +194,22 @@ function ignoredFiles(contentDir: string, display: (path: string) => string): Co
         fix: `rename it to ${basename(path, extname(path))}${extension}, or move it out of the content folder.`,
       })),
   );
+}
+
+/**
+ * Files and folders at the top of the content folder that the site does not read, such as a misspelt
+ * `article/`: a note, since a content folder may also hold the editors' own notes.
+ */
+function unreadEntries(contentDir: string, display: (path: string) => string): string[] {
+  const folders = Object.keys(CONTENT_FILE_EXTENSIONS);
+  return readdirSync(contentDir, { withFileTypes: true })
+    .filter((found) => !found.name.startsWith('.') && !(found.isDirectory() && folders.includes(found.name)))
+    .map((found) => found.name)
+    .sort()
+    .map(
+      (name) =>
+        `${display(name)}: not read by the site, which reads only ${folders.map((folder) => `${folder}/`).join(', ')} in the content folder.`,
+    );
 }
 
 /**
