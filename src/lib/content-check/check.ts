@@ -3,7 +3,7 @@
  * thread. Reads the files itself, so it runs in a second without building (`npm run check:content`)
  * and reports every problem of the run at once, one line each.
  */
-import { globSync, readdirSync } from 'node:fs';
+import { existsSync, globSync, readdirSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 
 import { buildThread, CommentThreadError } from '@/lib/comments/thread';
@@ -202,6 +202,7 @@ function ignoredFiles(contentDir: string, display: (path: string) => string): Co
  */
 function unreadEntries(contentDir: string, display: (path: string) => string): string[] {
   const folders = Object.keys(CONTENT_FILE_EXTENSIONS);
+  if (!existsSync(contentDir)) return [];
   return readdirSync(contentDir, { withFileTypes: true })
     .filter((found) => !found.name.startsWith('.') && !(found.isDirectory() && folders.includes(found.name)))
     .map((found) => found.name)
