@@ -5,9 +5,19 @@
  */
 import { siteSettingsFrom } from './site-settings';
 
+const problems: string[] = [];
 try {
   siteSettingsFrom(process.env);
 } catch (error) {
-  for (const line of (error as Error).message.split('\n')) console.error(`Setting: ${line}`);
+  problems.push(...(error as Error).message.split('\n'));
+}
+try {
+  // `questions.ts` reads its setting when it is first loaded: load it here, where a bad value is caught.
+  await import('./questions');
+} catch (error) {
+  problems.push(...(error as Error).message.split('\n'));
+}
+if (problems.length > 0) {
+  for (const line of problems) console.error(`Setting: ${line}`);
   process.exit(1);
 }
