@@ -42,11 +42,29 @@ export async function getPublishedArticles(): Promise<Article[]> {
 
 const threads = new Map<string, Promise<ArticleComments>>();
 
-let commentFiles: Promise<Map<string, CollectionEntry<'comments'>>> | undefined;
+type CommentsFile = CollectionEntry<'comments'>;
 
-/** Comments files by article slug. Most articles may have none: looking them up must not warn. */
+let commentFiles: Promise<Map<string, CommentsFile[]>> | undefined;
+
+/**
+ * The article a comments file belongs to: `<slug>.json` (entry id `<slug>`) holds the article's comments,
+ * `<slug>/<id>.json` (entry id `<slug>/<id>`) one submitted comment. All of them make one thread.
+ */
+export const articleOfCommentsFile = (entryId: string) => entryId.split('/', 1)[0]!;
+
+/**
+ * Comments files by article slug, the article's own file first, then its one-comment files by name.
+ * Most articles may have none: looking them up must not warn.
+ */
 function commentFilesByArticle() {
-  commentFiles ??= getCollection('comments').then((entries) => new Map(entries.map((entry) => [entry.id, entry])));
+  commentFiles ??= getCollection('comments').then((entries) => {
+    const byArticle = new Map<string, CommentsFile[]>();
+    for (const entry of [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+      const slug = articleOfCommentsFile(entry.id);
+      byArticle.set(slug, [...(byArticle.get(slug) ?? []), entry]);
+    }
+    return byArticle;
+  });
   return commentFiles;
 }
 
@@ -64,12 +82,14 @@ export function getArticleComments(articleId: string): Promise<ArticleComments> 
 }
 
 async function loadArticleComments(articleId: string): Promise<ArticleComments> {
-  const entry = (await commentFilesByArticle()).get(articleId);
+  const files = (await commentFilesByArticle()).get(articleId) ?? [];
   const paginate = (threads: Parameters<typeof paginateThreads>[0]) =>
     paginateThreads(threads, site.commentThreadsPerPage, (page) => commentPagePath(articleId, page));
-  if (!entry) return { count: 0, hiddenCount: 0, pages: paginate([]) };
-  const source = entry.filePath ?? `content/comments/${articleId}.json`;
-  const thread = buildThread(entry.data.comments, source, isPublishedComment);
+  const comments = files.flatMap((file) => file.data.comments);
+  const sources = files.flatMap((file) =>
+    file.data.comments.map(() => file.filePath ?? `content/comments/${file.id}.json`),
+  );
+  const thread = buildThread(comments, (index) => sources[index]!, isPublishedComment);
   return {
     count: thread.count,
     hiddenCount: thread.hiddenCount,
@@ -90,8 +110,8 @@ async function optionalCollection<C extends 'people' | 'pages'>(collection: C): 
  * pages that list articles, where the count is all they show.
  */
 export async function getCommentCount(articleId: string): Promise<number> {
-  const entry = (await commentFilesByArticle()).get(articleId);
-  return entry ? entry.data.comments.filter(isPublishedComment).length : 0;
+  const files = (await commentFilesByArticle()).get(articleId) ?? [];
+  return files.reduce((count, file) => count + file.data.comments.filter(isPublishedComment).length, 0);
 }
 
 let siteDigest: Promise<string> | undefined;
@@ -119,8 +139,9 @@ function contentDigest(): Promise<string> {
  * part: it re-renders a route whose modules changed.
  */
 export async function getArticlePagesCacheKey(articleId: string): Promise<string> {
-  const comments = (await commentFilesByArticle()).get(articleId);
-  return `${await contentDigest()}:${articleId}:${comments?.digest ?? 'no comments'}`;
+  const files = (await commentFilesByArticle()).get(articleId) ?? [];
+  const comments = files.length > 0 ? files.map((file) => `${file.id}=${file.digest}`).join(',') : 'no comments';
+  return `${await contentDigest()}:${articleId}:${comments}`;
 }
 
 let people: Promise<Map<string, Person>> | undefined;

@@ -61,6 +61,45 @@ describe('getCommentCount', () => {
   });
 });
 
+describe('an article’s comments file and its one-comment files', () => {
+  beforeEach(() => {
+    commentFiles['moderated/r-new'] = { digest: 'c2', comments: [{ id: 'r-new', parent: 'q1', body: 'Sent in.' }] };
+    commentFiles['moderated/q-new'] = { digest: 'c3', comments: [{ id: 'q-new', body: 'A new question.' }] };
+  });
+
+  test('make one thread: a reply in its own file is shown under the comment it answers', async () => {
+    const { getArticleComments } = await content();
+    const [page] = (await getArticleComments('moderated')).pages;
+    expect(page!.threads.map((thread) => thread.id)).toEqual(['q1', 'q-new']);
+    expect(page!.threads[0]!.replies.map((reply) => reply.id)).toEqual(['a1', 'r1', 'r-new']);
+  });
+
+  test('are counted together', async () => {
+    const { getArticleComments, getCommentCount } = await content();
+    expect(await getCommentCount('moderated')).toBe(5);
+    expect((await getArticleComments('moderated')).count).toBe(5);
+  });
+
+  test('share one set of ids: a clash names the file of each comment', async () => {
+    commentFiles['moderated/a1'] = { digest: 'c4', comments: [{ id: 'a1', body: 'Same id as in the file.' }] };
+    const { getArticleComments } = await content();
+    await expect(getArticleComments('moderated')).rejects.toThrow(
+      'content/comments/moderated/a1.json: comment "a1", field "id": is used by more than one comment (also in content/comments/moderated.json).',
+    );
+  });
+
+  test('belong to no other article', async () => {
+    const { getCommentCount } = await content();
+    expect(await getCommentCount('quiet')).toBe(0);
+  });
+
+  test('change the article’s cache key when one is added', async () => {
+    const before = await (await content()).getArticlePagesCacheKey('moderated');
+    commentFiles['moderated/r-later'] = { digest: 'c5', comments: [{ id: 'r-later', parent: 'q1', body: 'Later.' }] };
+    expect(await (await content()).getArticlePagesCacheKey('moderated')).not.toBe(before);
+  });
+});
+
 describe('getArticlePagesCacheKey', () => {
   test('stays the same from build to build while nothing changes', async () => {
     const first = await (await content()).getArticlePagesCacheKey('moderated');
