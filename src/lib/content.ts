@@ -8,14 +8,24 @@ import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 
 import { contentDir } from '@/config/content-dir';
+import { questionsOpen } from '@/config/questions';
 import { site } from '@/config/site';
-import { buildThread, paginateThreads, renderCommentBody, toDisplayThread, type CommentPage } from '@/lib/comments';
+import {
+  articleQuestions,
+  buildThread,
+  paginateThreads,
+  renderCommentBody,
+  toDisplayThread,
+  type ArticleQuestions,
+  type CommentPage,
+  type StaffMember,
+} from '@/lib/comments';
 import { readingMinutes } from '@/lib/discovery/reading-time';
 import { adjacentArticles, relatedArticles, type Relatable } from '@/lib/discovery/related';
 import { groupByTag, uniqueTags, type Tag } from '@/lib/discovery/tags';
 import { byName } from '@/lib/editorial/people';
 import { footerPages } from '@/lib/site-pages';
-import { commentPagePath } from '@/lib/urls';
+import { commentPagePath, questionFormPath } from '@/lib/urls';
 import { isPublishedComment } from '@/schemas/comments';
 
 export type Article = CollectionEntry<'articles'>;
@@ -29,6 +39,10 @@ export interface ArticleComments {
   hiddenCount: number;
   /** The threads shaped for display (bodies rendered to safe HTML), split into pages; at least one page. */
   pages: CommentPage[];
+  /** Whether the article invites questions and replies (`articleQuestions`). */
+  questions: ArticleQuestions;
+  /** Where "Ask a question" leads, when the article invites questions. */
+  askHref: string | undefined;
 }
 
 const byNewest = (a: Article, b: Article) =>
@@ -81,6 +95,13 @@ export function getArticleComments(articleId: string): Promise<ArticleComments> 
   return result;
 }
 
+let articlesById: Promise<Map<string, Article>> | undefined;
+
+async function getArticle(articleId: string): Promise<Article | undefined> {
+  articlesById ??= getCollection('articles').then((entries) => new Map(entries.map((entry) => [entry.id, entry])));
+  return (await articlesById).get(articleId);
+}
+
 async function loadArticleComments(articleId: string): Promise<ArticleComments> {
   const files = (await commentFilesByArticle()).get(articleId) ?? [];
   const paginate = (threads: Parameters<typeof paginateThreads>[0]) =>
@@ -89,11 +110,31 @@ async function loadArticleComments(articleId: string): Promise<ArticleComments> 
   const sources = files.flatMap((file) =>
     file.data.comments.map(() => file.filePath ?? `content/comments/${file.id}.json`),
   );
+  const sourceOf = new Map(comments.map((comment, index) => [comment.id, sources[index]!]));
   const thread = buildThread(comments, (index) => sources[index]!, isPublishedComment);
+  const article = await getArticle(articleId);
+  const questions = article ? articleQuestions(questionsOpen, article.data) : 'off';
+  const people = await getPeople();
+  const findPerson = (personId: string, commentId: string): StaffMember => {
+    const person = people.get(personId);
+    if (!person)
+      throw new Error(
+        `${sourceOf.get(commentId)}: comment "${commentId}", field "person": names "${personId}", who is not in content/people. Fix: add content/people/${personId}.yaml or correct the id.`,
+      );
+    return { id: personId, ...person.data };
+  };
+  const display = toDisplayThread(thread, {
+    maxIndent: site.maxCommentIndent,
+    renderBody: renderCommentBody,
+    findPerson,
+    ...(questions === 'open' && { replyHref: (commentId: string) => questionFormPath(articleId, commentId) }),
+  });
   return {
     count: thread.count,
     hiddenCount: thread.hiddenCount,
-    pages: paginate(toDisplayThread(thread, { maxIndent: site.maxCommentIndent, renderBody: renderCommentBody })),
+    pages: paginate(display),
+    questions,
+    askHref: questions === 'open' ? questionFormPath(articleId) : undefined,
   };
 }
 
@@ -141,7 +182,9 @@ function contentDigest(): Promise<string> {
 export async function getArticlePagesCacheKey(articleId: string): Promise<string> {
   const files = (await commentFilesByArticle()).get(articleId) ?? [];
   const comments = files.length > 0 ? files.map((file) => `${file.id}=${file.digest}`).join(',') : 'no comments';
-  return `${await contentDigest()}:${articleId}:${comments}`;
+  // Whether this build takes questions is not in any file, yet decides the Reply and Ask links.
+  const questionLinks = questionsOpen ? 'questions open' : 'questions off';
+  return `${await contentDigest()}:${questionLinks}:${articleId}:${comments}`;
 }
 
 let people: Promise<Map<string, Person>> | undefined;
