@@ -104,7 +104,7 @@ describe.each([
 
   test('a reply below the indentation cap links back to the comment it answers', async () => {
     const { page } = await visit(browser.context, sites.deepThread);
-    await page.locator('#comment-r6').getByRole('link', { name: 'Replier 5' }).click();
+    await page.locator('#comment-r6').getByRole('link', { name: 'Replier 5', exact: true }).click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#comment-r5');
     await page.close();
   });
