@@ -214,7 +214,7 @@ describe('checkContent', () => {
     const articleFiles = globSync('articles/*.mdx', { cwd: site });
     const drafts = articleFiles.filter((file) => /^draft: true$/m.test(readFileSync(`${site}/${file}`, 'utf8'))).length;
     const articles = articleFiles.length - drafts;
-    const comments = globSync('comments/*.json', { cwd: site }).reduce(
+    const comments = globSync('comments/**/*.json', { cwd: site }).reduce(
       (sum, file) =>
         sum + (JSON.parse(readFileSync(`${site}/${file}`, 'utf8')) as { comments: unknown[] }).comments.length,
       0,
