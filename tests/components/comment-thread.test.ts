@@ -380,6 +380,12 @@ describe('CommentSection', () => {
       expect($('#comment-a1').attr('class')).not.toContain('staff-answer');
     });
 
+    test('is explained under the section heading, only on a page that shows one', async () => {
+      const explanation = 'Answers marked “Staff answer” are written by the person named';
+      expect((await renderSection(withStaff))('section > p').first().text()).toContain(explanation);
+      expect((await renderSection(questionWithAnswer))('section').text()).not.toContain(explanation);
+    });
+
     test('cannot be claimed by a reader’s free-text name', async () => {
       const $ = await renderSection(withStaff);
       expect($('#comment-a1').text()).not.toContain('Answered by');

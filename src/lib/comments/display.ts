@@ -155,3 +155,15 @@ export function toDisplayThread<C extends DisplayableComment>(
   shown.forEach(({ display }, index) => (display.heading = headings[index]!));
   return roots;
 }
+
+/** Whether any of these threads holds a staff answer (a comment written by a person of the site's own). */
+export function hasStaffAnswer(threads: readonly DisplayComment[]): boolean {
+  // Display trees are at most a few levels deep but may be very wide: walk them with a stack.
+  const stack = [...threads];
+  while (stack.length > 0) {
+    const comment = stack.pop()!;
+    if (comment.staff) return true;
+    stack.push(...comment.replies);
+  }
+  return false;
+}

@@ -10,6 +10,7 @@ export {
 export {
   toDisplayThread,
   commentAnchor,
+  hasStaffAnswer,
   type DisplayComment,
   type DisplayableComment,
   type StaffMember,
