@@ -1,11 +1,15 @@
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 
+import type { DisplayComment } from '@/lib/comments';
+import { questionFormPath } from '@/lib/urls';
 import { commentsFileSchema, type CommentInput } from '@/schemas/comments';
 
 /** Comments files as the content layer gives them: parsed by the real schema, keyed by article slug. */
 let commentFiles: Record<string, { digest: string; comments: CommentInput[] }>;
 /** Digests of the articles' files. */
 let articleDigests: Record<string, string>;
+/** Articles whose frontmatter says `questions: false`. */
+let articlesWithoutQuestions: Set<string>;
 
 vi.mock('astro:content', () => ({
   getCollection: async (collection: string) => {
@@ -17,7 +21,12 @@ vi.mock('astro:content', () => ({
         data: commentsFileSchema().parse({ comments }),
       }));
     if (collection === 'articles')
-      return Object.entries(articleDigests).map(([id, digest]) => ({ id, collection, digest, data: {} }));
+      return Object.entries(articleDigests).map(([id, digest]) => ({
+        id,
+        collection,
+        digest,
+        data: { draft: false, questions: !articlesWithoutQuestions.has(id) },
+      }));
     return [];
   },
 }));
@@ -29,6 +38,8 @@ const content = async () => {
 };
 
 beforeEach(() => {
+  vi.stubEnv('QUESTIONS', 'local');
+  articlesWithoutQuestions = new Set();
   articleDigests = { moderated: 'a1', quiet: 'a2' };
   commentFiles = {
     moderated: {
@@ -97,6 +108,41 @@ describe('an article’s comments file and its one-comment files', () => {
     const before = await (await content()).getArticlePagesCacheKey('moderated');
     commentFiles['moderated/r-later'] = { digest: 'c5', comments: [{ id: 'r-later', parent: 'q1', body: 'Later.' }] };
     expect(await (await content()).getArticlePagesCacheKey('moderated')).not.toBe(before);
+  });
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('questions under an article', () => {
+  const replyHrefs = (comments: readonly DisplayComment[]) => comments.map((comment) => comment.replyHref);
+
+  test('are invited, with a Reply link on every comment, when the site and the article take them', async () => {
+    const comments = await (await content()).getArticleComments('moderated');
+    expect(comments.questions).toBe('open');
+    expect(comments.askHref).toBe(questionFormPath('moderated'));
+    expect(replyHrefs(comments.pages[0]!.threads)).toEqual([questionFormPath('moderated', 'q1')]);
+  });
+
+  test('are closed, with no links, on an article that says questions: false', async () => {
+    articlesWithoutQuestions.add('moderated');
+    const comments = await (await content()).getArticleComments('moderated');
+    expect([comments.questions, comments.askHref]).toEqual(['closed', undefined]);
+    expect(replyHrefs(comments.pages[0]!.threads)).toEqual([undefined]);
+  });
+
+  test('are off, with no links, when the build takes none', async () => {
+    vi.stubEnv('QUESTIONS', 'off');
+    const comments = await (await content()).getArticleComments('moderated');
+    expect([comments.questions, comments.askHref]).toEqual(['off', undefined]);
+    expect(replyHrefs(comments.pages[0]!.threads)).toEqual([undefined]);
+  });
+
+  test('change every article’s cache key when the build starts or stops taking them', async () => {
+    const open = await (await content()).getArticlePagesCacheKey('quiet');
+    vi.stubEnv('QUESTIONS', 'off');
+    expect(await (await content()).getArticlePagesCacheKey('quiet')).not.toBe(open);
   });
 });
 
