@@ -99,6 +99,17 @@ describe('an article’s comments file and its one-comment files', () => {
     );
   });
 
+  test('stop the build at a staff answer naming a person with no file, saying which file and comment', async () => {
+    commentFiles['moderated/r-staff'] = {
+      digest: 'c6',
+      comments: [{ id: 'r-staff', parent: 'q1', person: 'nobody', body: 'An answer.' }],
+    };
+    const { getArticleComments } = await content();
+    await expect(getArticleComments('moderated')).rejects.toThrow(
+      'content/comments/moderated/r-staff.json: comment "r-staff", field "person": names "nobody", who is not in content/people.',
+    );
+  });
+
   test('belong to no other article', async () => {
     const { getCommentCount } = await content();
     expect(await getCommentCount('quiet')).toBe(0);
