@@ -2,7 +2,7 @@
  * Checks every link in a built site without a server: each internal `href`/`src` must name a file in
  * the build (directory URLs end in a slash and hold an index.html), each `#fragment` must be an id on
  * its target page, and nothing internal may point outside the base path. External links are listed,
- * never fetched.
+ * never fetched. Addresses answered by code rather than by a file (`HANDLER_PATHS`) are taken as found.
  */
 import { existsSync, globSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +26,12 @@ export interface LinkCheckReport {
   /** External addresses, each once, sorted. */
   external: string[];
 }
+
+/**
+ * Paths below the base that a function answers on every host, `npm run preview` and `npm run dev`, not
+ * a file in the build: the question handler (`questionsEndpointPath()` in `src/lib/urls.ts`).
+ */
+export const HANDLER_PATHS: readonly string[] = ['api/questions'];
 
 const LINK_ATTRIBUTES = [
   ['a[href]', 'href'],
@@ -83,6 +89,7 @@ export function checkLinks({ dist, base = '/', siteOrigin }: LinkCheckOptions): 
         const path = decodeURIComponent(url.pathname);
         if (!path.startsWith(base)) return problem(`points outside the base path ${base}`);
         const inside = path.slice(base.length);
+        if (HANDLER_PATHS.includes(inside)) return;
         let file = inside === '' || inside.endsWith('/') ? `${inside}index.html` : inside;
         const full = join(dist, file);
         if (!existsSync(full)) return problem('no such file in the build');

@@ -8,15 +8,28 @@ import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 
 import { contentDir } from '@/config/content-dir';
+<<<<<<< HEAD
 import { pageSettingsDigest } from '@/config/page-settings';
+=======
+import { questionsOpen } from '@/config/questions';
+>>>>>>> display
 import { site } from '@/config/site';
-import { buildThread, paginateThreads, renderCommentBody, toDisplayThread, type CommentPage } from '@/lib/comments';
+import {
+  articleQuestions,
+  buildThread,
+  paginateThreads,
+  renderCommentBody,
+  toDisplayThread,
+  type ArticleQuestions,
+  type CommentPage,
+  type StaffMember,
+} from '@/lib/comments';
 import { readingMinutes } from '@/lib/discovery/reading-time';
 import { adjacentArticles, relatedArticles, type Relatable } from '@/lib/discovery/related';
 import { groupByTag, uniqueTags, type Tag } from '@/lib/discovery/tags';
 import { byName } from '@/lib/editorial/people';
 import { footerPages } from '@/lib/site-pages';
-import { commentPagePath } from '@/lib/urls';
+import { commentPagePath, questionFormPath } from '@/lib/urls';
 import { isPublishedComment } from '@/schemas/comments';
 
 export type Article = CollectionEntry<'articles'>;
@@ -30,6 +43,10 @@ export interface ArticleComments {
   hiddenCount: number;
   /** The threads shaped for display (bodies rendered to safe HTML), split into pages; at least one page. */
   pages: CommentPage[];
+  /** Whether the article invites questions and replies (`articleQuestions`). */
+  questions: ArticleQuestions;
+  /** Where "Ask a question" leads, when the article invites questions. */
+  askHref: string | undefined;
 }
 
 const byNewest = (a: Article, b: Article) =>
@@ -43,11 +60,29 @@ export async function getPublishedArticles(): Promise<Article[]> {
 
 const threads = new Map<string, Promise<ArticleComments>>();
 
-let commentFiles: Promise<Map<string, CollectionEntry<'comments'>>> | undefined;
+type CommentsFile = CollectionEntry<'comments'>;
 
-/** Comments files by article slug. Most articles may have none: looking them up must not warn. */
+let commentFiles: Promise<Map<string, CommentsFile[]>> | undefined;
+
+/**
+ * The article a comments file belongs to: `<slug>.json` (entry id `<slug>`) holds the article's comments,
+ * `<slug>/<id>.json` (entry id `<slug>/<id>`) one submitted comment. All of them make one thread.
+ */
+export const articleOfCommentsFile = (entryId: string) => entryId.split('/', 1)[0]!;
+
+/**
+ * Comments files by article slug, the article's own file first, then its one-comment files by name.
+ * Most articles may have none: looking them up must not warn.
+ */
 function commentFilesByArticle() {
-  commentFiles ??= getCollection('comments').then((entries) => new Map(entries.map((entry) => [entry.id, entry])));
+  commentFiles ??= getCollection('comments').then((entries) => {
+    const byArticle = new Map<string, CommentsFile[]>();
+    for (const entry of [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+      const slug = articleOfCommentsFile(entry.id);
+      byArticle.set(slug, [...(byArticle.get(slug) ?? []), entry]);
+    }
+    return byArticle;
+  });
   return commentFiles;
 }
 
@@ -64,17 +99,46 @@ export function getArticleComments(articleId: string): Promise<ArticleComments> 
   return result;
 }
 
+let articlesById: Promise<Map<string, Article>> | undefined;
+
+async function getArticle(articleId: string): Promise<Article | undefined> {
+  articlesById ??= getCollection('articles').then((entries) => new Map(entries.map((entry) => [entry.id, entry])));
+  return (await articlesById).get(articleId);
+}
+
 async function loadArticleComments(articleId: string): Promise<ArticleComments> {
-  const entry = (await commentFilesByArticle()).get(articleId);
+  const files = (await commentFilesByArticle()).get(articleId) ?? [];
   const paginate = (threads: Parameters<typeof paginateThreads>[0]) =>
     paginateThreads(threads, site.commentThreadsPerPage, (page) => commentPagePath(articleId, page));
-  if (!entry) return { count: 0, hiddenCount: 0, pages: paginate([]) };
-  const source = entry.filePath ?? `content/comments/${articleId}.json`;
-  const thread = buildThread(entry.data.comments, source, isPublishedComment);
+  const comments = files.flatMap((file) => file.data.comments);
+  const sources = files.flatMap((file) =>
+    file.data.comments.map(() => file.filePath ?? `content/comments/${file.id}.json`),
+  );
+  const sourceOf = new Map(comments.map((comment, index) => [comment.id, sources[index]!]));
+  const thread = buildThread(comments, (index) => sources[index]!, isPublishedComment);
+  const article = await getArticle(articleId);
+  const questions = article ? articleQuestions(questionsOpen, article.data) : 'off';
+  const people = await getPeople();
+  const findPerson = (personId: string, commentId: string): StaffMember => {
+    const person = people.get(personId);
+    if (!person)
+      throw new Error(
+        `${sourceOf.get(commentId)}: comment "${commentId}", field "person": names "${personId}", who is not in content/people. Fix: add content/people/${personId}.yaml or correct the id.`,
+      );
+    return { id: personId, ...person.data };
+  };
+  const display = toDisplayThread(thread, {
+    maxIndent: site.maxCommentIndent,
+    renderBody: renderCommentBody,
+    findPerson,
+    ...(questions === 'open' && { replyHref: (commentId: string) => questionFormPath(articleId, commentId) }),
+  });
   return {
     count: thread.count,
     hiddenCount: thread.hiddenCount,
-    pages: paginate(toDisplayThread(thread, { maxIndent: site.maxCommentIndent, renderBody: renderCommentBody })),
+    pages: paginate(display),
+    questions,
+    askHref: questions === 'open' ? questionFormPath(articleId) : undefined,
   };
 }
 
@@ -91,8 +155,8 @@ async function optionalCollection<C extends 'people' | 'pages'>(collection: C): 
  * pages that list articles, where the count is all they show.
  */
 export async function getCommentCount(articleId: string): Promise<number> {
-  const entry = (await commentFilesByArticle()).get(articleId);
-  return entry ? entry.data.comments.filter(isPublishedComment).length : 0;
+  const files = (await commentFilesByArticle()).get(articleId) ?? [];
+  return files.reduce((count, file) => count + file.data.comments.filter(isPublishedComment).length, 0);
 }
 
 let siteDigest: Promise<string> | undefined;
@@ -121,8 +185,16 @@ function contentDigest(): Promise<string> {
  * part: it re-renders a route whose modules changed.
  */
 export async function getArticlePagesCacheKey(articleId: string): Promise<string> {
+<<<<<<< HEAD
   const comments = (await commentFilesByArticle()).get(articleId);
   return `${pageSettingsDigest()}:${await contentDigest()}:${articleId}:${comments?.digest ?? 'no comments'}`;
+=======
+  const files = (await commentFilesByArticle()).get(articleId) ?? [];
+  const comments = files.length > 0 ? files.map((file) => `${file.id}=${file.digest}`).join(',') : 'no comments';
+  // Whether this build takes questions is not in any file, yet decides the Reply and Ask links.
+  const questionLinks = questionsOpen ? 'questions open' : 'questions off';
+  return `${await contentDigest()}:${questionLinks}:${articleId}:${comments}`;
+>>>>>>> display
 }
 
 let people: Promise<Map<string, Person>> | undefined;

@@ -7,7 +7,8 @@ export const PERSON_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * A writer or medical reviewer: `content/people/<id>.yaml`. The file name is the id that articles
- * name in `author` and `medicalReview.reviewer`. Write only what is true of a real person.
+ * name in `author` and `medicalReview.reviewer`, and staff answers in a comment's `person`. Write only
+ * what is true of a real person.
  */
 export const personSchema = () =>
   z.strictObject({
@@ -15,6 +16,12 @@ export const personSchema = () =>
     name: editorText(),
     /** Qualifications shown after the name, such as "MBBS, MRCGP"; leave out if none. */
     credentials: editorText().optional(),
+    /**
+     * Their role, as readers would name it, such as "GP", "Pharmacist" or "Editor": shown with their
+     * answers to readers' questions ("Answered by Dr Jane Smith, MBBS, MRCGP (GP)") and on their page.
+     * Leave out if none.
+     */
+    role: editorText().optional(),
     /** One to three sentences about the person, shown on their page; leave out if not known. */
     bio: editorText().optional(),
     /** The person's own page elsewhere (a professional register, a university page); http(s) only. */

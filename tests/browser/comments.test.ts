@@ -104,8 +104,41 @@ describe.each([
 
   test('a reply below the indentation cap links back to the comment it answers', async () => {
     const { page } = await visit(browser.context, sites.deepThread);
-    await page.locator('#comment-r6').getByRole('link', { name: 'Replier 5' }).click();
+    await page.locator('#comment-r6').getByRole('link', { name: 'Replier 5', exact: true }).click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#comment-r5');
+    await page.close();
+  });
+});
+
+describe('readers’ text with a right-to-left override (U+202E)', () => {
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    browser = await openBrowser();
+  });
+  afterAll(() => browser.close());
+
+  test('reverses only itself: the site’s words around it keep their order', async () => {
+    const { page } = await visit(browser.context, `${sites.fixtureUrl}articles/structured-data/`);
+    // Where each visible character of the heading "Reply to “<override>evil title”" is drawn, in text order.
+    const drawn = await page.locator('#comment-r-bidi h3').evaluate((heading) => {
+      const characters: { character: string; left: number }[] = [];
+      const range = document.createRange();
+      const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        for (let i = 0; i < node.data.length; i++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const box = range.getBoundingClientRect();
+          if (box.width > 0) characters.push({ character: node.data[i]!, left: box.left });
+        }
+      }
+      return characters;
+    });
+    const closingQuote = drawn.at(-1)!;
+    expect(closingQuote.character).toBe('”');
+    expect(Math.max(...drawn.map(({ left }) => left))).toBe(closingQuote.left);
+    const reply = drawn.filter(({ character }) => 'Reply'.includes(character)).slice(0, 5);
+    expect(reply.map(({ left }) => left)).toEqual([...reply.map(({ left }) => left)].sort((a, b) => a - b));
     await page.close();
   });
 });

@@ -3,7 +3,16 @@ import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, test } from 'vitest';
 
 import CommentSection from '@/components/comments/CommentSection.astro';
-import { buildThread, paginateThreads, renderCommentBody, toDisplayThread } from '@/lib/comments';
+import { site } from '@/config/site';
+import {
+  buildThread,
+  paginateThreads,
+  renderCommentBody,
+  toDisplayThread,
+  type ArticleQuestions,
+  type StaffMember,
+} from '@/lib/comments';
+import { personPath, questionFormPath } from '@/lib/urls';
 
 interface Input {
   id: string;
@@ -12,8 +21,14 @@ interface Input {
   authorUrl?: string;
   date?: Date;
   title?: string;
+  person?: string;
   body: string;
 }
+
+/** People of the site, as `content/people/` would give them. */
+const PEOPLE: Record<string, StaffMember> = {
+  'jo-gp': { id: 'jo-gp', name: 'Dr Jo Reviewer', credentials: 'MBBS, MRCGP', role: 'GP' },
+};
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -28,10 +43,16 @@ async function renderSection(
   maxIndent = 4,
   threadsPerPage = 50,
   pageNumber = 1,
+  questions: ArticleQuestions = 'off',
 ) {
   const thread = buildThread(comments, 'test.json');
   const pages = paginateThreads(
-    toDisplayThread(thread, { maxIndent, renderBody: renderCommentBody }),
+    toDisplayThread(thread, {
+      maxIndent,
+      renderBody: renderCommentBody,
+      findPerson: (id) => PEOPLE[id]!,
+      ...(questions === 'open' && { replyHref: (id: string) => questionFormPath('a', id) }),
+    }),
     threadsPerPage,
     pageHref,
   );
@@ -41,10 +62,24 @@ async function renderSection(
       count: thread.count,
       page: pages[pageNumber - 1],
       pageHrefs: pages.map((page) => pageHref(page.number)),
+      questions,
+      askHref: questions === 'open' ? questionFormPath('a') : undefined,
     },
   });
   return cheerio.load(html);
 }
+
+/** What a screen reader announces for an element named by `aria-labelledby`, or by its own text. */
+const accessibleName = ($: cheerio.CheerioAPI, element: cheerio.Cheerio<never>) => {
+  const labelledBy = element.attr('aria-labelledby');
+  const text = labelledBy
+    ? labelledBy
+        .split(' ')
+        .map((id) => $(`#${id}`).text())
+        .join(' ')
+    : element.text();
+  return text.replace(/\s+/g, ' ').trim();
+};
 
 const questionWithAnswer: Input[] = [
   { id: 'q1', title: 'Are cramps normal?', body: 'Asking for me.' },
@@ -109,7 +144,7 @@ describe('CommentSection', () => {
 
   test('shows a known writer and a machine-readable date', async () => {
     const $ = await renderSection(questionWithAnswer);
-    expect($('#comment-a1 h3').text()).toBe('Jo replied');
+    expect($('#comment-a1 h3').text()).toBe('Reply to “Are cramps normal?”');
     expect($('#comment-a1 time').attr('datetime')).toBe('2024-03-05');
     expect($('#comment-a1 time').text()).toBe('5 March 2024');
   });
@@ -203,5 +238,159 @@ describe('CommentSection', () => {
     const $ = await renderSection([{ id: 'x', author: '<img src=x onerror=alert(1)>', title: '<b>hi</b>', body: 'b' }]);
     expect($('img')).toHaveLength(0);
     expect($('#comment-x h3').text()).toBe('<b>hi</b>');
+  });
+  test('names each comment and each Reply link uniquely, where every writer is anonymous and undated', async () => {
+    const $ = await renderSection(
+      [
+        { id: 'q1', title: 'Cramps?', body: 'q' },
+        { id: 'a1', parent: 'q1', body: 'a' },
+        { id: 'a2', parent: 'q1', body: 'b' },
+        { id: 'c1', body: 'c' },
+        { id: 'c2', body: 'd' },
+        { id: 'r1', parent: 'c1', body: 'e' },
+      ],
+      'T',
+      4,
+      50,
+      1,
+      'open',
+    );
+    const names = $('article.comment')
+      .map((_, article) => accessibleName($, $(article) as cheerio.Cheerio<never>))
+      .get();
+    expect(names).toEqual([
+      'Cramps?',
+      'Reply 1 to “Cramps?”',
+      'Reply 2 to “Cramps?”',
+      'Comment 1',
+      'Reply to Anonymous',
+      'Comment 2',
+    ]);
+    const replyLinks = $('a')
+      .filter((_, a) => $(a).text().startsWith('Reply'))
+      .map((_, a) => $(a).text().replace(/\s+/g, ' ').trim())
+      .get();
+    expect(replyLinks).toHaveLength(6);
+    expect(new Set(replyLinks).size).toBe(6);
+    expect(replyLinks[1]).toBe('Reply to “Reply 1 to “Cramps?””');
+  });
+
+  test('does not repeat the writer’s name in the heading above it', async () => {
+    const $ = await renderSection([
+      { id: 'q1', author: 'Sam', body: 'q' },
+      { id: 'a1', parent: 'q1', author: 'Jo', body: 'a' },
+    ]);
+    expect($('#comment-q1 h3').text()).toBe('Comment');
+    expect($('#comment-a1 h3').text()).toBe('Reply to Sam');
+    expect($('#comment-a1 .comment-author').text()).toBe('Jo');
+  });
+
+  test('isolates readers’ names, titles and bodies from the text around them', async () => {
+    const evil = '\u202Eevil';
+    const $ = await renderSection(
+      [
+        { id: 'q', author: evil, title: `${evil} title`, body: 'q' },
+        { id: 'a', parent: 'q', author: evil, body: 'a' },
+        { id: 'b', parent: 'a', author: evil, body: 'b' },
+        { id: 'c', author: 'Al', body: 'c' },
+        { id: 'd', parent: 'c', author: 'Bo', body: 'd' },
+        { id: 'e', parent: 'd', body: 'e' },
+      ],
+      'T',
+      1,
+      50,
+      1,
+      'open',
+    );
+    // Every piece of reader text in a heading, a writer's name, a "Replying to" line or a Reply link sits in its own <bdi>.
+    for (const bdi of $('bdi').toArray()) expect($(bdi).children()).toHaveLength(0);
+    expect($('#comment-q h3 bdi').text()).toBe(`${evil} title`);
+    expect($('#comment-a .comment-author').prop('tagName')).toBe('BDI');
+    expect($('#comment-b a[href="#comment-a"] bdi').text()).toBe(evil);
+    expect($('#comment-e h3 bdi').text()).toBe('Bo');
+    expect($('#comment-q a[href*="reply="] bdi').text()).toBe(`${evil} title`);
+    expect(
+      $('.comment-body')
+        .toArray()
+        .every((body) => $(body).attr('dir') === 'auto'),
+    ).toBe(true);
+  });
+
+  test('gives each conversation a container of its own', async () => {
+    const $ = await renderSection([...questionWithAnswer, { id: 'q2', title: 'Another?', body: 'b' }]);
+    const threads = $('section > div > ol > li');
+    expect(threads).toHaveLength(2);
+    expect(threads.toArray().every((thread) => ($(thread).attr('class') ?? '').includes('border'))).toBe(true);
+  });
+
+  describe('when the article takes questions', () => {
+    test('invites a question under the threads, leading to the question form', async () => {
+      const $ = await renderSection(questionWithAnswer, 'T', 4, 50, 1, 'open');
+      const ask = $('a').filter((_, a) => $(a).text().trim() === 'Ask a question');
+      expect(ask.attr('href')).toBe(questionFormPath('a'));
+      expect(ask.closest('p').prevAll('div').find('ol')).toHaveLength(2);
+    });
+
+    test('invites a question when there are no comments yet', async () => {
+      const $ = await renderSection([], 'T', 4, 50, 1, 'open');
+      expect($('a').filter((_, a) => $(a).text().trim() === 'Ask a question')).toHaveLength(1);
+    });
+
+    test('puts a Reply link on every comment, leading to the form answering it', async () => {
+      const $ = await renderSection(questionWithAnswer, 'T', 4, 50, 1, 'open');
+      for (const id of ['q1', 'a1']) {
+        expect($(`#comment-${id} a[href="${questionFormPath('a', id)}"]`).text()).toMatch(/^Reply to “/);
+      }
+    });
+  });
+
+  test('shows no Ask or Reply link, and says so, when the article takes no questions', async () => {
+    const $ = await renderSection(questionWithAnswer, 'T', 4, 50, 1, 'closed');
+    expect($('a[href*="api/questions"]')).toHaveLength(0);
+    expect($('section').text()).toContain('This article is not taking new questions.');
+  });
+
+  test('shows no Ask or Reply link and no sentence about them when the site takes no questions', async () => {
+    const $ = await renderSection(questionWithAnswer);
+    expect($('a[href*="api/questions"]')).toHaveLength(0);
+    expect($('section').text()).not.toContain('questions.');
+  });
+
+  describe('a staff answer', () => {
+    const withStaff: Input[] = [
+      { id: 'q1', title: 'Are cramps normal?', body: 'Asking.' },
+      { id: 's1', parent: 'q1', person: 'jo-gp', author: 'Dr Jo', body: 'Usually, yes.' },
+      { id: 'a1', parent: 'q1', author: 'Dr Fake, GP', body: 'Trust me.' },
+    ];
+
+    test('says who answered, with their credentials and role, linking to their page', async () => {
+      const $ = await renderSection(withStaff);
+      const credit = $('#comment-s1 p').filter((_, p) => $(p).text().includes('Answered by'));
+      expect(credit.text().replace(/\s+/g, ' ').trim()).toBe(
+        'Staff answer Answered by Dr Jo Reviewer, MBBS, MRCGP (GP)',
+      );
+      expect(credit.find('a').attr('href')).toBe(personPath('jo-gp'));
+    });
+
+    test('is not labelled as a reader’s experience, and looks different from readers’ answers', async () => {
+      const $ = await renderSection(withStaff);
+      expect($('#comment-s1').text()).not.toContain(site.readerAnswerLabel);
+      expect($('#comment-a1').text()).toContain(site.readerAnswerLabel);
+      expect($('#comment-s1').attr('class')).toContain('staff-answer');
+      expect($('#comment-a1').attr('class')).not.toContain('staff-answer');
+    });
+
+    test('is explained under the section heading, only on a page that shows one', async () => {
+      const explanation = 'Answers marked “Staff answer” are written by the person named';
+      expect((await renderSection(withStaff))('section > p').first().text()).toContain(explanation);
+      expect((await renderSection(questionWithAnswer))('section').text()).not.toContain(explanation);
+    });
+
+    test('cannot be claimed by a reader’s free-text name', async () => {
+      const $ = await renderSection(withStaff);
+      expect($('#comment-a1').text()).not.toContain('Answered by');
+      expect($('#comment-a1').text()).not.toContain('Staff answer');
+      expect($('.staff-answer')).toHaveLength(1);
+    });
   });
 });

@@ -22,7 +22,9 @@ test('a build of broken content fails with one line per problem and no stack tra
   const errors = output.split('\n').filter((line) => line.includes('[ERROR]'));
   expect(errors).toHaveLength(30);
   expect(errors.at(-1)).toContain('Content check: 29 problems to fix before the site can be built.');
-  expect(output).toContain('comment "orphan", field "parent": replies to "ghost", which is not in this file.');
+  expect(output).toContain(
+    'comment "orphan", field "parent": replies to "ghost", which is not a comment on this article.',
+  );
   expect(output).toContain('field "author": names "nobody-here", who is not in content/people.');
   expect(output).not.toMatch(/^\s+at /m);
 });

@@ -222,3 +222,28 @@ describe('the fixture article with a writer, a reviewer, references and callouts
     ]);
   });
 });
+
+describe('staff answers on the fixture site', () => {
+  const $ = load(FIXTURE_DIST, 'articles/structured-data');
+
+  test('show who answered, with credentials and role, linking to their page, apart from readers’ answers', () => {
+    const staff = $('#comment-r-fixture1');
+    const credit = staff.find('p').filter((_, p) => $(p).text().includes('Answered by'));
+    expect(words(credit.text())).toBe(
+      'Staff answer Answered by Dr Rey Viewer (fictional), MBBS, MRCGP (fictional) (GP (fictional))',
+    );
+    expect(credit.find('a').attr('href')).toBe('/people/test-reviewer/');
+    expect(staff.text()).not.toContain('not medical advice');
+  });
+
+  test('cannot be claimed by a reader who types the person’s name', () => {
+    const reader = $('#comment-r-fixture2');
+    expect(reader.text()).not.toContain('Answered by');
+    expect(reader.text()).toContain('not medical advice');
+    expect(
+      $('.staff-answer')
+        .map((_, a) => $(a).attr('id'))
+        .get(),
+    ).toEqual(['comment-r-fixture1']);
+  });
+});

@@ -104,7 +104,7 @@ function jsonLdOfType<T>($: cheerio.CheerioAPI, type: string): T {
 interface CommentNode {
   '@type': string;
   url: string;
-  author?: { '@type': string; name: string; url?: string };
+  author?: { '@type': string; name: string; url?: string; honorificSuffix?: string; jobTitle?: string };
   dateCreated?: string;
   parentItem?: { url: string };
   comment?: CommentNode[];
@@ -326,6 +326,27 @@ describe('the fixture site’s structured data', () => {
         ...(reference.date && { datePublished: day(reference.date) }),
       })),
     );
+  });
+
+  test('a staff answer (in a one-comment file) names the site’s person as its author, with their page and role', () => {
+    const data = jsonLdOfType<MedicalWebPage>(page(FIXTURE, 'articles/structured-data/'), 'MedicalWebPage');
+    const reviewer = loadYaml(readFileSync(join(FIXTURE_CONTENT, 'people', 'test-reviewer.yaml'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    const [question] = data.comment!;
+    expect(new URL(question!.url).hash).toBe('#comment-q-fixture1');
+    const answers = new Map(question!.comment!.map((node) => [new URL(node.url).hash, node.author]));
+    expect(answers.get('#comment-r-fixture1')).toEqual({
+      '@type': 'Person',
+      name: reviewer.name,
+      honorificSuffix: reviewer.credentials,
+      url: address(FIXTURE, 'people/test-reviewer/'),
+      sameAs: reviewer.profileUrl,
+      jobTitle: reviewer.role,
+    });
+    // The same name typed by a reader is a reader's name, not the person.
+    expect(answers.get('#comment-r-fixture2')).toEqual({ '@type': 'Person', name: reviewer.name });
   });
 
   test('the deep-thread article lists its reply chain as in its comments file, with authors, dates and permalinks', () => {

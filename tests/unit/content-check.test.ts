@@ -26,7 +26,7 @@ describe('checkContent', () => {
   });
 
   test('reports every problem of a run at once, one line each', () => {
-    expect(lines).toHaveLength(29);
+    expect(lines).toHaveLength(34);
     expect(lines.every((line) => !line.includes('\n') && / Fix: /.test(line))).toBe(true);
   });
 
@@ -81,8 +81,38 @@ describe('checkContent', () => {
     expect(lineFor('comments/good.json')).toEqual([
       `broken-content/comments/good.json: comment "dup", field "id": is used by more than one comment. Fix: give each comment an id of its own (and keep the one links already point to).`,
       `broken-content/comments/good.json: comment "self", field "parent": the comment replies to itself. Fix: point "parent" at the comment it answers, or remove it to make this a top-level comment.`,
-      `broken-content/comments/good.json: comment "orphan", field "parent": replies to "ghost", which is not in this file. Fix: point "parent" at an existing comment id, or remove it to make this a top-level comment.`,
+      `broken-content/comments/good.json: comment "orphan", field "parent": replies to "ghost", which is not a comment on this article. Fix: point "parent" at an existing comment id, or remove it to make this a top-level comment.`,
       `broken-content/comments/good.json: comment "c1", field "parent": replies go round in a circle: "c1" → "c2" → "c1". Fix: point one of these "parent" fields at a comment outside the circle, or remove it.`,
+    ]);
+  });
+
+  test('reads an article’s comments file and its folder of one-comment files as one thread', () => {
+    expect(lineFor('comments/good/r-orphan.json')).toEqual([
+      `broken-content/comments/good/r-orphan.json: comment "r-orphan", field "parent": replies to "nobody", which is not a comment on this article. Fix: point "parent" at an existing comment id, or remove it to make this a top-level comment.`,
+    ]);
+  });
+
+  test('reports an id used in both the comments file and a one-comment file, naming both files', () => {
+    expect(lineFor('comments/good/r-dup.json')).toEqual([
+      `broken-content/comments/good/r-dup.json: comment "orphan", field "id": is used by more than one comment (also in broken-content/comments/good.json). Fix: give each comment an id of its own (and keep the one links already point to).`,
+    ]);
+  });
+
+  test('reports a staff answer whose person has no file', () => {
+    expect(lineFor('comments/good/staff-ghost.json')).toEqual([
+      `broken-content/comments/good/staff-ghost.json: comment "staff-ghost", field "person": names "no-such-person", who is not in content/people. Fix: add content/people/no-such-person.yaml with at least their name, or correct the id to the file name of a person there.`,
+    ]);
+  });
+
+  test('reports a folder of comments without an article once, like a file', () => {
+    expect(lineFor('comments/no-such-folder/')).toEqual([
+      `broken-content/comments/no-such-folder/: there is no article "no-such-folder" for the comments in this folder. Fix: name the folder after its article (content/articles/<slug>.mdx → content/comments/<slug>/), or add the article.`,
+    ]);
+  });
+
+  test('reports a comments file deeper than one folder', () => {
+    expect(lineFor('comments/good/deeper/deep.json')).toEqual([
+      `broken-content/comments/good/deeper/deep.json: is not where comments go. Fix: move it to comments/<article-slug>.json, or to comments/<article-slug>/<comment-id>.json for one comment.`,
     ]);
   });
 
@@ -184,7 +214,7 @@ describe('checkContent', () => {
     const articleFiles = globSync('articles/*.mdx', { cwd: site });
     const drafts = articleFiles.filter((file) => /^draft: true$/m.test(readFileSync(`${site}/${file}`, 'utf8'))).length;
     const articles = articleFiles.length - drafts;
-    const comments = globSync('comments/*.json', { cwd: site }).reduce(
+    const comments = globSync('comments/**/*.json', { cwd: site }).reduce(
       (sum, file) =>
         sum + (JSON.parse(readFileSync(`${site}/${file}`, 'utf8')) as { comments: unknown[] }).comments.length,
       0,
@@ -195,6 +225,6 @@ describe('checkContent', () => {
   });
 
   test('sums up a failed check with the number of problems', () => {
-    expect(summarize(broken)).toBe('Content check: 29 problems to fix before the site can be built.');
+    expect(summarize(broken)).toBe('Content check: 34 problems to fix before the site can be built.');
   });
 });

@@ -1,11 +1,15 @@
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 
+import type { DisplayComment } from '@/lib/comments';
+import { questionFormPath } from '@/lib/urls';
 import { commentsFileSchema, type CommentInput } from '@/schemas/comments';
 
 /** Comments files as the content layer gives them: parsed by the real schema, keyed by article slug. */
 let commentFiles: Record<string, { digest: string; comments: CommentInput[] }>;
 /** Digests of the articles' files. */
 let articleDigests: Record<string, string>;
+/** Articles whose frontmatter says `questions: false`. */
+let articlesWithoutQuestions: Set<string>;
 
 vi.mock('astro:content', () => ({
   getCollection: async (collection: string) => {
@@ -17,7 +21,12 @@ vi.mock('astro:content', () => ({
         data: commentsFileSchema().parse({ comments }),
       }));
     if (collection === 'articles')
-      return Object.entries(articleDigests).map(([id, digest]) => ({ id, collection, digest, data: {} }));
+      return Object.entries(articleDigests).map(([id, digest]) => ({
+        id,
+        collection,
+        digest,
+        data: { draft: false, questions: !articlesWithoutQuestions.has(id) },
+      }));
     return [];
   },
 }));
@@ -29,6 +38,8 @@ const content = async () => {
 };
 
 beforeEach(() => {
+  vi.stubEnv('QUESTIONS', 'local');
+  articlesWithoutQuestions = new Set();
   articleDigests = { moderated: 'a1', quiet: 'a2' };
   commentFiles = {
     moderated: {
@@ -58,6 +69,91 @@ describe('getCommentCount', () => {
   test('gives 0 for an article without a comments file', async () => {
     const { getCommentCount } = await content();
     expect(await getCommentCount('quiet')).toBe(0);
+  });
+});
+
+describe('an article’s comments file and its one-comment files', () => {
+  beforeEach(() => {
+    commentFiles['moderated/r-new'] = { digest: 'c2', comments: [{ id: 'r-new', parent: 'q1', body: 'Sent in.' }] };
+    commentFiles['moderated/q-new'] = { digest: 'c3', comments: [{ id: 'q-new', body: 'A new question.' }] };
+  });
+
+  test('make one thread: a reply in its own file is shown under the comment it answers', async () => {
+    const { getArticleComments } = await content();
+    const [page] = (await getArticleComments('moderated')).pages;
+    expect(page!.threads.map((thread) => thread.id)).toEqual(['q1', 'q-new']);
+    expect(page!.threads[0]!.replies.map((reply) => reply.id)).toEqual(['a1', 'r1', 'r-new']);
+  });
+
+  test('are counted together', async () => {
+    const { getArticleComments, getCommentCount } = await content();
+    expect(await getCommentCount('moderated')).toBe(5);
+    expect((await getArticleComments('moderated')).count).toBe(5);
+  });
+
+  test('share one set of ids: a clash names the file of each comment', async () => {
+    commentFiles['moderated/a1'] = { digest: 'c4', comments: [{ id: 'a1', body: 'Same id as in the file.' }] };
+    const { getArticleComments } = await content();
+    await expect(getArticleComments('moderated')).rejects.toThrow(
+      'content/comments/moderated/a1.json: comment "a1", field "id": is used by more than one comment (also in content/comments/moderated.json).',
+    );
+  });
+
+  test('stop the build at a staff answer naming a person with no file, saying which file and comment', async () => {
+    commentFiles['moderated/r-staff'] = {
+      digest: 'c6',
+      comments: [{ id: 'r-staff', parent: 'q1', person: 'nobody', body: 'An answer.' }],
+    };
+    const { getArticleComments } = await content();
+    await expect(getArticleComments('moderated')).rejects.toThrow(
+      'content/comments/moderated/r-staff.json: comment "r-staff", field "person": names "nobody", who is not in content/people.',
+    );
+  });
+
+  test('belong to no other article', async () => {
+    const { getCommentCount } = await content();
+    expect(await getCommentCount('quiet')).toBe(0);
+  });
+
+  test('change the article’s cache key when one is added', async () => {
+    const before = await (await content()).getArticlePagesCacheKey('moderated');
+    commentFiles['moderated/r-later'] = { digest: 'c5', comments: [{ id: 'r-later', parent: 'q1', body: 'Later.' }] };
+    expect(await (await content()).getArticlePagesCacheKey('moderated')).not.toBe(before);
+  });
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('questions under an article', () => {
+  const replyHrefs = (comments: readonly DisplayComment[]) => comments.map((comment) => comment.replyHref);
+
+  test('are invited, with a Reply link on every comment, when the site and the article take them', async () => {
+    const comments = await (await content()).getArticleComments('moderated');
+    expect(comments.questions).toBe('open');
+    expect(comments.askHref).toBe(questionFormPath('moderated'));
+    expect(replyHrefs(comments.pages[0]!.threads)).toEqual([questionFormPath('moderated', 'q1')]);
+  });
+
+  test('are closed, with no links, on an article that says questions: false', async () => {
+    articlesWithoutQuestions.add('moderated');
+    const comments = await (await content()).getArticleComments('moderated');
+    expect([comments.questions, comments.askHref]).toEqual(['closed', undefined]);
+    expect(replyHrefs(comments.pages[0]!.threads)).toEqual([undefined]);
+  });
+
+  test('are off, with no links, when the build takes none', async () => {
+    vi.stubEnv('QUESTIONS', 'off');
+    const comments = await (await content()).getArticleComments('moderated');
+    expect([comments.questions, comments.askHref]).toEqual(['off', undefined]);
+    expect(replyHrefs(comments.pages[0]!.threads)).toEqual([undefined]);
+  });
+
+  test('change every article’s cache key when the build starts or stops taking them', async () => {
+    const open = await (await content()).getArticlePagesCacheKey('quiet');
+    vi.stubEnv('QUESTIONS', 'off');
+    expect(await (await content()).getArticlePagesCacheKey('quiet')).not.toBe(open);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { buildThread, toDisplayThread, type DisplayComment } from '@/lib/comments';
+import { buildThread, phraseText, toDisplayThread, type DisplayComment } from '@/lib/comments';
 
 interface Input {
   id: string;
@@ -101,5 +101,67 @@ describe('toDisplayThread', () => {
 
   test('refuses a cap below 1', () => {
     expect(() => show(chain(2), 0)).toThrow(RangeError);
+  });
+});
+
+describe('toDisplayThread for staff answers and replies', () => {
+  const jo = { id: 'jo-gp', name: 'Dr Jo', credentials: 'MBBS', role: 'GP' };
+  const comments = [
+    { id: 'q1', title: 'Normal?', body: 'q' },
+    { id: 's1', parent: 'q1', person: 'jo-gp', body: 'Yes.' },
+  ];
+
+  test('carries the person a staff answer names, and no person for a reader', () => {
+    const [question] = toDisplayThread(buildThread(comments, 'test.json'), {
+      maxIndent: 4,
+      renderBody: (body) => body,
+      findPerson: (id) => (id === 'jo-gp' ? jo : expect.unreachable()),
+    });
+    expect(question!.staff).toBeUndefined();
+    expect(question!.replies[0]!.staff).toEqual(jo);
+  });
+
+  test('stops on a person it cannot find, with the finder’s message', () => {
+    expect(() =>
+      toDisplayThread(buildThread(comments, 'test.json'), {
+        maxIndent: 4,
+        renderBody: (body) => body,
+        findPerson: (id, commentId) => {
+          throw new Error(`comment "${commentId}" names "${id}"`);
+        },
+      }),
+    ).toThrow('comment "s1" names "jo-gp"');
+  });
+
+  test('gives every comment its Reply address when replies are open, and none otherwise', () => {
+    const open = toDisplayThread(buildThread(comments, 'test.json'), {
+      maxIndent: 1,
+      renderBody: (body) => body,
+      findPerson: () => jo,
+      replyHref: (id) => `/ask?reply=${id}`,
+    });
+    expect([open[0]!.replyHref, open[0]!.replies[0]!.replyHref]).toEqual(['/ask?reply=q1', '/ask?reply=s1']);
+    const closed = toDisplayThread(buildThread(comments, 'test.json'), {
+      maxIndent: 1,
+      renderBody: (body) => body,
+      findPerson: () => jo,
+    });
+    expect(closed[0]!.replyHref).toBeUndefined();
+  });
+
+  test('heads each comment uniquely across the whole article, below the indentation cap too', () => {
+    const chain = [
+      { id: 'q', body: 'q' },
+      { id: 'a', parent: 'q', author: 'Sam', body: 'a' },
+      { id: 'b', parent: 'a', body: 'b' },
+      { id: 'c', parent: 'a', body: 'c' },
+    ];
+    const [question] = toDisplayThread(buildThread(chain, 'test.json'), { maxIndent: 1, renderBody: (body) => body });
+    expect([question!, ...question!.replies].map((comment) => phraseText(comment.heading))).toEqual([
+      'Comment',
+      'Reply to Anonymous',
+      'Reply 1 to Sam',
+      'Reply 2 to Sam',
+    ]);
   });
 });

@@ -37,9 +37,9 @@ describe('commentAt', () => {
     { element: 'section', id: 'comments', location: 10 },
     { element: 'h2', id: 'comments-heading', text: '2 comments', location: 10 },
     { element: 'article', id: 'comment-q1', location: 12 },
-    { element: 'h3', id: 'comment-q1-heading', text: 'Anonymous wrote', location: 12 },
+    { element: 'h3', id: 'comment-q1-heading', text: 'Comment', location: 12 },
     { element: 'article', id: 'comment-q1-a1', location: 27 },
-    { element: 'h3', id: 'comment-q1-a1-heading', text: 'Sam replied', location: 27 },
+    { element: 'h3', id: 'comment-q1-a1-heading', text: 'Reply to Anonymous', location: 27 },
     { element: 'h2', id: 'related', text: 'Related articles', location: 40 },
   ];
 

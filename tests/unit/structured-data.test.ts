@@ -262,6 +262,37 @@ describe('commentsJsonLd', () => {
   });
 });
 
+describe('a staff answer in commentsJsonLd', () => {
+  const people = { 'jo-gp': person('jo-gp', { name: 'Dr Jo', credentials: 'MBBS', role: 'GP' }) };
+  const threads = () => {
+    const thread = buildThread(
+      commentsFileSchema().parse({
+        comments: [
+          { id: 'q1', title: 'Normal?', body: 'q' },
+          { id: 's1', parent: 'q1', person: 'jo-gp', author: 'Jo', body: 'Yes.' },
+        ],
+      }).comments,
+      'test.json',
+    );
+    return toDisplayThread(thread, {
+      maxIndent: site.maxCommentIndent,
+      renderBody: renderCommentBody,
+      findPerson: (id) => people[id as 'jo-gp'],
+    });
+  };
+
+  test('names the site’s person as author, with their page, credentials and role', () => {
+    const [question] = commentsJsonLd(threads());
+    expect(question!.comment![0]!.author).toEqual({
+      '@type': 'Person',
+      name: 'Dr Jo',
+      honorificSuffix: 'MBBS',
+      url: absoluteUrl('/people/jo-gp/'),
+      jobTitle: 'GP',
+    });
+  });
+});
+
 describe('commentPageJsonLd', () => {
   test('describes a numbered comment page as part of its article, with its own conversations', () => {
     const comments = Array.from({ length: 3 }, (_, i) => ({ id: `q${i}`, body: 'Question' }));

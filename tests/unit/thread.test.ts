@@ -130,7 +130,7 @@ describe('buildThread', () => {
 
   test('rejects a reply to a comment that does not exist', () => {
     expect(problemsOf([{ id: 'a', parent: 'ghost' }])).toEqual([
-      `${SOURCE}: comment "a", field "parent": replies to "ghost", which is not in this file. Fix: point "parent" at an existing comment id, or remove it to make this a top-level comment.`,
+      `${SOURCE}: comment "a", field "parent": replies to "ghost", which is not a comment on this article. Fix: point "parent" at an existing comment id, or remove it to make this a top-level comment.`,
     ]);
   });
 

@@ -4,7 +4,20 @@
  * kept, each saying which comment it replies to. The result is at most `maxIndent` lists deep,
  * however long a reply chain is, so components can nest it without deep recursion.
  */
+import { uniqueCommentHeadings, type Phrase } from './labels';
 import type { Thread, ThreadableComment, ThreadNode } from './thread';
+
+/** A person of the site's own (`content/people/`) who answered a comment: a staff answer. */
+export interface StaffMember {
+  /** Their id, the file name in `content/people/`; their page is `personPath(id)`. */
+  id: string;
+  name: string;
+  credentials?: string | undefined;
+  /** Their role for readers, such as "GP" or "Pharmacist". */
+  role?: string | undefined;
+  /** Their page elsewhere, such as a professional register. */
+  profileUrl?: string | undefined;
+}
 
 /** A comment as the thread component shows it. */
 export interface DisplayComment {
@@ -20,6 +33,12 @@ export interface DisplayComment {
   date: Date | undefined;
   /** The question line, when the comment has one. */
   title: string | undefined;
+  /** The comment's heading, unique among the article's comments (`uniqueCommentHeadings`). */
+  heading: Phrase;
+  /** The site's own writer or clinician who wrote it (a staff answer), from the comment's `person`. */
+  staff: StaffMember | undefined;
+  /** Where "Reply" leads (the question form answering this comment); undefined when replies are closed. */
+  replyHref: string | undefined;
   /** Sanitized HTML of the body. */
   bodyHtml: string;
   /** True depth in the conversation: 0 for a question, 1 for an answer to it, … */
@@ -40,6 +59,8 @@ export type DisplayableComment = ThreadableComment & {
   author?: string | undefined;
   authorUrl?: string | undefined;
   title?: string | undefined;
+  /** Id of a person in `content/people/` when the site's own writer or clinician wrote it. */
+  person?: string | undefined;
 } & ({ body?: undefined; bodyHtml: string } | { body: string; bodyHtml?: string | undefined });
 
 export interface DisplayOptions {
@@ -47,17 +68,39 @@ export interface DisplayOptions {
   maxIndent: number;
   /** Turns a body into safe HTML, for comments that do not bring their `bodyHtml`. */
   renderBody: (body: string) => string;
+  /**
+   * The person a staff answer's `person` names.
+   * @throws an Error naming the comment when there is no such person (the content check reports it first)
+   */
+  findPerson?: (personId: string, commentId: string) => StaffMember;
+  /** Where "Reply" under a comment leads; leave out when the article takes no replies. */
+  replyHref?: (commentId: string) => string;
 }
+
+const noPeople = (personId: string, commentId: string): never => {
+  throw new Error(`Comment "${commentId}" names person "${personId}", but no people were given to look them up.`);
+};
 
 export const commentAnchor = (id: string) => `comment-${id}`;
 
 export function toDisplayThread<C extends DisplayableComment>(
   thread: Thread<C>,
-  { maxIndent, renderBody }: DisplayOptions,
+  { maxIndent, renderBody, findPerson = noPeople, replyHref }: DisplayOptions,
 ): DisplayComment[] {
   if (!Number.isInteger(maxIndent) || maxIndent < 1) throw new RangeError('maxIndent must be a whole number ≥ 1');
 
-  const show = (node: ThreadNode<C>, replyingTo: DisplayComment['replyingTo']): DisplayComment => ({
+  /** Every comment shown, in reading order, with the comment it answers: for their headings. */
+  const shown: { display: DisplayComment; comment: C; parent: C | undefined }[] = [];
+  const show = (
+    node: ThreadNode<C>,
+    parent: ThreadNode<C> | undefined,
+    replyingTo: DisplayComment['replyingTo'],
+  ): DisplayComment => {
+    const display = showComment(node, replyingTo);
+    shown.push({ display, comment: node.comment, parent: parent?.comment });
+    return display;
+  };
+  const showComment = (node: ThreadNode<C>, replyingTo: DisplayComment['replyingTo']): DisplayComment => ({
     id: node.comment.id,
     anchor: commentAnchor(node.comment.id),
     permalink: `#${commentAnchor(node.comment.id)}`,
@@ -66,6 +109,9 @@ export function toDisplayThread<C extends DisplayableComment>(
     authorUrl: node.comment.authorUrl === undefined ? undefined : new URL(node.comment.authorUrl).href,
     date: node.comment.date,
     title: node.comment.title,
+    heading: [],
+    staff: node.comment.person === undefined ? undefined : findPerson(node.comment.person, node.comment.id),
+    replyHref: replyHref?.(node.comment.id),
     bodyHtml:
       node.comment.body === undefined
         ? node.comment.bodyHtml
@@ -88,6 +134,7 @@ export function toDisplayThread<C extends DisplayableComment>(
       list.push(
         show(
           current,
+          parent,
           shownAwayFromParent ? { anchor: commentAnchor(parent.comment.id), author: parent.comment.author } : undefined,
         ),
       );
@@ -96,12 +143,27 @@ export function toDisplayThread<C extends DisplayableComment>(
     return list;
   };
 
-  const build = (node: ThreadNode<C>): DisplayComment => {
-    const comment = show(node, undefined);
-    comment.replies = node.depth + 1 >= maxIndent ? flatten(node) : node.replies.map(build);
+  const build = (node: ThreadNode<C>, parent: ThreadNode<C> | undefined): DisplayComment => {
+    const comment = show(node, parent, undefined);
+    comment.replies = node.depth + 1 >= maxIndent ? flatten(node) : node.replies.map((reply) => build(reply, node));
     comment.hiddenCount = node.descendantCount;
     return comment;
   };
 
-  return thread.roots.map(build);
+  const roots = thread.roots.map((root) => build(root, undefined));
+  const headings = uniqueCommentHeadings(shown);
+  shown.forEach(({ display }, index) => (display.heading = headings[index]!));
+  return roots;
+}
+
+/** Whether any of these threads holds a staff answer (a comment written by a person of the site's own). */
+export function hasStaffAnswer(threads: readonly DisplayComment[]): boolean {
+  // Display trees are at most a few levels deep but may be very wide: walk them with a stack.
+  const stack = [...threads];
+  while (stack.length > 0) {
+    const comment = stack.pop()!;
+    if (comment.staff) return true;
+    stack.push(...comment.replies);
+  }
+  return false;
 }

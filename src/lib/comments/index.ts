@@ -7,7 +7,24 @@ export {
   type ThreadProblem,
   type ThreadableComment,
 } from './thread';
-export { toDisplayThread, commentAnchor, type DisplayComment, type DisplayableComment } from './display';
+export {
+  toDisplayThread,
+  commentAnchor,
+  hasStaffAnswer,
+  type DisplayComment,
+  type DisplayableComment,
+  type StaffMember,
+} from './display';
 export { renderCommentBody, commentSanitizeSchema, COMMENT_LINK_REL } from './render-body';
-export { commentCountHeading, authorName, foldLabel, ANONYMOUS } from './labels';
+export {
+  commentCountHeading,
+  authorName,
+  foldLabel,
+  ANONYMOUS,
+  phraseText,
+  shortTitle,
+  uniqueCommentHeadings,
+  type Phrase,
+} from './labels';
+export { articleQuestions, type ArticleQuestions } from './questions';
 export { paginateThreads, type CommentPage } from './pages';

@@ -35,6 +35,8 @@ export interface Thread<C extends ThreadableComment> {
 
 /** Why one comment cannot take its place in the thread, and what the editor should do about it. */
 export interface ThreadProblem {
+  /** The file the comment at fault came from. */
+  source: string;
   /** The comment at fault. */
   commentId: string;
   /** The field to change. */
@@ -46,17 +48,15 @@ export interface ThreadProblem {
 }
 
 /** One line a person can act on: file, comment, field, what is wrong, what to do. */
-export const formatThreadProblem = (source: string, { commentId, field, problem, fix }: ThreadProblem) =>
+export const formatThreadProblem = ({ source, commentId, field, problem, fix }: ThreadProblem) =>
   `${source}: comment "${commentId}", field "${field}": ${problem}. Fix: ${fix}`;
 
-/** A comments file whose replies do not form a tree. The message has one line per problem. */
+/** An article's comments whose replies do not form a tree. The message has one line per problem. */
 export class CommentThreadError extends Error {
-  readonly source: string;
   readonly problems: readonly ThreadProblem[];
-  constructor(source: string, problems: readonly ThreadProblem[]) {
-    super(problems.map((problem) => formatThreadProblem(source, problem)).join('\n'));
+  constructor(problems: readonly ThreadProblem[]) {
+    super(problems.map(formatThreadProblem).join('\n'));
     this.name = 'CommentThreadError';
-    this.source = source;
     this.problems = problems;
   }
 }
@@ -80,25 +80,31 @@ interface Indexed {
 }
 
 /**
- * Builds the reply tree of one article's comments.
+ * Builds the reply tree of one article's comments, which may come from several files (the article's
+ * comments file and one file per submitted comment): ids are unique across all of them.
  * @param comments the article's comments in file order
- * @param source where they came from (a file path), named in every error
+ * @param source where they came from (a file path), or the file of the comment at each index; named in
+ *   every error
  * @param isPublished which comments to show; the others are checked, counted apart and left out
  * @throws CommentThreadError listing every duplicate id, self-reply, missing parent and reply cycle
  */
 export function buildThread<C extends ThreadableComment>(
   comments: readonly C[],
-  source: string,
+  source: string | ((index: number) => string),
   isPublished: (comment: C) => boolean = () => true,
 ): Thread<C> {
+  const fileOf = typeof source === 'string' ? () => source : source;
   const problems: ThreadProblem[] = [];
   const byId = new Map<string, number>();
   comments.forEach((comment, index) => {
-    if (byId.has(comment.id)) {
+    const first = byId.get(comment.id);
+    if (first !== undefined) {
+      const elsewhere = fileOf(first) === fileOf(index) ? '' : ` (also in ${fileOf(first)})`;
       problems.push({
+        source: fileOf(index),
         commentId: comment.id,
         field: 'id',
-        problem: 'is used by more than one comment',
+        problem: `is used by more than one comment${elsewhere}`,
         fix: 'give each comment an id of its own (and keep the one links already point to).',
       });
     } else {
@@ -115,6 +121,7 @@ export function buildThread<C extends ThreadableComment>(
       roots.push(index);
     } else if (parent === comment.id) {
       problems.push({
+        source: fileOf(index),
         commentId: comment.id,
         field: 'parent',
         problem: 'the comment replies to itself',
@@ -124,9 +131,10 @@ export function buildThread<C extends ThreadableComment>(
       const parentIndex = byId.get(parent);
       if (parentIndex === undefined) {
         problems.push({
+          source: fileOf(index),
           commentId: comment.id,
           field: 'parent',
-          problem: `replies to "${parent}", which is not in this file`,
+          problem: `replies to "${parent}", which is not a comment on this article`,
           fix: 'point "parent" at an existing comment id, or remove it to make this a top-level comment.',
         });
       } else {
@@ -175,6 +183,7 @@ export function buildThread<C extends ThreadableComment>(
     cycle.forEach((member) => reported.add(member));
     const ids = cycle.map((member) => `"${comments[member]!.id}"`);
     problems.push({
+      source: fileOf(cycle[0]!),
       commentId: comments[cycle[0]!]!.id,
       field: 'parent',
       problem: `replies go round in a circle: ${ids.join(' → ')} → ${ids[0]}`,
@@ -182,7 +191,7 @@ export function buildThread<C extends ThreadableComment>(
     });
   });
 
-  if (problems.length > 0) throw new CommentThreadError(source, problems);
+  if (problems.length > 0) throw new CommentThreadError(problems);
 
   // Link each node under its parent; pre-order keeps siblings oldest first.
   for (const { node, parent } of shown) parent?.replies.push(node);

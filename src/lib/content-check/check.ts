@@ -109,14 +109,42 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
     articles.set(slug, { slug, draft: parsed.data.draft, approved: 0, pending: 0, spam: 0 });
   }
 
-  // Comments
+  // Comments: an article's thread is its comments file plus one file per submitted comment.
+  const threads = new Map<string, { comments: CommentData[]; files: string[] }>();
+  const foldersWithoutArticle = new Set<string>();
   for (const path of globSync('comments/**/*.json', { cwd: contentDir }).sort()) {
     const file = display(path);
+<<<<<<< HEAD
     const slug = path.slice('comments/'.length, -'.json'.length);
     const text = readContentFile(join(contentDir, path));
     const read = 'data' in text ? parseJson(text.data) : text;
     if (!('data' in read)) {
       problems.push({ file, ...read });
+=======
+    const place = commentsFilePlace(path);
+    if (!place) {
+      problems.push({
+        file,
+        problem: 'is not where comments go',
+        fix: 'move it to comments/<article-slug>.json, or to comments/<article-slug>/<comment-id>.json for one comment.',
+      });
+      continue;
+    }
+    const { slug, inFolder } = place;
+    const text = readFileSync(join(contentDir, path), 'utf8');
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      const message = (error as Error).message;
+      const offset = /position (\d+)/.exec(message)?.[1];
+      const at = offset === undefined ? lineAndColumn(text, text.length) : lineAndColumn(text, Number(offset));
+      problems.push({
+        file,
+        problem: `is not valid JSON at line ${at.line}, column ${at.column} (${message.replace(/ in JSON at position.*$/, '').replace(/^Unexpected/, 'unexpected')})`,
+        fix: 'look for a missing comma, quote or bracket just before that point.',
+      });
+>>>>>>> display
       continue;
     }
     const data = read.data;
@@ -137,13 +165,53 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
       continue;
     }
     const comments: CommentData[] = parsed.data.comments;
+    problems.push(
+      ...comments
+        .filter((comment) => comment.person !== undefined && !people.has(comment.person))
+        .map((comment) => ({
+          file,
+          entry: `comment "${comment.id}"`,
+          field: 'person',
+          problem: `names "${comment.person}", who is not in content/people`,
+          fix: `add content/people/${comment.person}.yaml with at least their name, or correct the id to the file name of a person there.`,
+        })),
+    );
+    const article = articles.get(slug);
+    if (!article) {
+      if (!inFolder) {
+        problems.push({
+          file,
+          problem: `there is no article "${slug}" for these comments`,
+          fix: `name the file after its article (content/articles/<slug>.mdx → content/comments/<slug>.json), or add the article.`,
+        });
+      } else if (!foldersWithoutArticle.has(slug)) {
+        foldersWithoutArticle.add(slug);
+        problems.push({
+          file: `${display(`comments/${slug}`)}/`,
+          problem: `there is no article "${slug}" for the comments in this folder`,
+          fix: `name the folder after its article (content/articles/<slug>.mdx → content/comments/<slug>/), or add the article.`,
+        });
+      }
+      continue;
+    }
+    const thread = threads.get(slug) ?? { comments: [], files: [] };
+    threads.set(slug, thread);
+    for (const comment of comments) {
+      thread.comments.push(comment);
+      thread.files.push(file);
+    }
+    if (article.draft && comments.length > 0) {
+      notes.push(`${file}: ${comments.length} comments kept but not published, because article "${slug}" is a draft.`);
+    }
+  }
+  for (const [slug, { comments, files }] of threads) {
     try {
-      buildThread(comments, file);
+      buildThread(comments, (index) => files[index]!);
     } catch (error) {
       if (!(error instanceof CommentThreadError)) throw error;
       problems.push(
-        ...error.problems.map(({ commentId, field, problem, fix }) => ({
-          file,
+        ...error.problems.map(({ source, commentId, field, problem, fix }) => ({
+          file: source,
           entry: `comment "${commentId}"`,
           field,
           problem,
@@ -152,19 +220,8 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
       );
       continue;
     }
-    const article = articles.get(slug);
-    if (!article) {
-      problems.push({
-        file,
-        problem: `there is no article "${slug}" for these comments`,
-        fix: `name the file after its article (content/articles/<slug>.mdx → content/comments/<slug>.json), or add the article.`,
-      });
-      continue;
-    }
+    const article = articles.get(slug)!;
     for (const comment of comments) article[comment.status]++;
-    if (article.draft && comments.length > 0) {
-      notes.push(`${file}: ${comments.length} comments kept but not published, because article "${slug}" is a draft.`);
-    }
   }
 
   checkPages(contentDir, display, problems, notes);
@@ -211,6 +268,17 @@ function unreadEntries(contentDir: string, display: (path: string) => string): s
       (name) =>
         `${display(name)}: not read by the site, which reads only ${folders.map((folder) => `${folder}/`).join(', ')} in the content folder.`,
     );
+}
+
+/**
+ * Which article a file under `comments/` belongs to: `comments/<slug>.json` (the article's comments file)
+ * or `comments/<slug>/<id>.json` (one submitted comment). Anything deeper is in no article's thread.
+ */
+export function commentsFilePlace(path: string): { slug: string; inFolder: boolean } | undefined {
+  const segments = path.slice('comments/'.length, -'.json'.length).split('/');
+  if (segments.length === 1) return { slug: segments[0]!, inFolder: false };
+  if (segments.length === 2) return { slug: segments[0]!, inFolder: true };
+  return undefined;
 }
 
 /**

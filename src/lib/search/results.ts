@@ -40,7 +40,7 @@ export interface ExcerptPart {
 }
 
 export interface CommentHit {
-  /** The comment's heading: its question, or "<name> replied". */
+  /** The comment's heading: its question line, or what it replies to ("Reply to Sam"). */
   title: string;
   /** The comment's permalink on the page that shows it: `…/#comment-<id>`. */
   url: string;

@@ -32,13 +32,16 @@ export interface PersonLd {
   url: string;
   /** Their own page elsewhere (a professional register, a university page). */
   sameAs?: string;
+  /** Their role as the person file names it ("GP", "Pharmacist"), on staff answers. */
+  jobTitle?: string;
 }
 
 export interface CommentLd {
   '@type': 'Comment';
   /** The comment's permalink on the page that shows it: `…/articles/<slug>/[comments/<n>/]#comment-<id>`. */
   url: string;
-  author?: { '@type': 'Person'; name: string; url?: string };
+  /** A reader's display name (and web page), or for a staff answer the site's own person. */
+  author?: { '@type': 'Person'; name: string; url?: string } | PersonLd;
   dateCreated?: string;
   /** The comment this one answers, when it is listed below the deepest indentation, away from it. */
   parentItem?: { '@type': 'Comment'; url: string };
@@ -121,13 +124,17 @@ function commentJsonLd(comment: DisplayComment): CommentLd {
   return {
     '@type': 'Comment',
     url: absoluteUrl(comment.permalink),
-    ...(comment.author !== undefined && {
-      author: {
-        '@type': 'Person',
-        name: comment.author,
-        ...(comment.authorUrl !== undefined && { url: comment.authorUrl }),
-      },
+    ...(comment.staff && {
+      author: { ...personJsonLd(comment.staff), ...(comment.staff.role && { jobTitle: comment.staff.role }) },
     }),
+    ...(!comment.staff &&
+      comment.author !== undefined && {
+        author: {
+          '@type': 'Person',
+          name: comment.author,
+          ...(comment.authorUrl !== undefined && { url: comment.authorUrl }),
+        },
+      }),
     ...(comment.date !== undefined && { dateCreated: machineDate(comment.date) }),
     ...(comment.replyingTo && {
       // The parent is on the same page: the permalink with the parent's fragment.
