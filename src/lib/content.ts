@@ -8,11 +8,8 @@ import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 
 import { contentDir } from '@/config/content-dir';
-<<<<<<< HEAD
 import { pageSettingsDigest } from '@/config/page-settings';
-=======
 import { questionsOpen } from '@/config/questions';
->>>>>>> display
 import { site } from '@/config/site';
 import {
   articleQuestions,
@@ -185,16 +182,10 @@ function contentDigest(): Promise<string> {
  * part: it re-renders a route whose modules changed.
  */
 export async function getArticlePagesCacheKey(articleId: string): Promise<string> {
-<<<<<<< HEAD
-  const comments = (await commentFilesByArticle()).get(articleId);
-  return `${pageSettingsDigest()}:${await contentDigest()}:${articleId}:${comments?.digest ?? 'no comments'}`;
-=======
   const files = (await commentFilesByArticle()).get(articleId) ?? [];
   const comments = files.length > 0 ? files.map((file) => `${file.id}=${file.digest}`).join(',') : 'no comments';
-  // Whether this build takes questions is not in any file, yet decides the Reply and Ask links.
-  const questionLinks = questionsOpen ? 'questions open' : 'questions off';
-  return `${await contentDigest()}:${questionLinks}:${articleId}:${comments}`;
->>>>>>> display
+  // The settings digest covers QUESTIONS too, which decides the Reply and Ask links.
+  return `${pageSettingsDigest()}:${await contentDigest()}:${articleId}:${comments}`;
 }
 
 let people: Promise<Map<string, Person>> | undefined;

@@ -114,13 +114,6 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
   const foldersWithoutArticle = new Set<string>();
   for (const path of globSync('comments/**/*.json', { cwd: contentDir }).sort()) {
     const file = display(path);
-<<<<<<< HEAD
-    const slug = path.slice('comments/'.length, -'.json'.length);
-    const text = readContentFile(join(contentDir, path));
-    const read = 'data' in text ? parseJson(text.data) : text;
-    if (!('data' in read)) {
-      problems.push({ file, ...read });
-=======
     const place = commentsFilePlace(path);
     if (!place) {
       problems.push({
@@ -131,20 +124,10 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
       continue;
     }
     const { slug, inFolder } = place;
-    const text = readFileSync(join(contentDir, path), 'utf8');
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      const message = (error as Error).message;
-      const offset = /position (\d+)/.exec(message)?.[1];
-      const at = offset === undefined ? lineAndColumn(text, text.length) : lineAndColumn(text, Number(offset));
-      problems.push({
-        file,
-        problem: `is not valid JSON at line ${at.line}, column ${at.column} (${message.replace(/ in JSON at position.*$/, '').replace(/^Unexpected/, 'unexpected')})`,
-        fix: 'look for a missing comma, quote or bracket just before that point.',
-      });
->>>>>>> display
+    const text = readContentFile(join(contentDir, path));
+    const read = 'data' in text ? parseJson(text.data) : text;
+    if (!('data' in read)) {
+      problems.push({ file, ...read });
       continue;
     }
     const data = read.data;
