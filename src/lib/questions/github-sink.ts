@@ -86,7 +86,7 @@ export function createGitHubSink(options: GitHubSinkOptions): CommentSink {
         await call('POST', 'git/refs', { ref: `refs/heads/${name}`, sha });
         return name;
       } catch (error) {
-        const taken = error instanceof GitHubSinkError && error.status === 422;
+        const taken = error instanceof GitHubSinkError && error.status === 422 && /already exists/i.test(error.message);
         if (!taken || attempt === BRANCH_ATTEMPTS) throw error;
       }
     }
