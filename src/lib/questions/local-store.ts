@@ -7,7 +7,7 @@
  * over the old one (`write-file-atomic`), so a crash, a full disk or a refused write leaves the old file
  * whole. Nothing is written that the content check would refuse.
  */
-import { access, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 
 import lockfile from 'proper-lockfile';
@@ -63,7 +63,12 @@ export interface UpdateOptions {
   /** How old a lock must be to be taken over from a process that died holding it (ms; default 10 s, least 5 s). */
   staleLockMs?: number;
   /** Folder that file names in messages are relative to (default: the working folder). */
-  root?: string;
+  root?: string | undefined;
+  /**
+   * The comments of the article's other files to check threading against, when a change spans several
+   * files and each must be checked against what the others will hold (default: as they are on disk).
+   */
+  otherComments?: readonly CommentData[] | undefined;
 }
 
 /** The comments as written in the file; returns the comments to write instead. */
@@ -132,6 +137,7 @@ async function lockedUpdate(
       compromised = error;
     },
   });
+  let removed = false;
   try {
     const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return undefined;
@@ -140,10 +146,12 @@ async function lockedUpdate(
     const before = text === undefined ? [] : parseCommentsFile(text, file).written;
     const after = await change(structuredClone(before));
     const validated = validateComments({ comments: after }, file);
-    validateThreading([...validated, ...(await otherFilesComments(contentDir, slug, path, options))], file);
+    const others = options.otherComments ?? (await otherFilesComments(contentDir, slug, path, options));
+    validateThreading([...validated, ...others], file);
     if (compromised) throw compromised;
     if (after.length === 0 && path !== commentsFilePath(contentDir, slug)) {
       await rm(path, { force: true });
+      removed = true;
     } else if (JSON.stringify(after) !== JSON.stringify(before)) {
       const write = options.writeFile ?? ((target: string, data: string) => writeFileAtomic(target, data));
       await write(path, formatCommentsFile(after));
@@ -151,6 +159,8 @@ async function lockedUpdate(
     return after;
   } finally {
     await release().catch(() => undefined);
+    // The article's submissions folder goes with its last file (its lock was inside it until now).
+    if (removed) await rmdir(dirname(path)).catch(() => undefined);
   }
 }
 
