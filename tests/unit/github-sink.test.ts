@@ -182,6 +182,14 @@ describe('a submission', () => {
   });
 });
 
+test('a submission whose article or id could name another path is refused before asking GitHub', async () => {
+  await expect(sink().submit({ ...question, article: '../../.github/workflows' })).rejects.toThrow(/not a slug/);
+  await expect(sink().submit({ ...question, comment: { ...question.comment, id: '../x' } })).rejects.toThrow(
+    /not a slug and an id/,
+  );
+  expect(requests).toEqual([]);
+});
+
 describe('when GitHub refuses', () => {
   test('a bad token (401) is a fault of the site, told to the owner without the reader’s words', async () => {
     overrides.push(failWith(401));

@@ -38,8 +38,31 @@ export class GitHubSinkError extends Error {
 }
 
 const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+/** An article slug and a comment id as the content check accepts them: nothing that leaves `content/comments/<slug>/`. */
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const COMMENT_ID = /^[A-Za-z0-9_-]+$/;
 /** How many branch names to try when one is taken. */
 const BRANCH_ATTEMPTS = 3;
+
+/**
+ * The GitHub sink from the environment (`GITHUB_TOKEN`, `GITHUB_REPOSITORY`, `GITHUB_BRANCH`), with no
+ * Node-only code on the way: for handlers on Cloudflare and Vercel Edge, which never store locally.
+ * @throws Error naming every missing setting
+ */
+export function gitHubSinkFromEnvironment(env: Readonly<Record<string, string | undefined>>): CommentSink {
+  const missing = ['GITHUB_TOKEN', 'GITHUB_REPOSITORY'].filter((name) => !env[name]?.trim());
+  if (missing.length > 0) {
+    throw new Error(
+      `Reader questions go to GitHub (QUESTIONS=github), but ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set: ` +
+        'set GITHUB_TOKEN to a fine-grained token for the site’s repository and GITHUB_REPOSITORY to owner/name.',
+    );
+  }
+  return createGitHubSink({
+    token: env.GITHUB_TOKEN!.trim(),
+    repository: env.GITHUB_REPOSITORY!.trim(),
+    branch: env.GITHUB_BRANCH?.trim() || 'main',
+  });
+}
 
 export function createGitHubSink(options: GitHubSinkOptions): CommentSink {
   const { token, repository, branch = 'main', apiUrl = 'https://api.github.com', timeoutMs = 10_000 } = options;
@@ -96,6 +119,11 @@ export function createGitHubSink(options: GitHubSinkOptions): CommentSink {
     name: 'GitHub pull requests',
     async submit(submission) {
       const { article, comment } = submission;
+      if (!SLUG.test(article) || !COMMENT_ID.test(comment.id)) {
+        throw new Error(
+          `Refused a submission for article "${article}", comment "${comment.id}": not a slug and an id.`,
+        );
+      }
       const head = await call<{ object: { sha: string } }>('GET', `git/ref/heads/${encodePath(branch)}`);
       const sha = head.data.object.sha;
 

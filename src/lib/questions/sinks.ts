@@ -1,10 +1,12 @@
 /**
  * The sink the `QUESTIONS` setting chooses, built from the environment: the one place that turns settings
- * into a sink, for the question handler on every host and for the preview and dev servers.
+ * into a sink, for the question handler on every host and for the preview and dev servers. The local
+ * sink's module (files and locks) is loaded only when a submission is stored locally; a handler bundled
+ * for an edge runtime that cannot load Node modules at all can use `gitHubSinkFromEnvironment` directly.
  */
 import { questionsConfigFrom } from '@/config/questions';
 
-import { createGitHubSink } from './github-sink';
+import { gitHubSinkFromEnvironment } from './github-sink';
 import type { CommentSink, Submission } from './sink';
 
 /**
@@ -21,18 +23,7 @@ export function sinkFromEnvironment(
     throw new Error('Reader questions are off (QUESTIONS=off, or unset on a host): there is nowhere to store them.');
   }
   if (sink === 'local') return lazyLocalSink(options.contentDir);
-  const missing = ['GITHUB_TOKEN', 'GITHUB_REPOSITORY'].filter((name) => !env[name]?.trim());
-  if (missing.length > 0) {
-    throw new Error(
-      `Reader questions go to GitHub (QUESTIONS=github), but ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set: ` +
-        'set GITHUB_TOKEN to a fine-grained token for the site’s repository and GITHUB_REPOSITORY to owner/name.',
-    );
-  }
-  return createGitHubSink({
-    token: env.GITHUB_TOKEN!.trim(),
-    repository: env.GITHUB_REPOSITORY!.trim(),
-    branch: env.GITHUB_BRANCH?.trim() || 'main',
-  });
+  return gitHubSinkFromEnvironment(env);
 }
 
 /**
