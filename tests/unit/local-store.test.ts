@@ -89,6 +89,26 @@ describe('the local sink', () => {
     expect(idsInFile().sort()).toEqual([...ids].sort());
   });
 
+  test('refuses only the faulty one of submissions sent together, and stores the others', async () => {
+    writeFileSync(file, EXISTING);
+    const sink = createLocalSink(contentDir);
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 10 }, (_, n) => sink.submit(submission(`r-${n}`, { parent: 'q1' }))),
+      sink.submit(submission('r-bad', { parent: 'q-missing' })),
+      ...Array.from({ length: 10 }, (_, n) => sink.submit(submission(`q-${n}`))),
+    ]);
+    expect(results.map(({ status }) => status)).toEqual([
+      ...Array<string>(10).fill('fulfilled'),
+      'rejected',
+      ...Array<string>(10).fill('fulfilled'),
+    ]);
+    expect(idsInFile()).toEqual([
+      'q1',
+      ...Array.from({ length: 10 }, (_, n) => `r-${n}`),
+      ...Array.from({ length: 10 }, (_, n) => `q-${n}`),
+    ]);
+  });
+
   test('loses nothing when two other processes submit to the same file at the same time as this one', async () => {
     const runWorker = (prefix: string) =>
       new Promise<number | null>((resolve) => {
