@@ -120,6 +120,20 @@ describe('pending', () => {
     expect(out.join('\n')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   });
 
+  test('shows a hostile value quoted in a check message as code points, not as terminal commands', () => {
+    writeFileSync(
+      join(folder, 'content/comments/sleep.json'),
+      JSON.stringify({ comments: [{ id: 's1', body: 'x', '\u001b]0;owned\u0007\u001b[2J': 'x' }] }),
+    );
+    const { status, err } = comments(['pending']);
+    expect(status).toBe(1);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(/^content\/comments\/sleep\.json: comment "s1": unknown field "<U\+001B>\]0;owned<U\+0007>/);
+    expect(err[0]).toContain('<U+001B>');
+    // eslint-disable-next-line no-control-regex
+    expect(err[0]).not.toMatch(/[\u0000-\u001f]/);
+  });
+
   test('says so when nothing is waiting', () => {
     rmSync(join(folder, 'content/comments'), { recursive: true });
     expect(comments(['pending'])).toEqual({ status: 0, out: ['No comments are waiting.'], err: [] });

@@ -59,8 +59,18 @@ export interface CommandContext {
   readStdin?: () => Promise<string>;
 }
 
-/** Runs `npm run comments` with these arguments. Never throws: every failure is one line and exit code 1. */
+/**
+ * Runs `npm run comments` with these arguments. Never throws: every failure is one line (one per problem
+ * of a comments file) and exit code 1. Whatever it prints is safe for a terminal, even the check's
+ * messages quoting a hostile value.
+ */
 export async function runCommentsCommand(argv: readonly string[], context: CommandContext): Promise<CommandResult> {
+  const { out, err, code } = await run(argv, context);
+  const safe = (lines: string[]) => lines.flatMap((line) => line.split('\n')).map(visible);
+  return { out: safe(out), err: safe(err), code };
+}
+
+async function run(argv: readonly string[], context: CommandContext): Promise<CommandResult> {
   const out: string[] = [];
   try {
     const { values, positionals } = parseArgs({
