@@ -141,7 +141,6 @@ export function createGitHubSink(options: GitHubSinkOptions): CommentSink {
           head: branchName,
           base: branch,
           body: pullRequestBody(submission, path),
-          maintainer_can_modify: true,
         });
         return { location: pull.data.html_url };
       } catch (error) {
