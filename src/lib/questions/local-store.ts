@@ -284,7 +284,7 @@ export function createLocalSink(contentDir: string, options: UpdateOptions = {})
         // The reader did nothing wrong: ask them to try later, with their text kept, while the owner
         // fixes the file (the message names it and the comments at fault) or frees the disk.
         if (error instanceof CommentsFileError) {
-          throw new SinkUnavailableError(`cannot add to ${path}: ${error.message}`, { cause: error });
+          throw new SinkUnavailableError(`cannot store the submission: ${error.message}`, { cause: error });
         }
         const code = (error as NodeJS.ErrnoException).code;
         if (code !== undefined && TEMPORARY_FAULTS.has(code)) {
