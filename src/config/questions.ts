@@ -49,8 +49,8 @@ function describe(sink: QuestionSinkKind, why: string): string {
   return `Reader questions: on, ${where} (${why}).`;
 }
 
-/** This build's questions setting. */
-export const questions: QuestionsConfig = questionsConfigFrom(process.env);
+/** This build's questions setting (or this handler's; an edge runtime may have no `process`). */
+export const questions: QuestionsConfig = questionsConfigFrom(globalThis.process?.env ?? {});
 
 /** Whether this build shows the question form and the "Ask a question" and "Reply" links. */
 export const questionsOpen = questions.sink !== 'off';
