@@ -60,7 +60,7 @@ const checkProblems = () => {
   for (const article of ['leg-cramps', 'sleep']) {
     const files = globSync([`content/comments/${article}.json`, `content/comments/${article}/*.json`], { cwd: folder });
     try {
-      const all = files.flatMap((file) => parseCommentsFile(read(file), file).validated);
+      const all = files.flatMap((file) => parseCommentsFile(readFileSync(join(folder, file)), file).validated);
       validateThreading(all, `content/comments/${article}`);
     } catch (error) {
       problems.push(...(error as CommentsFileError).problems);

@@ -28,8 +28,8 @@ describe('formatCommentsFile', () => {
     fc.assert(
       fc.property(fc.array(comment, { maxLength: 5 }), (comments) => {
         const text = formatCommentsFile(comments);
-        expect(parseCommentsFile(text, 'f.json').written).toEqual(comments);
-        expect(formatCommentsFile(parseCommentsFile(text, 'f.json').written)).toBe(text);
+        expect(parseCommentsFile(new TextEncoder().encode(text), 'f.json').written).toEqual(comments);
+        expect(formatCommentsFile(parseCommentsFile(new TextEncoder().encode(text), 'f.json').written)).toBe(text);
       }),
     );
   });
@@ -65,7 +65,7 @@ describe('formatCommentsFile', () => {
 
 describe('parseCommentsFile', () => {
   test('refuses a file cut short, pointing at its end', () => {
-    expect(() => parseCommentsFile('{\n  "comments": [\n', 'c.json')).toThrow(
+    expect(() => parseCommentsFile(new TextEncoder().encode('{\n  "comments": [\n'), 'c.json')).toThrow(
       /^c\.json: is not valid JSON at line 3, column 1 \(.+\)\. Fix: look for a missing comma/,
     );
   });
@@ -73,7 +73,7 @@ describe('parseCommentsFile', () => {
   test('refuses a comment the schema refuses, naming the comment and field', () => {
     const error = (() => {
       try {
-        parseCommentsFile(JSON.stringify({ comments: [{ id: 'q1', body: ' ' }] }), 'c.json');
+        parseCommentsFile(new TextEncoder().encode(JSON.stringify({ comments: [{ id: 'q1', body: ' ' }] })), 'c.json');
       } catch (caught) {
         return caught;
       }

@@ -175,7 +175,7 @@ describe('the local sink', () => {
       .submit(submission('r-1', { parent: 'q9' }))
       .catch((caught: unknown) => caught);
     expect((error as Error).message).toMatch(
-      /comment "r-1", field "parent": replies to "q9", which is not in this file/,
+      /comment "r-1", field "parent": replies to "q9", which is not a comment on this article/,
     );
     expect(readFileSync(file, 'utf8')).toBe(EXISTING);
   });

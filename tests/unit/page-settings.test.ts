@@ -35,7 +35,7 @@ describe('pageSettingsDigest', () => {
 describe('where the environment is read', () => {
   /** Source files that read an environment variable. */
   const readers = globSync('src/**/*.{ts,astro}')
-    .filter((file) => /process\.env|import\.meta\.env\.(?!BASE_URL)/.test(readFileSync(file, 'utf8')))
+    .filter((file) => /process\??\.env|import\.meta\.env\.(?!BASE_URL)/.test(readFileSync(file, 'utf8')))
     .sort();
 
   test('only modules in src/config read the environment', () => {

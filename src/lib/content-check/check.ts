@@ -8,10 +8,11 @@ import { basename, extname, join, relative } from 'node:path';
 
 import { buildThread, CommentThreadError } from '@/lib/comments/thread';
 import { parseFrontmatter, parseJson, parseYaml, readContentFile } from '@/lib/content-files';
+import { CommentsFileError, validateComments } from '@/lib/questions/comments-file';
 import { citedReferences } from '@/lib/editorial/references';
 import { RESERVED_PAGE_SLUGS } from '@/lib/urls';
 import { articleSchema, type ArticleData } from '@/schemas/article';
-import { commentsFileSchema, type CommentData } from '@/schemas/comments';
+import type { CommentData } from '@/schemas/comments';
 import { sitePageSchema } from '@/schemas/page';
 import { PERSON_ID, personSchema } from '@/schemas/person';
 
@@ -63,7 +64,6 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
   const display = (path: string) => relative(root, join(contentDir, path)) || path;
   // Made once: building a schema costs more than checking a file with it.
   const frontmatterSchema = articleSchema();
-  const commentsSchema = commentsFileSchema();
 
   problems.push(...ignoredFiles(contentDir, display));
   notes.push(...unreadEntries(contentDir, display));
@@ -131,23 +131,14 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
       continue;
     }
     const data = read.data;
-    const parsed = commentsSchema.safeParse(data);
-    if (!parsed.success) {
-      const comments = (data as { comments?: unknown } | null)?.comments;
-      problems.push(
-        ...schemaProblems(file, parsed.error, data, (fieldPath) => {
-          if (fieldPath[0] !== 'comments' || typeof fieldPath[1] !== 'number') {
-            return { entry: undefined, field: fieldPath.length > 0 ? fieldPath.map(String).join('.') : undefined };
-          }
-          const id = Array.isArray(comments) ? (comments[fieldPath[1]] as { id?: unknown } | undefined)?.id : undefined;
-          const entry =
-            typeof id === 'string' || typeof id === 'number' ? `comment "${id}"` : `comment number ${fieldPath[1] + 1}`;
-          return { entry, field: fieldPath.length > 2 ? fieldPath.slice(2).map(String).join('.') : undefined };
-        }),
-      );
+    let comments: CommentData[];
+    try {
+      comments = validateComments(data, file);
+    } catch (error) {
+      if (!(error instanceof CommentsFileError)) throw error;
+      problems.push(...error.problems);
       continue;
     }
-    const comments: CommentData[] = parsed.data.comments;
     problems.push(
       ...comments
         .filter((comment) => comment.person !== undefined && !people.has(comment.person))

@@ -4,8 +4,9 @@
  * and their tests share one parser and one formatter.
  */
 import { buildThread, CommentThreadError } from '@/lib/comments/thread';
-import { formatProblem, lineAndColumn, type ContentProblem } from '@/lib/content-check/problems';
+import { formatProblem, type ContentProblem } from '@/lib/content-check/problems';
 import { schemaProblems } from '@/lib/content-check/schema-problems';
+import { decodeContentFile, parseJson } from '@/lib/content-files';
 import { commentsFileSchema, type CommentData, type CommentInput } from '@/schemas/comments';
 
 /** A comments file that cannot be read or must not be written; the message has one line per problem. */
@@ -25,35 +26,29 @@ export interface ParsedComments {
 }
 
 /**
- * The comments of a comments file's text, validated with the content check's schema and messages.
+ * The comments of a comments file's bytes (decoded and parsed by `content-files.ts`, as the check and the
+ * build read them), validated with the content check's schema and messages.
  * @param file the file's name for messages, such as `content/comments/leg-cramps.json`
  * @throws CommentsFileError naming every problem, as `npm run check:content` words it
  */
-export function parseCommentsFile(text: string, file: string): ParsedComments {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const offset = /position (\d+)/.exec(message)?.[1];
-    const at = offset === undefined ? lineAndColumn(text, text.length) : lineAndColumn(text, Number(offset));
-    throw new CommentsFileError([
-      {
-        file,
-        problem: `is not valid JSON at line ${at.line}, column ${at.column} (${message.replace(/ in JSON at position.*$/, '').replace(/^Unexpected/, 'unexpected')})`,
-        fix: 'look for a missing comma, quote or bracket just before that point.',
-      },
-    ]);
-  }
+export function parseCommentsFile(bytes: Uint8Array, file: string): ParsedComments {
+  const text = decodeContentFile(bytes);
+  const read = 'data' in text ? parseJson(text.data) : text;
+  if (!('data' in read)) throw new CommentsFileError([{ file, ...read }]);
+  const data = read.data;
   return { written: (data as { comments: CommentInput[] }).comments, validated: validateComments(data, file) };
 }
+
+let fileSchema: ReturnType<typeof commentsFileSchema> | undefined;
 
 /**
  * Validates a comments file's data with the schema.
  * @throws CommentsFileError naming each comment and field at fault
  */
 export function validateComments(data: unknown, file: string): CommentData[] {
-  const parsed = commentsFileSchema().safeParse(data);
+  // Built once: the content check validates thousands of files.
+  fileSchema ??= commentsFileSchema();
+  const parsed = fileSchema.safeParse(data);
   if (parsed.success) return parsed.data.comments;
   const comments = (data as { comments?: unknown } | null)?.comments;
   throw new CommentsFileError(

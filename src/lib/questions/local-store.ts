@@ -161,7 +161,7 @@ async function applyBatch(path: string, batch: readonly PendingChange[]): Promis
   });
   let removed = false;
   try {
-    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    const text = await readFile(path).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return undefined;
       throw error;
     });
@@ -242,8 +242,7 @@ async function otherFilesComments(
   const lists = await Promise.all(
     others.map(async (other) => {
       try {
-        return parseCommentsFile(await readFile(other, 'utf8'), relative(options.root ?? process.cwd(), other))
-          .validated;
+        return parseCommentsFile(await readFile(other), relative(options.root ?? process.cwd(), other)).validated;
       } catch (error) {
         // `npm run check:content` reports a broken file; it must not stop changes to the others.
         if (error instanceof CommentsFileError) return [];

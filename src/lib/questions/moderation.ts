@@ -146,7 +146,7 @@ interface Located {
 async function articleComments(contentDir: string, article: string, root: string): Promise<Located[]> {
   const located: Located[] = [];
   for (const file of await articleCommentFiles(contentDir, article)) {
-    const { validated } = parseCommentsFile(await readFile(file, 'utf8'), relative(root, file) || file);
+    const { validated } = parseCommentsFile(await readFile(file), relative(root, file) || file);
     for (const comment of validated) located.push({ file, comment });
   }
   return located;
@@ -193,7 +193,7 @@ async function listPending(context: CommandContext): Promise<CommandResult> {
     const file = join(context.contentDir, path);
     const article = path.slice('comments/'.length).replace(/(\/[^/]*)?\.json$/, '');
     try {
-      const { validated } = parseCommentsFile(await readFile(file, 'utf8'), relative(root, file) || file);
+      const { validated } = parseCommentsFile(await readFile(file), relative(root, file) || file);
       for (const comment of validated) {
         if (comment.status !== 'pending') continue;
         waiting.push({ target: `${article}/${comment.id}`, date: comment.date, line: firstLine(comment) });

@@ -10,7 +10,7 @@ import { gitHubSinkFromEnvironment } from './github-sink';
 import type { CommentSink, Submission } from './sink';
 
 /**
- * @param env the environment (`process.env`, or a Cloudflare Worker's `env`)
+ * @param env the environment (Node's, or a Cloudflare Worker's `env`)
  * @param options.contentDir the content folder the local sink writes into
  * @throws Error when questions are off, and naming every missing or malformed setting
  */
