@@ -10,6 +10,7 @@ import { defineConfig } from 'astro/config';
 import { contentDir, DEFAULT_CONTENT_DIR } from './src/config/content-dir';
 import { focusableCodeBlocks, taskListLabels } from './src/lib/markdown/accessibility-plugins';
 import { site } from './src/config/site';
+import { isAskPageUrl } from './src/lib/questions/ask-page';
 import { contentIntegrity } from './src/integrations/content-integrity';
 import { editorialLint } from './src/integrations/editorial-lint';
 import { searchIndex } from './src/integrations/search-index';
@@ -34,9 +35,10 @@ export default defineConfig({
     shareImages(contentDir),
     mdx(),
     // Every page (the 404 page is left out by the integration), at its full address under the base path.
-    // Pages end in "/"; files made by endpoints (feed, images, robots.txt) are not pages and stay out.
+    // Pages end in "/"; files made by endpoints (feed, images, robots.txt) are not pages and stay out, and
+    // so do the question forms (`/articles/<slug>/ask/`), which are not for search engines.
     sitemap({
-      filter: (url) => url.endsWith('/'),
+      filter: (url) => url.endsWith('/') && !isAskPageUrl(url),
       namespaces: { news: false, xhtml: false, image: false, video: false },
     }),
     editorialLint(contentDir),

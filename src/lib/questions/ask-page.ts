@@ -4,7 +4,7 @@
  * know about the article. The build writes both (`ask-page-data.ts`, `pages/articles/[slug]/ask.astro`);
  * nothing here needs Node or Astro.
  */
-import { serializeJsonLd } from '@/lib/seo/json-ld';
+import { serializeJsonLd } from '../seo/json-ld';
 
 import type { ReplyChoice } from './form';
 
@@ -26,6 +26,9 @@ export interface QuestionContext {
   guidelinesPath: string;
   privacyPath: string;
 }
+
+/** Whether an address is an article's ask page (`askPagePath`), kept out of the sitemap. */
+export const isAskPageUrl = (url: string) => /\/articles\/[^/]+\/ask\/$/.test(url);
 
 /** Marks where the form region starts and ends in the ask page. */
 export const FORM_REGION_START = '<!-- question-form:start -->';

@@ -2,8 +2,8 @@
  * The question form, as one HTML string: the static ask page (`pages/articles/[slug]/ask.astro`) shows it
  * empty, and the question handler shows it again with what the reader typed, what is wrong and a fresh
  * token. One function for both, so the page a reader first sees and the page that answers a mistake are
- * the same form. Pure: no Astro, no Node, every value escaped; Tailwind finds the classes here
- * (`styles/global.css` lists this file).
+ * the same form. Pure: no Astro, no Node, every value escaped. Its styles are `styles/question-form.css`,
+ * carried only by the ask page (article pages keep their size budget).
  */
 import { COMMENT_LIMITS } from '@/schemas/comments';
 
@@ -84,14 +84,14 @@ const hintId = (field: QuestionField) => `question-${field}-hint`;
 /** Address of Turnstile's script, which draws its widget (it needs JavaScript). */
 export const TURNSTILE_SCRIPT = 'https://challenges.cloudflare.com/turnstile/v0/api.js';
 
-const LABEL = 'block font-bold';
-const HINT = 'mt-1 block text-base text-slate-700 dark:text-slate-300';
-const ERROR_MESSAGE = 'mt-1 block font-bold text-red-700 dark:text-red-300';
-const INPUT =
-  'mt-2 block min-h-12 w-full rounded border-2 border-slate-700 bg-white px-3 py-2 text-slate-900 dark:border-slate-300 dark:bg-slate-900 dark:text-slate-100';
-const INPUT_WITH_ERROR = 'border-red-700 dark:border-red-300';
-const GROUP = 'mt-6';
-const GROUP_WITH_ERROR = 'border-l-4 border-red-700 pl-3 dark:border-red-300';
+// Classes of `styles/question-form.css`, which only the pages showing the form carry.
+const LABEL = 'qf-label';
+const HINT = 'qf-hint';
+const ERROR_MESSAGE = 'qf-error';
+const INPUT = 'qf-input';
+const INPUT_WITH_ERROR = 'qf-input-error';
+const GROUP = 'qf-group';
+const GROUP_WITH_ERROR = 'qf-group-error';
 
 /** The `<div>` with the question form and everything it says, ready for the page. */
 export function renderQuestionForm(options: QuestionFormOptions): string {
@@ -108,7 +108,7 @@ export function renderQuestionForm(options: QuestionFormOptions): string {
       attribute: ids.length > 0 ? ` aria-describedby="${ids.join(' ')}"` : '',
       invalid: problem ? ' aria-invalid="true"' : '',
       message: problem
-        ? `<span id="${messageId(field)}" class="${ERROR_MESSAGE}"><span class="sr-only">Error: </span>${escapeHtml(problem.message)}</span>`
+        ? `<span id="${messageId(field)}" class="${ERROR_MESSAGE}"><span class="qf-visually-hidden">Error: </span>${escapeHtml(problem.message)}</span>`
         : '',
       group: problem ? `${GROUP} ${GROUP_WITH_ERROR}` : GROUP,
       input: problem ? `${INPUT} ${INPUT_WITH_ERROR}` : INPUT,
@@ -130,7 +130,7 @@ export function renderQuestionForm(options: QuestionFormOptions): string {
   const turnstile = described('turnstile', true);
 
   return [
-    `<div id="question-form" class="mt-8 max-w-[70ch]">`,
+    `<div id="question-form" class="question-form">`,
     errorSummary(problems),
     `<form method="post" action="${escapeHtml(options.action)}" accept-charset="utf-8" novalidate>`,
     `<input type="hidden" name="${QUESTION_FIELDS.article}" value="${escapeHtml(options.article)}">`,
@@ -167,18 +167,18 @@ export function renderQuestionForm(options: QuestionFormOptions): string {
     `</div>`,
 
     // Visually hidden; a screen reader user hears its label. Robots fill it in, people do not.
-    `<div class="sr-only">`,
+    `<div class="qf-visually-hidden">`,
     `<label for="${fieldId('honeypot')}">Leave this field empty</label>`,
     `<input type="text" id="${fieldId('honeypot')}" name="${QUESTION_FIELDS.honeypot}" value="" tabindex="-1" autocomplete="off">`,
     `</div>`,
 
     `<div class="${consent.group}">`,
-    `<p class="font-bold">Before you send</p>`,
-    `<p class="mt-1">What you write will be published under the article for everyone to read, with the name you chose, once a moderator has read it. Health details can identify you or someone else: leave out names, places and anything you would not want a stranger to know. Read the <a href="${escapeHtml(options.guidelinesPath)}">community guidelines</a> and how we handle your words in the <a href="${escapeHtml(options.privacyPath)}">privacy notice</a>.</p>`,
+    `<p class="qf-label">Before you send</p>`,
+    `<p class="qf-text">What you write will be published under the article for everyone to read, with the name you chose, once a moderator has read it. Health details can identify you or someone else: leave out names, places and anything you would not want a stranger to know. Read the <a href="${escapeHtml(options.guidelinesPath)}">community guidelines</a> and how we handle your words in the <a href="${escapeHtml(options.privacyPath)}">privacy notice</a>.</p>`,
     consent.message,
-    `<div class="mt-3 flex items-start gap-3">`,
-    `<input type="checkbox" id="${fieldId('consent')}" name="${QUESTION_FIELDS.consent}" value="yes" required class="mt-1 size-8 shrink-0"${values.consent ? ' checked' : ''}${consent.attribute}${consent.invalid}>`,
-    `<label for="${fieldId('consent')}" class="min-h-12">I understand that what I write will be published for everyone to read</label>`,
+    `<div class="qf-consent">`,
+    `<input type="checkbox" id="${fieldId('consent')}" name="${QUESTION_FIELDS.consent}" value="yes" required class="qf-checkbox"${values.consent ? ' checked' : ''}${consent.attribute}${consent.invalid}>`,
+    `<label for="${fieldId('consent')}">I understand that what I write will be published for everyone to read</label>`,
     `</div>`,
     `</div>`,
 
@@ -187,13 +187,13 @@ export function renderQuestionForm(options: QuestionFormOptions): string {
           `<div class="${turnstile.group}">`,
           `<p id="${hintId('turnstile')}" class="${HINT}">A check by Cloudflare that you are not a robot. It needs JavaScript.</p>`,
           turnstile.message,
-          `<div id="${fieldId('turnstile')}" class="cf-turnstile mt-2" data-sitekey="${escapeHtml(options.turnstileSiteKey)}"></div>`,
+          `<div id="${fieldId('turnstile')}" class="cf-turnstile qf-turnstile" data-sitekey="${escapeHtml(options.turnstileSiteKey)}"></div>`,
           `<script src="${TURNSTILE_SCRIPT}" async defer></script>`,
           `</div>`,
         ].join('')
       : '',
 
-    `<button type="submit" class="mt-8 min-h-12 rounded bg-link px-6 py-2 font-bold text-white dark:bg-link-dark dark:text-slate-950">Send</button>`,
+    `<button type="submit" class="qf-button">Send</button>`,
     `</form>`,
     `</div>`,
   ].join('');
@@ -208,9 +208,9 @@ function errorSummary(problems: readonly FormProblem[]): string {
       : `<li>${escapeHtml(problem.message)}</li>`,
   );
   return [
-    `<div class="mb-8 border-4 border-red-700 p-4 dark:border-red-300" role="alert" aria-labelledby="question-problems-heading" tabindex="-1">`,
-    `<h2 id="question-problems-heading" class="text-2xl font-bold">There is a problem</h2>`,
-    `<ul class="mt-3 list-disc pl-6">${items.join('')}</ul>`,
+    `<div class="qf-summary" role="alert" aria-labelledby="question-problems-heading" tabindex="-1">`,
+    `<h2 id="question-problems-heading">There is a problem</h2>`,
+    `<ul>${items.join('')}</ul>`,
     `</div>`,
   ].join('');
 }
@@ -218,13 +218,13 @@ function errorSummary(problems: readonly FormProblem[]): string {
 /** The page's form region after a submission was stored: received, and shown only after review. */
 export function renderReceivedNotice(options: { articlePath: string; articleTitle: string; askAgainPath: string }) {
   return [
-    `<div id="question-form" class="mt-8 max-w-[70ch]">`,
-    `<div class="border-4 border-green-700 p-4 dark:border-green-300" role="status">`,
-    `<h2 class="text-2xl font-bold">Thank you: we received it</h2>`,
-    `<p class="mt-3">A moderator will read it before it is published. It will appear under the article after review, usually within a few days; it may not appear if it breaks the community guidelines.</p>`,
+    `<div id="question-form" class="question-form">`,
+    `<div class="qf-received" role="status">`,
+    `<h2>Thank you: we received it</h2>`,
+    `<p class="qf-text">A moderator will read it before it is published. It will appear under the article after review, usually within a few days; it may not appear if it breaks the community guidelines.</p>`,
     `</div>`,
-    `<p class="mt-6"><a href="${escapeHtml(options.articlePath)}">Back to “${escapeHtml(options.articleTitle)}”</a></p>`,
-    `<p class="mt-3"><a href="${escapeHtml(options.askAgainPath)}">Ask another question</a></p>`,
+    `<p class="qf-text"><a href="${escapeHtml(options.articlePath)}">Back to “${escapeHtml(options.articleTitle)}”</a></p>`,
+    `<p class="qf-text"><a href="${escapeHtml(options.askAgainPath)}">Ask another question</a></p>`,
     `</div>`,
   ].join('');
 }

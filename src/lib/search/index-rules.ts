@@ -5,8 +5,9 @@
 
 /**
  * The searchable pages, as a glob inside `dist/`: every article (`articles/<slug>/index.html`) and every
- * further page of its readers' questions and answers (`articles/<slug>/comments/<n>/index.html`); nothing
- * else is built under `articles/`. Lists, tag and people pages only repeat what these pages say; the 404
+ * further page of its readers' questions and answers (`articles/<slug>/comments/<n>/index.html`). The
+ * question forms (`articles/<slug>/ask/index.html`) match too but are not read: Pagefind indexes only pages
+ * with a `data-pagefind-body` element once any page has one, and they have none. Lists, tag and people pages only repeat what these pages say; the 404
  * and search pages say nothing worth finding.
  */
 export const SEARCHABLE_PAGES = 'articles/**/index.html';
