@@ -51,6 +51,8 @@ export interface QuestionFormValues {
   body?: string | undefined;
   author?: string | undefined;
   consent?: boolean | undefined;
+  /** The honeypot, shown back only when it was filled in. */
+  honeypot?: string | undefined;
 }
 
 export interface QuestionFormOptions {
@@ -128,6 +130,7 @@ export function renderQuestionForm(options: QuestionFormOptions): string {
   const author = described('author', true);
   const consent = described('consent', false);
   const turnstile = described('turnstile', true);
+  const honeypot = described('honeypot', false);
 
   return [
     `<div id="question-form" class="question-form">`,
@@ -166,10 +169,12 @@ export function renderQuestionForm(options: QuestionFormOptions): string {
     `<input type="text" id="${fieldId('author')}" name="${QUESTION_FIELDS.author}" maxlength="${COMMENT_LIMITS.authorCharacters}" value="${escapeHtml(values.author ?? '')}" autocomplete="off" class="${author.input}"${author.attribute}${author.invalid}>`,
     `</div>`,
 
-    // Visually hidden; a screen reader user hears its label. Robots fill it in, people do not.
-    `<div class="qf-visually-hidden">`,
-    `<label for="${fieldId('honeypot')}">Leave this field empty</label>`,
-    `<input type="text" id="${fieldId('honeypot')}" name="${QUESTION_FIELDS.honeypot}" value="" tabindex="-1" autocomplete="off">`,
+    // Visually hidden; a screen reader user hears its label. Robots fill it in, people do not; when it
+    // came back filled in, it is shown with its message, so a person whose browser filled it can empty it.
+    `<div class="${honeypot.message ? honeypot.group : 'qf-visually-hidden'}">`,
+    `<label for="${fieldId('honeypot')}"${honeypot.message ? ` class="${LABEL}"` : ''}>Leave this field empty</label>`,
+    honeypot.message,
+    `<input type="text" id="${fieldId('honeypot')}" name="${QUESTION_FIELDS.honeypot}" value="${escapeHtml(values.honeypot ?? '')}" tabindex="-1" autocomplete="off"${honeypot.message ? ` class="${honeypot.input}"${honeypot.attribute}${honeypot.invalid}` : ''}>`,
     `</div>`,
 
     `<div class="${consent.group}">`,

@@ -217,6 +217,7 @@ export function createQuestionHandler(options: QuestionHandlerOptions): (request
       formPage(page, context, values, problems, status, headers);
 
     if (field(QUESTION_FIELDS.honeypot) !== '') {
+      values.honeypot = field(QUESTION_FIELDS.honeypot);
       return again(
         [
           {
