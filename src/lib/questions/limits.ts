@@ -24,7 +24,7 @@ export const QUESTION_LIMITS = {
 } as const;
 
 /** `http://…`, `https://…`, `www.…` and HTML links (`<a `), each counted once. */
-const LINK = /https?:\/\/|(?<![\w.-])www\.|<a[\s>]/gi;
+const LINK = /https?:\/\/|(?<![\w./-])www\.|<a[\s>]/gi;
 
 /** How many links a text holds, as the link limit counts them. */
 export const countLinks = (text: string) => text.match(LINK)?.length ?? 0;
