@@ -13,6 +13,7 @@ import { site } from './src/config/site';
 import { isAskPageUrl } from './src/lib/questions/ask-page';
 import { contentIntegrity } from './src/integrations/content-integrity';
 import { editorialLint } from './src/integrations/editorial-lint';
+import { questionsIntegration } from './src/integrations/questions';
 import { searchIndex } from './src/integrations/search-index';
 import { shareImages } from './src/integrations/share-images';
 import { staticHeaders } from './src/integrations/static-headers';
@@ -31,6 +32,8 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [
     contentIntegrity(contentDir),
+    // Says whether the build shows the question form; answers the question handler's address in dev.
+    questionsIntegration(contentDir),
     // Drawn in a worker thread from the start of the build; copied into dist/ at its end.
     shareImages(contentDir),
     mdx(),

@@ -5,7 +5,13 @@
  */
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type OutgoingHttpHeaders, type Server } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
 
@@ -27,6 +33,11 @@ export interface StaticServerOptions {
    * to the rules of the site's own `_headers` file, as Netlify and Cloudflare Pages apply them.
    */
   headersFor?: (path: string) => OutgoingHttpHeaders;
+  /**
+   * Answers a request before the files do, as a host's function would (the question handler): resolves
+   * true when it answered, false to let the files answer.
+   */
+  handle?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
 }
 
 /** Headers from `<root>/_headers`, or none when the build has no such file. */
@@ -59,6 +70,15 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   const headersFor = options.headersFor ?? headersFromFile(root, base);
 
   const server: Server = createServer(async (request, response) => {
+    if (options.handle) {
+      try {
+        if (await options.handle(request, response)) return;
+      } catch (error) {
+        console.error(error);
+        if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        return response.end('500');
+      }
+    }
     const send = (status: number, path: string | undefined, headers: OutgoingHttpHeaders = {}) => {
       const type = path ? (lookup(path) ?? 'application/octet-stream') : 'text/plain; charset=utf-8';
       response.writeHead(status, {

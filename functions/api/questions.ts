@@ -1,0 +1,25 @@
+/**
+ * Cloudflare Pages Functions: the question handler at /api/questions (this file's path). Settings are the
+ * project's variables and secrets (QUESTIONS=github, GITHUB_TOKEN, GITHUB_REPOSITORY, QUESTIONS_SECRET, …);
+ * ask pages come from the deployment's own static files through `env.ASSETS`.
+ * https://developers.cloudflare.com/pages/functions/api-reference/
+ */
+import { askPageOverHttp, basePathFrom } from '../../src/lib/questions/settings';
+import { questionHandlerForHost, unavailable } from '../../src/lib/questions/host';
+
+/** The part of Cloudflare's `EventContext` used here. */
+interface PagesContext {
+  request: Request;
+  env: Record<string, string | undefined> & { ASSETS: { fetch: (url: URL) => Promise<Response> } };
+}
+
+export const onRequest = async ({ request, env }: PagesContext): Promise<Response> => {
+  try {
+    const handle = questionHandlerForHost(env, {
+      loadAskPage: askPageOverHttp((url) => env.ASSETS.fetch(url), new URL(request.url).origin, basePathFrom(env)),
+    });
+    return await handle(request);
+  } catch (error) {
+    return unavailable(error);
+  }
+};
