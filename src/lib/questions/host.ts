@@ -2,9 +2,10 @@
  * The question handler on a host (Netlify, Cloudflare Pages, Vercel): settings and sink from the host's
  * environment, each ask page from the site's own files. Each host's adapter is a few lines over this.
  */
+import { createGitHubSink } from './github-sink';
 import { createQuestionHandler } from './handler';
 import { basePathFrom, handlerSettingsFromEnvironment, type Environment } from './settings';
-import { sinkFromEnvironment } from './sinks';
+import type { CommentSink } from './sink';
 
 export interface HostOptions {
   /** The ask page of an article from the deployed site's files; `undefined` for a 404. */
@@ -18,10 +19,35 @@ export interface HostOptions {
  */
 export function questionHandlerForHost(env: Environment, { loadAskPage }: HostOptions) {
   return createQuestionHandler({
-    sink: sinkFromEnvironment(env, { contentDir: 'content' }),
+    sink: hostSink(env),
     ...handlerSettingsFromEnvironment(env),
     basePath: basePathFrom(env),
     loadAskPage,
+  });
+}
+
+/**
+ * The GitHub sink, the one sink a host can use. Not `sinkFromEnvironment` (`sinks.ts`): that module also
+ * reaches the local sink's files and locks, which a Cloudflare Worker cannot bundle, and its settings module
+ * reads `process.env` when loaded, which a Worker does not have.
+ * @throws Error naming each missing setting, as `sinkFromEnvironment` does
+ */
+export function hostSink(env: Environment): CommentSink {
+  const problems: string[] = [];
+  if (env.QUESTIONS?.trim().toLowerCase() !== 'github') {
+    problems.push(`QUESTIONS is ${env.QUESTIONS ? `"${env.QUESTIONS}"` : 'not set'}: set QUESTIONS=github on a host.`);
+  }
+  const missing = ['GITHUB_TOKEN', 'GITHUB_REPOSITORY'].filter((name) => !env[name]?.trim());
+  if (missing.length > 0) {
+    problems.push(
+      `${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set: set GITHUB_TOKEN to a fine-grained token for the site’s repository and GITHUB_REPOSITORY to owner/name.`,
+    );
+  }
+  if (problems.length > 0) throw new Error(`Reader questions: ${problems.join(' ')}`);
+  return createGitHubSink({
+    token: env.GITHUB_TOKEN!.trim(),
+    repository: env.GITHUB_REPOSITORY!.trim(),
+    branch: env.GITHUB_BRANCH?.trim() || 'main',
   });
 }
 
