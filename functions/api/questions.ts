@@ -10,13 +10,18 @@ import { questionHandlerForHost, unavailable } from '../../src/lib/questions/hos
 /** The part of Cloudflare's `EventContext` used here. */
 interface PagesContext {
   request: Request;
-  env: Record<string, string | undefined> & { ASSETS: { fetch: (url: URL) => Promise<Response> } };
+  /** The project's variables and secrets, and its bindings (`ASSETS`, the static files). */
+  env: { ASSETS: { fetch: (url: URL) => Promise<Response> } } & Record<string, unknown>;
 }
 
 export const onRequest = async ({ request, env }: PagesContext): Promise<Response> => {
+  // Settings are the text values; bindings are objects.
+  const settings: Record<string, string> = Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
   try {
-    const handle = questionHandlerForHost(env, {
-      loadAskPage: askPageOverHttp((url) => env.ASSETS.fetch(url), new URL(request.url).origin, basePathFrom(env)),
+    const handle = questionHandlerForHost(settings, {
+      loadAskPage: askPageOverHttp((url) => env.ASSETS.fetch(url), new URL(request.url).origin, basePathFrom(settings)),
     });
     return await handle(request);
   } catch (error) {
