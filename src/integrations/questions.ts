@@ -29,9 +29,6 @@ export function questionsIntegration(contentDir: string): AstroIntegration {
         if (command !== 'dev') return;
         updateConfig({ vite: { plugins: [devMountPlugin(contentDir, () => base, logger)] } });
       },
-      'astro:server:setup': ({ logger }) => {
-        logger.info(questions.summary);
-      },
     },
   };
 }
@@ -46,6 +43,9 @@ function devMountPlugin(contentDir: string, base: () => string, logger: AstroInt
     name: 'health-site:questions-dev',
     configureServer(server) {
       return () => {
+        // Vite servers without an HTTP server of their own (Vitest's) serve no questions.
+        if (!server.httpServer) return;
+        logger.info(questions.summary);
         if (questions.sink === 'off') return;
         let mount: ReturnType<typeof createNodeQuestionMount>;
         try {

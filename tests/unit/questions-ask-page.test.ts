@@ -123,6 +123,17 @@ describe('askPageData', () => {
   });
 });
 
+test('askPageData leaves out the links to site pages the site does not have', () => {
+  const { context, contextHtml } = askPageData({
+    article: { slug: 'a', title: 'A', takesQuestions: true },
+    commentPages: pagesOf([]),
+    paths: { articlePath: '/articles/a/', action: '/api/questions' },
+    locale: 'en-GB',
+  });
+  expect(context).not.toHaveProperty('guidelinesPath');
+  expect(readQuestionContext(contextHtml)).toEqual(context);
+});
+
 describe('readQuestionContext', () => {
   test('says what is wrong with a page that is not an ask page', () => {
     expect(() => readQuestionContext('<html></html>')).toThrow(AskPageError);

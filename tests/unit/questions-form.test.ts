@@ -78,6 +78,14 @@ describe('renderQuestionForm', () => {
     expect($('input[name="consent"]').attr('required')).toBeDefined();
   });
 
+  test('names the guidelines and privacy notice without a link when the site has no such page', () => {
+    const $ = form({ guidelinesPath: undefined, privacyPath: undefined });
+    expect($('.qf-text').text()).toContain(
+      'Read the community guidelines and how we handle your words in the privacy notice.',
+    );
+    expect($('.qf-text a')).toHaveLength(0);
+  });
+
   test('shows no error summary when nothing is wrong', () => {
     expect(form()('[role="alert"]')).toHaveLength(0);
   });

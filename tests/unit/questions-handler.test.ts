@@ -1,4 +1,5 @@
 import * as cheerio from 'cheerio';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { beforeEach, describe, expect, test } from 'vitest';
 
 import { buildThread, paginateThreads, renderCommentBody, toDisplayThread } from '@/lib/comments';
@@ -34,7 +35,7 @@ function askPage(slug: string, takesQuestions = true) {
     },
     locale: 'en-GB',
   });
-  return `<!doctype html><html lang="en-GB"><head><title>Ask a question: Leg cramps | Site</title><style>body{color:red}</style></head><body><main><h1>Ask</h1>${data.formRegionHtml}${data.contextHtml}</main></body></html>`;
+  return `<!DOCTYPE html><html lang="en-GB"><head><title>Ask a question: Leg cramps | Site</title><style>body{color:red}</style></head><body><main><h1>Ask</h1>${data.formRegionHtml}${data.contextHtml}</main></body></html>`;
 }
 
 let submissions: Submission[];
@@ -462,4 +463,40 @@ describe('Turnstile, when both keys are set', () => {
     ).toBe('Mine seem to.\nIs that usual?');
     expect(submissions).toEqual([]);
   }
+});
+
+describe('the pages it answers with', () => {
+  const validator = new HtmlValidate(new FileSystemConfigLoader());
+  const problemsOf = async (html: string) => {
+    const report = await validator.validateString(html, 'page.html');
+    return report.results.flatMap((result) =>
+      result.messages.map((message) => `${message.ruleId}: ${message.message}`),
+    );
+  };
+
+  test('are valid HTML, with every field in error', async () => {
+    const response = await handler({
+      turnstile: { siteKey: 'k', secretKey: 's' },
+      fetch: async () => Response.json({ success: true }),
+    })(
+      post(
+        without(
+          await validForm({ body: '', title: '', author: '\u200b', reply: 'nope', 'cf-turnstile-response': 'x' }),
+          'consent',
+        ),
+      ),
+    );
+    expect(response.status).toBe(422);
+    expect(await problemsOf(await response.text())).toEqual([]);
+  });
+
+  test('are valid HTML when the honeypot came back filled in', async () => {
+    const response = await handler()(post(await validForm({ website: 'x' })));
+    expect(await problemsOf(await response.text())).toEqual([]);
+  });
+
+  test('are valid HTML when there is no ask page to show', async () => {
+    const response = await handler()(post(await validForm({ article: 'no-such-article' })));
+    expect(await problemsOf(await response.text())).toEqual([]);
+  });
 });

@@ -77,7 +77,11 @@ export function askPageData({ article, commentPages, paths, locale }: AskPageInp
     title: article.title,
     takesQuestions: article.takesQuestions,
     replyChoices: replyChoices(commentPages, locale),
-    ...paths,
+    articlePath: paths.articlePath,
+    action: paths.action,
+    // Left out, not undefined, when the site has no such page: the context is JSON.
+    ...(paths.guidelinesPath !== undefined && { guidelinesPath: paths.guidelinesPath }),
+    ...(paths.privacyPath !== undefined && { privacyPath: paths.privacyPath }),
   };
   const form = renderQuestionForm({
     action: context.action,

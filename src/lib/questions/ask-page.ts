@@ -22,9 +22,9 @@ export interface QuestionContext {
   replyChoices: ReplyChoice[];
   /** Where the form posts: the question handler. */
   action: string;
-  /** The community guidelines and privacy pages, linked from the form. */
-  guidelinesPath: string;
-  privacyPath: string;
+  /** The community guidelines and privacy pages, linked from the form; absent when the site has no such page. */
+  guidelinesPath?: string | undefined;
+  privacyPath?: string | undefined;
 }
 
 /** Whether an address is an article's ask page (`askPagePath`), kept out of the sitemap. */
@@ -66,11 +66,13 @@ export function readQuestionContext(html: string): QuestionContext {
   if (json === undefined) throw new AskPageError(`the ask page has no <script id="${CONTEXT_ELEMENT_ID}"> block`);
   const data: unknown = JSON.parse(json);
   const context = data as QuestionContext;
-  const strings = ['article', 'title', 'articlePath', 'action', 'guidelinesPath', 'privacyPath'] as const;
+  const strings = ['article', 'title', 'articlePath', 'action'] as const;
+  const optionalStrings = ['guidelinesPath', 'privacyPath'] as const;
   if (
     typeof data !== 'object' ||
     data === null ||
     strings.some((key) => typeof context[key] !== 'string') ||
+    optionalStrings.some((key) => context[key] !== undefined && typeof context[key] !== 'string') ||
     typeof context.takesQuestions !== 'boolean' ||
     !Array.isArray(context.replyChoices) ||
     context.replyChoices.some((choice) => typeof choice?.id !== 'string' || typeof choice.label !== 'string')

@@ -64,9 +64,9 @@ export interface QuestionFormOptions {
   replyChoices: readonly ReplyChoice[];
   /** The signed token of `form-token.ts`; empty on the static page (the handler fills it in). */
   token: string;
-  /** The community guidelines and privacy pages, linked from the consent question. */
-  guidelinesPath: string;
-  privacyPath: string;
+  /** The community guidelines and privacy pages, linked from the consent question when the site has them. */
+  guidelinesPath?: string | undefined;
+  privacyPath?: string | undefined;
   values?: QuestionFormValues | undefined;
   problems?: readonly FormProblem[] | undefined;
   /** Cloudflare Turnstile's site key, when the site uses Turnstile: the form then carries its widget. */
@@ -179,7 +179,7 @@ export function renderQuestionForm(options: QuestionFormOptions): string {
 
     `<div class="${consent.group}">`,
     `<p class="qf-label">Before you send</p>`,
-    `<p class="qf-text">What you write will be published under the article for everyone to read, with the name you chose, once a moderator has read it. Health details can identify you or someone else: leave out names, places and anything you would not want a stranger to know. Read the <a href="${escapeHtml(options.guidelinesPath)}">community guidelines</a> and how we handle your words in the <a href="${escapeHtml(options.privacyPath)}">privacy notice</a>.</p>`,
+    `<p class="qf-text">What you write will be published under the article for everyone to read, with the name you chose, once a moderator has read it. Health details can identify you or someone else: leave out names, places and anything you would not want a stranger to know. Read the ${link(options.guidelinesPath, 'community guidelines')} and how we handle your words in the ${link(options.privacyPath, 'privacy notice')}.</p>`,
     consent.message,
     `<div class="qf-consent">`,
     `<input type="checkbox" id="${fieldId('consent')}" name="${QUESTION_FIELDS.consent}" value="yes" required class="qf-checkbox"${values.consent ? ' checked' : ''}${consent.attribute}${consent.invalid}>`,
@@ -203,6 +203,10 @@ export function renderQuestionForm(options: QuestionFormOptions): string {
     `</div>`,
   ].join('');
 }
+
+/** A link to one of the site's pages, or its name alone when the site has no such page. */
+const link = (path: string | undefined, text: string) =>
+  path === undefined ? text : `<a href="${escapeHtml(path)}">${text}</a>`;
 
 /** The GOV.UK error summary: "There is a problem", each problem a link to its field. */
 function errorSummary(problems: readonly FormProblem[]): string {

@@ -505,7 +505,7 @@ function plainPage(
 ): Page {
   const keptText = [kept.title, kept.body].filter((text) => text && text.trim() !== '').join('\n\n');
   const html = [
-    '<!doctype html><html lang="en"><head><meta charset="utf-8">',
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">',
     `<title>${escapeHtml(heading)}</title></head><body><main>`,
     `<h1>${escapeHtml(heading)}</h1>`,
