@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 
 import { buildThread, paginateThreads, renderCommentBody, toDisplayThread } from '@/lib/comments';
 import { AskPageError, isAskPageUrl, readQuestionContext, replaceFormRegion } from '@/lib/questions/ask-page';
-import { askPageData, excerpt, replyChoices } from '@/lib/questions/ask-page-data';
+import { askPageData, askPageTitle, excerpt, replyChoices } from '@/lib/questions/ask-page-data';
 
 interface Input {
   id: string;
@@ -148,4 +148,11 @@ test('isAskPageUrl knows an ask page from the other article pages', () => {
   expect(isAskPageUrl('https://example.org/health/articles/leg-cramps/ask/')).toBe(true);
   expect(isAskPageUrl('https://example.org/articles/leg-cramps/')).toBe(false);
   expect(isAskPageUrl('https://example.org/articles/ask/')).toBe(false);
+});
+
+test('askPageTitle says what the page is for in at most 70 characters, when the article’s title allows', () => {
+  expect(askPageTitle('Leg cramps')).toBe('Ask a question: Leg cramps');
+  const long = 'A'.repeat(60);
+  expect(askPageTitle(long)).toBe(`Ask: ${long}`);
+  expect(askPageTitle('B'.repeat(68))).toBe('B'.repeat(68));
 });

@@ -54,6 +54,15 @@ export function replyChoices(pages: readonly CommentPage[], locale: string): Rep
   );
 }
 
+/** Characters of a page title that search results and browser tabs show (html-validate's `long-title`). */
+const TITLE_CHARACTERS = 70;
+
+/** The ask page's title: "Ask a question: <article>", shortened to fit, or the article's title alone. */
+export function askPageTitle(articleTitle: string): string {
+  const candidates = [`Ask a question: ${articleTitle}`, `Ask: ${articleTitle}`];
+  return candidates.find((title) => title.length <= TITLE_CHARACTERS) ?? articleTitle;
+}
+
 export interface AskPageInput {
   article: { slug: string; title: string; takesQuestions: boolean };
   /** The article's comment pages (`getArticleComments`). */
