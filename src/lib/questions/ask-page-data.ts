@@ -71,13 +71,14 @@ export interface AskPageInput {
   locale: string;
 }
 
-export interface AskPageData {
+/** A type, not an interface: Astro's page props must be assignable to a record. */
+export type AskPageData = {
   context: QuestionContext;
   /** The form region, markers included, for `set:html`. */
   formRegionHtml: string;
   /** The `<script type="application/json">` data block, for `set:html`. */
   contextHtml: string;
-}
+};
 
 /** The ask page's form and data block. */
 export function askPageData({ article, commentPages, paths, locale }: AskPageInput): AskPageData {
