@@ -45,7 +45,9 @@ export function replyChoices(pages: readonly CommentPage[], locale: string): Rep
   const choices = inReadingOrder(pages).map((comment) => {
     const words = comment.title ?? toText(fromHtml(comment.bodyHtml, { fragment: true }));
     const when = comment.date ? `, ${formatDate(comment.date, locale)}` : '';
-    return { id: comment.id, label: `${authorName(comment.author)}${when}: ${excerpt(words)}` };
+    // A staff answer goes by the person it names (`staff`, set by the thread display once staff answers exist).
+    const staff = (comment as { staff?: { name: string } | undefined }).staff;
+    return { id: comment.id, label: `${staff?.name ?? authorName(comment.author)}${when}: ${excerpt(words)}` };
   });
   const uses = new Map<string, number>();
   for (const { label } of choices) uses.set(label, (uses.get(label) ?? 0) + 1);
