@@ -13,8 +13,10 @@ import { defineConfig } from 'astro/config';
 import { contentDir, DEFAULT_CONTENT_DIR } from './src/config/content-dir';
 import { focusableCodeBlocks, taskListLabels } from './src/lib/markdown/accessibility-plugins';
 import { site } from './src/config/site';
+import { isAskPageUrl } from './src/lib/questions/ask-page';
 import { contentIntegrity } from './src/integrations/content-integrity';
 import { editorialLint } from './src/integrations/editorial-lint';
+import { questionsIntegration } from './src/integrations/questions';
 import { searchIndex } from './src/integrations/search-index';
 import { shareImages } from './src/integrations/share-images';
 import { staticHeaders } from './src/integrations/static-headers';
@@ -33,13 +35,16 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [
     contentIntegrity(contentDir),
+    // Says whether the build shows the question form; answers the question handler's address in dev.
+    questionsIntegration(contentDir),
     // Drawn in a worker thread from the start of the build; copied into dist/ at its end.
     shareImages(contentDir),
     mdx(),
     // Every page (the 404 page is left out by the integration), at its full address under the base path.
-    // Pages end in "/"; files made by endpoints (feed, images, robots.txt) are not pages and stay out.
+    // Pages end in "/"; files made by endpoints (feed, images, robots.txt) are not pages and stay out, and
+    // so do the question forms (`/articles/<slug>/ask/`), which are not for search engines.
     sitemap({
-      filter: (url) => url.endsWith('/'),
+      filter: (url) => url.endsWith('/') && !isAskPageUrl(url),
       namespaces: { news: false, xhtml: false, image: false, video: false },
     }),
     editorialLint(contentDir),

@@ -4,15 +4,20 @@
  */
 import '../src/config/settings-guard';
 
+import { contentDir } from '../src/config/content-dir';
+import { questions } from '../src/config/questions';
 import { site } from '../src/config/site';
+import { questionsMount } from './preview-questions';
 import { startStaticServer } from './static-server';
 
 const base = site.basePath;
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? 'localhost';
 try {
-  const server = await startStaticServer({ root: 'dist', base, port, host });
+  const handle = questionsMount({ root: 'dist', base, contentDir });
+  const server = await startStaticServer({ root: 'dist', base, port, host, ...(handle && { handle }) });
   console.log(`Serving dist/ at ${server.url} (Ctrl+C to stop)`);
+  console.log(handle ? questions.summary : 'Reader questions: off (QUESTIONS=off).');
 } catch (error) {
   const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
   console.error(

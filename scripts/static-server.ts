@@ -34,6 +34,11 @@ export interface StaticServerOptions {
    * to the rules of the site's own `_headers` file, as Netlify and Cloudflare Pages apply them.
    */
   headersFor?: (path: string) => OutgoingHttpHeaders;
+  /**
+   * Answers a request before the files do, as a host's function would (the question handler): resolves
+   * true when it answered, false to let the files answer.
+   */
+  handle?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
 }
 
 /** Headers from `<root>/_headers`, or none when the build has no such file. */
@@ -66,6 +71,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   const headersFor = options.headersFor ?? headersFromFile(root, base);
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    if (options.handle && (await options.handle(request, response))) return;
     const send = (status: number, path: string | undefined, headers: OutgoingHttpHeaders = {}) => {
       const type = path ? (lookup(path) ?? 'application/octet-stream') : 'text/plain; charset=utf-8';
       response.writeHead(status, {

@@ -450,6 +450,8 @@ describe.each([
     }
     for (const [slug] of drafts(built.content)) expect(listed).not.toContain(address(built, `articles/${slug}/`));
     expect(listed.filter((url) => url.includes('404'))).toEqual([]);
+    // The question forms are for readers who followed "Ask a question", not for search engines.
+    expect(listed.filter((url) => url.endsWith('/ask/'))).toEqual([]);
   });
 });
 

@@ -73,6 +73,31 @@ describe('header rules', () => {
     }
   });
 
+  test('let forms post only from the search page and the question form, and only to the site itself', () => {
+    const formAction = (path: string) =>
+      directives(headersForPath(rules, path)['Content-Security-Policy']!)['form-action'];
+    for (const path of ['/search/', '/articles/leg-cramps/ask/', '/api/questions']) {
+      expect(formAction(path), path).toEqual(["'self'"]);
+    }
+    for (const path of [
+      '/',
+      '/articles/leg-cramps/',
+      '/articles/x/comments/2/',
+      '/404.html',
+      '/pagefind/pagefind.js',
+    ]) {
+      expect(formAction(path), path).toEqual(["'none'"]);
+    }
+  });
+
+  test('keep scripts off the question form pages', () => {
+    for (const path of ['/articles/leg-cramps/ask/', '/api/questions']) {
+      expect(directives(headersForPath(rules, path)['Content-Security-Policy']!)['script-src'], path).toEqual([
+        "'none'",
+      ]);
+    }
+  });
+
   test('replace the site-wide policy on the search page instead of adding a second one', () => {
     // Cloudflare Pages joins a header that several rules set; `! Content-Security-Policy` detaches it first.
     const file = toHeadersFile(rules);

@@ -19,6 +19,16 @@ export interface HeaderRule {
 /** Where scripts run: the search page and the Pagefind files it loads (its worker among them). */
 export const SCRIPT_PATHS = ['/search/*', '/pagefind/*'];
 
+/** The search page, whose search box is a form that submits to the page itself. */
+const SEARCH_PAGE_PATH = '/search/*';
+
+/**
+ * Where forms post back to the site: the question form on the static ask pages and on the pages the
+ * question handler answers with (`/api/questions`). Every other page sends no form anywhere, except the
+ * search page, whose search box submits to itself.
+ */
+export const FORM_PATHS = ['/articles/*/ask/', '/api/*'];
+
 export interface PageStyles {
   /** `'sha256-…'` sources for every distinct inline `<style>` element the pages contain. */
   styleHashes: string[];
@@ -29,9 +39,13 @@ export interface PageStyles {
 /**
  * Content-Security-Policy: nothing but the site's own files, and no inline script at all. Pages run no
  * script unless `scripts` is set, which allows the site's own script files and compiling WebAssembly
- * (`'wasm-unsafe-eval'`, for Pagefind's search; it allows no `eval` of JavaScript).
+ * (`'wasm-unsafe-eval'`, for Pagefind's search; it allows no `eval` of JavaScript), and submit no form
+ * unless `forms` is set, which allows forms to the site itself.
  */
-export function contentSecurityPolicy({ styleHashes, styleAttributes }: PageStyles, { scripts = false } = {}): string {
+export function contentSecurityPolicy(
+  { styleHashes, styleAttributes }: PageStyles,
+  { scripts = false, forms = false }: { scripts?: boolean; forms?: boolean } = {},
+): string {
   return [
     "default-src 'none'",
     scripts ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'none'",
@@ -45,7 +59,7 @@ export function contentSecurityPolicy({ styleHashes, styleAttributes }: PageStyl
     "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    forms ? "form-action 'self'" : "form-action 'none'",
     "frame-ancestors 'none'",
   ].join('; ');
 }
@@ -75,7 +89,16 @@ export function headerRules(styles: PageStyles): HeaderRule[] {
     ...SCRIPT_PATHS.map((path) => ({
       path,
       detach: ['Content-Security-Policy'],
-      headers: { 'Content-Security-Policy': contentSecurityPolicy(styles, { scripts: true }) },
+      // The search box submits to the search page itself.
+      headers: {
+        'Content-Security-Policy': contentSecurityPolicy(styles, { scripts: true, forms: path === SEARCH_PAGE_PATH }),
+      },
+    })),
+    // The question form posts to the handler; these pages still run no script.
+    ...FORM_PATHS.map((path) => ({
+      path,
+      detach: ['Content-Security-Policy'],
+      headers: { 'Content-Security-Policy': contentSecurityPolicy(styles, { forms: true }) },
     })),
   ];
 }

@@ -5,11 +5,11 @@
 
 /**
  * The searchable pages, as a glob inside `dist/`: every article (`articles/<slug>/index.html`) and every
- * further page of its readers' questions and answers (`articles/<slug>/comments/<n>/index.html`); nothing
- * else is built under `articles/`. Lists, tag and people pages only repeat what these pages say; the 404
- * and search pages say nothing worth finding.
+ * further page of its readers' questions and answers (`articles/<slug>/comments/<n>/index.html`). The
+ * question forms (`articles/<slug>/ask/index.html`) are left out. Lists, tag and people pages only repeat
+ * what these pages say; the 404 and search pages say nothing worth finding.
  */
-export const SEARCHABLE_PAGES = 'articles/**/index.html';
+export const SEARCHABLE_PAGES = 'articles/*/{index.html,comments/*/index.html}';
 
 /*
  * The parts of a page that are read carry `data-pagefind-body`: the article (`pages/articles/[slug].astro`)
