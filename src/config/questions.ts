@@ -49,8 +49,14 @@ function describe(sink: QuestionSinkKind, why: string): string {
   return `Reader questions: on, ${where} (${why}).`;
 }
 
-/** This build's questions setting (or this handler's; an edge runtime may have no `process`). */
-export const questions: QuestionsConfig = questionsConfigFrom(globalThis.process?.env ?? {});
+/**
+ * The environment the question handler reads on Node (`npm run dev`, `npm run preview`): its sink, secret
+ * and Turnstile keys. An edge runtime may have no `process`; its adapter passes the host's `env` instead.
+ */
+export const questionsEnvironment: Readonly<Record<string, string | undefined>> = globalThis.process?.env ?? {};
+
+/** This build's questions setting (or this handler's). */
+export const questions: QuestionsConfig = questionsConfigFrom(questionsEnvironment);
 
 /** Whether this build shows the question form and the "Ask a question" and "Reply" links. */
 export const questionsOpen = questions.sink !== 'off';

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
 
-import { questions } from '../config/questions';
+import { questions, questionsEnvironment } from '../config/questions';
 import { createNodeQuestionMount } from '../lib/questions/node-mount';
 import { askPageOverHttp } from '../lib/questions/settings';
 
@@ -50,7 +50,7 @@ function devMountPlugin(contentDir: string, base: () => string, logger: AstroInt
         let mount: ReturnType<typeof createNodeQuestionMount>;
         try {
           mount = createNodeQuestionMount({
-            env: process.env,
+            env: questionsEnvironment,
             contentDir,
             basePath: base(),
             // The dev server renders the ask page when asked: ask it, at the address it listens on.

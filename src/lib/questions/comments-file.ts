@@ -6,7 +6,7 @@
 import { buildThread, CommentThreadError } from '@/lib/comments/thread';
 import { formatProblem, type ContentProblem } from '@/lib/content-check/problems';
 import { schemaProblems } from '@/lib/content-check/schema-problems';
-import { decodeContentFile, parseJson } from '@/lib/content-files';
+import { decodeContentFile, parseJson } from '@/lib/content-text';
 import { commentsFileSchema, type CommentData, type CommentInput } from '@/schemas/comments';
 
 /** A comments file that cannot be read or must not be written; the message has one line per problem. */

@@ -29,7 +29,7 @@ export function questionHandlerForHost(env: Environment, { loadAskPage }: HostOp
 /**
  * The GitHub sink, the one sink a host can use. Not `sinkFromEnvironment` (`sinks.ts`): that module also
  * reaches the local sink's files and locks, which a Cloudflare Worker cannot bundle, and its settings module
- * reads `process.env` when loaded, which a Worker does not have.
+ * reads the Node environment when loaded, which a Worker does not have.
  * @throws Error naming each missing setting, as `sinkFromEnvironment` does
  */
 export function hostSink(env: Environment): CommentSink {

@@ -1,5 +1,5 @@
 /**
- * The question handler's settings, read from an environment (`process.env`, or a Cloudflare Worker's
+ * The question handler's settings, read from an environment (Node's, or a Cloudflare Worker's
  * `env`): the HMAC secret, Turnstile's keys and the base path, and how it loads an ask page from the
  * site's own files. Web-standard only, for every host.
  */
