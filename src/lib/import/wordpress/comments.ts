@@ -8,8 +8,10 @@
  */
 import { commentSanitizeSchema } from '@/lib/comments/render-body';
 
-import type { WxrComment } from './wxr';
+import { readExportDate } from './dates';
 import { htmlToText } from './text';
+import type { ConversionWarning } from './warnings';
+import type { WxrComment } from './wxr';
 
 /** One comment as written to the comments file: the input form of the site's comment schema. */
 export interface ImportedComment {
@@ -46,6 +48,8 @@ export interface ImportedComments {
   /** Comments left out, by reason. */
   skipped: Map<string, number>;
   reattached: ReattachedReply[];
+  /** Dates that were repaired or left out, by comment. */
+  warnings: ConversionWarning[];
 }
 
 /** Why a comment is left out, or undefined to keep it. */
@@ -98,6 +102,7 @@ export function importComments(comments: readonly WxrComment[], options: Comment
 
   const keptIds = new Set(kept.map((comment) => comment.id));
   const reattached: ReattachedReply[] = [];
+  const warnings: ConversionWarning[] = [];
   const imported = kept.map((comment): ImportedComment => {
     const parent = nearestKeptAncestor(comment, byId, keptIds);
     if (parent.original !== undefined && parent.kept !== parent.original) {
@@ -111,7 +116,7 @@ export function importComments(comments: readonly WxrComment[], options: Comment
     const { title, body } = splitQuestion(commentBody(comment.content), parent.kept === undefined);
     const author = htmlToText(comment.author);
     const authorUrl = httpUrl(comment.authorUrl);
-    const date = isoDateTime(comment.dateGmt, 'Z') ?? isoDateTime(comment.date, '');
+    const date = commentDate(comment, warnings);
     return {
       id: comment.id,
       ...(parent.kept === undefined ? {} : { parent: parent.kept }),
@@ -122,12 +127,15 @@ export function importComments(comments: readonly WxrComment[], options: Comment
       body,
     };
   });
-  return { comments: imported, skipped, reattached };
+  return { comments: imported, skipped, reattached, warnings };
 }
 
 const isTopLevel = (parentId: string) => parentId === '' || parentId === '0';
 
-/** Walks up the export's parent links to the first kept comment; stops on a loop. */
+/**
+ * Walks up the export's parent links to the first kept comment; a loop through skipped comments back
+ * to this one ends at the top level. Kept comments that reply in a circle are left for the thread check.
+ */
 function nearestKeptAncestor(
   comment: WxrComment,
   byId: ReadonlyMap<string, WxrComment>,
@@ -135,6 +143,8 @@ function nearestKeptAncestor(
 ): { original?: string; kept?: string } {
   if (isTopLevel(comment.parentId)) return {};
   const original = comment.parentId;
+  // A comment that names itself keeps that parent: the thread check reports it and makes it top-level.
+  if (original === comment.id) return { original, kept: original };
   const seen = new Set([comment.id]);
   let current = original;
   while (!isTopLevel(current) && !seen.has(current)) {
@@ -147,12 +157,28 @@ function nearestKeptAncestor(
   return { original };
 }
 
-/** `YYYY-MM-DD HH:MM:SS` → ISO 8601 with the given zone suffix; undefined for WordPress's zero date. */
-function isoDateTime(value: string, zone: 'Z' | ''): string | undefined {
-  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec(value.trim());
-  if (!match || match[1]!.startsWith('0000')) return undefined;
-  const iso = `${match[1]}T${match[2]}${zone}`;
-  return Number.isNaN(new Date(iso).getTime()) ? undefined : iso;
+/**
+ * When the comment was written, as ISO 8601: UTC (`…Z`) from the UTC field, else local time. A date
+ * that does not exist is left out with a warning; `24:00:00` becomes midnight of the next day.
+ */
+function commentDate(comment: WxrComment, warnings: ConversionWarning[]): string | undefined {
+  const fields = [
+    { label: 'UTC date', value: comment.dateGmt, zone: 'Z' },
+    { label: 'date', value: comment.date, zone: '' },
+  ];
+  for (const { label, value, zone } of fields) {
+    const reading = readExportDate(value);
+    if (reading.kind === 'none') continue;
+    if (reading.kind === 'impossible') {
+      warnings.push({ kind: 'date', message: `comment ${comment.id}'s ${label} "${reading.value}" is not a real date; not used` });
+      continue;
+    }
+    if (reading.date.repaired) {
+      warnings.push({ kind: 'date', message: `comment ${comment.id}'s ${label} ${reading.date.repaired}` });
+    }
+    return `${reading.date.day}T${reading.date.time}${zone}`;
+  }
+  return undefined;
 }
 
 /** The writer's web address if it is a full http(s) address; anything else is dropped. */
