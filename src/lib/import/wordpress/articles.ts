@@ -135,7 +135,10 @@ function firstRealDay(
     const reading = readExportDate(value);
     if (reading.kind === 'none') continue;
     if (reading.kind === 'impossible') {
-      warnings.push({ kind: 'date', message: `${describeItem}'s ${label} "${reading.value}" is not a real date; not used` });
+      warnings.push({
+        kind: 'date',
+        message: `${describeItem}'s ${label} "${reading.value}" is not a real date; not used`,
+      });
       continue;
     }
     if (reading.date.repaired) {
@@ -186,9 +189,7 @@ export function buildArticle(
   );
   if (!published) {
     const impossible = [item.dateGmt, item.date].some((value) => readExportDate(value).kind === 'impossible');
-    return impossible
-      ? { skip: 'impossible publication date', warnings }
-      : { skip: 'no publication date', warnings };
+    return impossible ? { skip: 'impossible publication date', warnings } : { skip: 'no publication date', warnings };
   }
 
   let title = htmlToText(item.title);

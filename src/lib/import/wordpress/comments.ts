@@ -170,7 +170,10 @@ function commentDate(comment: WxrComment, warnings: ConversionWarning[]): string
     const reading = readExportDate(value);
     if (reading.kind === 'none') continue;
     if (reading.kind === 'impossible') {
-      warnings.push({ kind: 'date', message: `comment ${comment.id}'s ${label} "${reading.value}" is not a real date; not used` });
+      warnings.push({
+        kind: 'date',
+        message: `comment ${comment.id}'s ${label} "${reading.value}" is not a real date; not used`,
+      });
       continue;
     }
     if (reading.date.repaired) {

@@ -61,10 +61,13 @@ export function checkedArticle(
         warn(`tag ${quoted(frontmatter.tags[index])} ${issue.message}; left out`);
       } else if ((field === 'updated' || field === 'author') && frontmatter[field] !== undefined) {
         warn(`${field} ${quoted(frontmatter[field])} ${issue.message}; left out`);
-        delete frontmatter[field];
+        if (field === 'updated') delete frontmatter.updated;
+        else delete frontmatter.author;
         repaired = true;
       } else if (field === 'title' && frontmatter.title !== titleFromSlug(article.slug)) {
-        warn(`title ${quoted(frontmatter.title)} ${issue.message}; titled "${titleFromSlug(article.slug)}" from its slug`);
+        warn(
+          `title ${quoted(frontmatter.title)} ${issue.message}; titled "${titleFromSlug(article.slug)}" from its slug`,
+        );
         frontmatter.title = titleFromSlug(article.slug);
         repaired = true;
       } else if (field === 'description' && frontmatter.description !== frontmatter.title) {
@@ -87,7 +90,9 @@ export function checkedArticle(
 /** Whether a person's file passes the person schema. */
 export function personFileProblem(person: ImportedPerson): string | undefined {
   const parsed = personSchema().safeParse(loadYaml(serializePerson(person), { schema: CORE_SCHEMA }));
-  return parsed.success ? undefined : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ');
+  return parsed.success
+    ? undefined
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ');
 }
 
 /** Why a comment was left out by the content check, as the report counts it. */
@@ -134,8 +139,13 @@ export function checkedComments(input: readonly ImportedComment[], source: strin
         if (typeof field === 'string' && OPTIONAL_FIELDS.has(field)) {
           const key = field as 'author' | 'authorUrl' | 'date';
           if (comment[key] === undefined) continue;
-          warnings.push({ kind: 'field', message: `${name}: ${field} ${quoted(comment[key])} ${issue.message}; left out` });
-          delete comment[key];
+          warnings.push({
+            kind: 'field',
+            message: `${name}: ${field} ${quoted(comment[key])} ${issue.message}; left out`,
+          });
+          if (key === 'author') delete comment.author;
+          else if (key === 'authorUrl') delete comment.authorUrl;
+          else delete comment.date;
         } else if (field === 'title' && comment.title !== undefined) {
           warnings.push({
             kind: 'field',
@@ -161,7 +171,10 @@ export function checkedComments(input: readonly ImportedComment[], source: strin
           if (problem.field === 'id') {
             // A duplicate id: the first comment keeps it.
             for (const index of matching.slice(1)) {
-              warnings.push({ kind: 'refused', message: `comment ${problem.commentId}: ${problem.problem}; not written` });
+              warnings.push({
+                kind: 'refused',
+                message: `comment ${problem.commentId}: ${problem.problem}; not written`,
+              });
               leftOut.add(index);
             }
           } else {

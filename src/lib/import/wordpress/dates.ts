@@ -15,9 +15,7 @@ export interface ExportDateTime {
 
 /** What the export held in a date field. */
 export type ExportDateReading =
-  | { kind: 'none' }
-  | { kind: 'date'; date: ExportDateTime }
-  | { kind: 'impossible'; value: string };
+  { kind: 'none' } | { kind: 'date'; date: ExportDateTime } | { kind: 'impossible'; value: string };
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}):(\d{2}))?$/;
 
@@ -48,7 +46,11 @@ export function readExportDate(raw: string): ExportDateReading {
     const next = isoDay(utc);
     return {
       kind: 'date',
-      date: { day: next, time: '00:00:00', repaired: `"${value}" (24:00, the end of the day) read as ${next} 00:00:00` },
+      date: {
+        day: next,
+        time: '00:00:00',
+        repaired: `"${value}" (24:00, the end of the day) read as ${next} 00:00:00`,
+      },
     };
   }
   return { kind: 'date', date: { day: isoDay(utc), time: `${pad(hour!)}:${pad(minute!)}:${pad(second!)}` } };

@@ -4,6 +4,8 @@
  * Pure TypeScript without Astro, driven by `scripts/import-wordpress.ts`.
  */
 export { decideItem, type ArticleFrontmatter, type DraftReason } from './articles';
+export { checkedArticle, checkedComments, REFUSED_COMMENT } from './content-rules';
+export { readExportDate } from './dates';
 export { commentBody, importComments, sanitizeCommentHtml, type ImportedComment } from './comments';
 export { convertPostBody, escapeMdxText } from './html-to-mdx';
 export { importWordPress, type ImportedFile, type ImportPass, type WordPressImportOptions } from './import';
