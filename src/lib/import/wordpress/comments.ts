@@ -9,6 +9,7 @@
 import { commentSanitizeSchema } from '@/lib/comments/render-body';
 
 import { readExportDate } from './dates';
+import { flattenDeepNesting, MAX_ELEMENT_NESTING } from './nesting';
 import { htmlToText } from './text';
 import type { ConversionWarning } from './warnings';
 import type { WxrComment } from './wxr';
@@ -113,7 +114,14 @@ export function importComments(comments: readonly WxrComment[], options: Comment
         ...(parent.kept === undefined ? {} : { attachedTo: parent.kept }),
       });
     }
-    const { title, body } = splitQuestion(commentBody(comment.content), parent.kept === undefined);
+    const bounded = flattenDeepNesting(commentBody(comment.content));
+    if (bounded.flattened) {
+      warnings.push({
+        kind: 'nesting',
+        message: `comment ${comment.id}: tags nested ${bounded.deepest} deep; those below level ${MAX_ELEMENT_NESTING} were removed, their text kept`,
+      });
+    }
+    const { title, body } = splitQuestion(bounded.html, parent.kept === undefined);
     const author = htmlToText(comment.author);
     const authorUrl = httpUrl(comment.authorUrl);
     const date = commentDate(comment, warnings);
