@@ -2,10 +2,12 @@
  * The importer never writes what the content check refuses: dates, threads, tags and comment fields
  * are repaired with a warning or left out with a reason.
  */
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 
 import { buildThread } from '@/lib/comments/thread';
 import { checkedComments, formatReport, type ImportReport } from '@/lib/import/wordpress';
+import { portableSlug, toSlug } from '@/lib/import/wordpress/text';
 import { commentsFileSchema } from '@/schemas/comments';
 
 import { importExport, wxr, type ItemSpec } from './helpers';
@@ -158,5 +160,41 @@ describe('fields the content schema refuses', () => {
       { comment: '3', parent: '2', parentReason: 'refused by the content check', attachedTo: '1' },
     ]);
     expect(checked.warnings[0]!.message).toMatch(/^comment 2: body " \\n " .+; not written$/);
+  });
+});
+
+describe('slugs every system can hold', () => {
+  test.each([
+    ['con', 'con-post'],
+    ['NUL', 'nul-post'],
+    ['aux.txt', 'aux-txt-post'],
+    ['lpt1', 'lpt1-post'],
+    ['con-artists', 'con-artists'],
+  ])('the slug "%s" is written as "%s"', async (wanted, written) => {
+    const { report, files } = await importItems({ id: 1, slug: wanted });
+    expect([...files.keys()]).toContain(`articles/${written}.mdx`);
+    expect(messagesOf(report, 'slug')).toHaveLength(wanted === written ? 0 : 1);
+  });
+
+  test('a writer whose name is a Windows device name gets a person id every system can hold', async () => {
+    const { files } = await importExport({
+      xml: wxr({ id: 1 }).replace('Wendy Writer', 'Con'),
+    });
+    expect([...files.keys()]).toContain('people/con-writer.yaml');
+    expect(files.get('articles/post-1.mdx')).toContain('author: "con-writer"');
+  });
+
+  test('ß and ı are spelled in ASCII rather than dropped', async () => {
+    const { files } = await importItems({ id: 1, slug: encodeURIComponent('straße-ışık') });
+    expect([...files.keys()]).toContain('articles/strasse-isik.mdx');
+  });
+
+  test('every slug the importer makes is one the content check accepts', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (value) => {
+        const slug = toSlug(value);
+        if (slug !== undefined) expect(portableSlug(slug, 'post')).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+      }),
+    );
   });
 });

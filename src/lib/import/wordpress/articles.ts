@@ -4,7 +4,7 @@
 import { convertPostBody, type BodyContext } from './html-to-mdx';
 import { readExportDate } from './dates';
 import type { ImportedPerson } from './people';
-import { firstSentences, htmlToText, leadingParagraphText, titleFromSlug, toSlug } from './text';
+import { firstSentences, htmlToText, leadingParagraphText, portableSlug, titleFromSlug, toSlug } from './text';
 import type { ConversionWarning } from './warnings';
 import type { WxrItem } from './wxr';
 
@@ -201,6 +201,14 @@ export function buildArticle(
       kind: 'slug',
       message: `${decision.kind} ${item.id}'s slug "${wanted}" has no Latin letters for a page address; written as "${slug}"`,
     });
+  }
+  const portable = portableSlug(slug, decision.kind);
+  if (portable !== slug) {
+    warnings.push({
+      kind: 'slug',
+      message: `${decision.kind} ${item.id}'s slug "${slug}" is a device name on Windows, where no file can have it; written as "${portable}"`,
+    });
+    slug = portable;
   }
   if (!title) {
     title = titleFromSlug(slug);
