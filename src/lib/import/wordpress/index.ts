@@ -9,7 +9,7 @@ export { readExportDate } from './dates';
 export { commentBody, importComments, sanitizeCommentHtml, type ImportedComment } from './comments';
 export { convertPostBody, escapeMdxText } from './html-to-mdx';
 export { importWordPress, type ImportedFile, type ImportPass, type WordPressImportOptions } from './import';
-export { ExistingFilesError, StagedOutput, type OutputPlan } from './output';
+export { CommitError, ExistingFilesError, OutputFolderError, StagedOutput, type OutputPlan } from './output';
 export { peopleOfExport, serializePerson, type ImportedPerson } from './people';
 export { formatReport, type ImportReport } from './report';
 export { readWxr, WxrError, type ExportChunks, type WxrComment, type WxrItem } from './wxr';
