@@ -10,7 +10,7 @@ export const WARNING_KINDS = {
   media: 'Audio, video and embeds',
   removed: 'Removed from the body (scripts, forms, embedded objects)',
   'dynamic-block': 'Blocks WordPress builds on the fly (left out)',
-  slug: 'Slug collisions',
+  slug: 'Slugs changed (taken, not Latin, or a Windows device name)',
   author: 'Unknown authors',
   title: 'Missing titles',
   date: 'Impossible dates (repaired or left out)',
