@@ -50,7 +50,16 @@ export function checkedArticle(
   const warn = (message: string) => warnings.push({ kind: 'field', message: `${describeItem}: ${message}` });
   for (;;) {
     const contents = serializeArticle(frontmatter, article.markdown, article.source);
-    const parsed = schema.safeParse(frontmatterData(contents));
+    let data: unknown;
+    try {
+      data = frontmatterData(contents);
+    } catch (error) {
+      return {
+        refused: `its frontmatter is not valid YAML (${(error as { reason?: string }).reason ?? String(error)})`,
+        warnings,
+      };
+    }
+    const parsed = schema.safeParse(data);
     if (parsed.success) return { contents, frontmatter, warnings };
     let repaired = false;
     const refusedTags = new Set<number>();
