@@ -18,6 +18,17 @@ import { serializePerson, type ImportedPerson } from './people';
 import { titleFromSlug } from './text';
 import type { ConversionWarning } from './warnings';
 
+/** The schemas, made once: building a schema costs more than checking a file with it. */
+let schemas:
+  | {
+      article: ReturnType<typeof articleSchema>;
+      commentsFile: ReturnType<typeof commentsFileSchema>;
+      person: ReturnType<typeof personSchema>;
+    }
+  | undefined;
+const contentSchemas = () =>
+  (schemas ??= { article: articleSchema(), commentsFile: commentsFileSchema(), person: personSchema() });
+
 /** Quotes a value for a one-line message, cut short if long. */
 function quoted(value: unknown): string {
   const text = JSON.stringify(typeof value === 'string' ? value : String(value)) ?? '""';
@@ -44,7 +55,7 @@ export function checkedArticle(
   article: { slug: string; frontmatter: ArticleFrontmatter; markdown: string; source: string },
   describeItem: string,
 ): CheckedArticle {
-  const schema = articleSchema();
+  const schema = contentSchemas().article;
   const frontmatter: ArticleFrontmatter = { ...article.frontmatter, tags: [...article.frontmatter.tags] };
   const warnings: ConversionWarning[] = [];
   const warn = (message: string) => warnings.push({ kind: 'field', message: `${describeItem}: ${message}` });
@@ -96,12 +107,20 @@ export function checkedArticle(
   }
 }
 
-/** Whether a person's file passes the person schema. */
+const personProblems = new WeakMap<ImportedPerson, { problem: string | undefined }>();
+
+/** Why a person's file would fail the person schema, or undefined when it passes; checked once per person. */
 export function personFileProblem(person: ImportedPerson): string | undefined {
-  const parsed = personSchema().safeParse(loadYaml(serializePerson(person), { schema: CORE_SCHEMA }));
-  return parsed.success
-    ? undefined
-    : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ');
+  let known = personProblems.get(person);
+  if (!known) {
+    const parsed = contentSchemas().person.safeParse(loadYaml(serializePerson(person), { schema: CORE_SCHEMA }));
+    const problem = parsed.success
+      ? undefined
+      : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ');
+    known = { problem };
+    personProblems.set(person, known);
+  }
+  return known.problem;
 }
 
 /** Why a comment was left out by the content check, as the report counts it. */
@@ -129,7 +148,7 @@ const OPTIONAL_FIELDS = new Set(['author', 'authorUrl', 'date']);
  * @param source the comments file, for messages
  */
 export function checkedComments(input: readonly ImportedComment[], source: string): CheckedComments {
-  const schema = commentsFileSchema();
+  const schema = contentSchemas().commentsFile;
   let comments = input.map((comment) => ({ ...comment }));
   const warnings: ConversionWarning[] = [];
   const reattached: ReattachedReply[] = [];
