@@ -219,7 +219,10 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
     }
   });
 
-  test('Ctrl-C removes the temporary folder and says nothing was written', async () => {
+  test.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s (Ctrl-C, a kill) removes the temporary folder and says nothing was written', async (signal, code) => {
     const { parent, out } = await newContentFolder();
     const big = join(parent, 'big.wordpress.xml');
     const paragraph = `<p>${'Leg cramps at night are common. '.repeat(60)}</p>`;
@@ -234,9 +237,9 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
       if (staging && existsSync(join(parent, staging, 'articles'))) break;
       await new Promise((wait) => setTimeout(wait, 50));
     }
-    child.kill('SIGINT');
-    expect(await exited).toBe(130);
-    expect(stderr).toContain('Interrupted (SIGINT). Nothing was written.');
+    child.kill(signal);
+    expect(await exited).toBe(code);
+    expect(stderr).toContain(`Interrupted (${signal}). Nothing was written.`);
     expect(await readdir(parent)).toEqual(['big.wordpress.xml']);
   });
 });
