@@ -198,3 +198,25 @@ describe('slugs every system can hold', () => {
     );
   });
 });
+
+describe('markup nested too deep outside post bodies', () => {
+  const deep = (text: string) => `${'<span>'.repeat(20_000)}${text}${'</span>'.repeat(20_000)}`;
+
+  test('a writer’s name, a title, an excerpt, a tag and a comment’s author nested 20,000 deep keep their words', async () => {
+    const { files } = await importExport({
+      xml: wxr({
+        id: 1,
+        title: deep('Title'),
+        excerpt: deep('Summary.'),
+        terms: [{ domain: 'post_tag', slug: 't', name: deep('Tag') }],
+        comments: [{ id: 1, author: deep('Ann') }],
+      }).replace('Wendy Writer', deep('Wendy')),
+    });
+    const article = files.get('articles/post-1.mdx')!;
+    expect(article).toContain('title: "Title"');
+    expect(article).toContain('description: "Summary."');
+    expect(article).toContain('  - "Tag"');
+    expect(files.get('people/wendy.yaml')).toContain('name: "Wendy"');
+    expect(commentsIn(files.get('comments/post-1.json'))[0]!.author).toBe('Ann');
+  });
+});

@@ -3,6 +3,8 @@
  */
 import { load } from 'cheerio';
 
+import { flattenDeepNesting } from './nesting';
+
 /** Control characters YAML and HTML refuse; tabs and newlines are kept for the caller to fold. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
@@ -16,10 +18,13 @@ export function cleanText(value: string): string {
   return value.replace(CONTROL_CHARACTERS, '').replace(/\s+/g, ' ').trim();
 }
 
-/** The words a reader sees in a bit of HTML: tags dropped, entities decoded, whitespace folded. */
+/**
+ * The words a reader sees in a bit of HTML: tags dropped, entities decoded, whitespace folded.
+ * Nesting is bounded first, as the parser and its text walk recurse.
+ */
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return cleanText(html);
-  const $ = load(html.replace(BLOCK_TAG, ' $&'), null, false);
+  const $ = load(flattenDeepNesting(html).html.replace(BLOCK_TAG, ' $&'), null, false);
   $('script, style, noscript, template').remove();
   return cleanText($.root().text());
 }
@@ -29,7 +34,7 @@ export function htmlToText(html: string): string {
  * reading stops after `enough` characters.
  */
 export function leadingParagraphText(html: string, enough = 600): string {
-  const $ = load(html.replace(BLOCK_TAG, ' $&'), null, false);
+  const $ = load(flattenDeepNesting(html).html.replace(BLOCK_TAG, ' $&'), null, false);
   let text = '';
   for (const paragraph of $('p')) {
     const words = cleanText($(paragraph).text());
