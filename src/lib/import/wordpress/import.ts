@@ -190,8 +190,8 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
   const { report } = builder;
   /** Who took each slug, for collision messages. */
   const slugOwners = new Map<string, string>();
-  /** People whose file has been written: only writers of imported articles get one. */
-  const credited = new Set<string>();
+  /** Person files handed on: only writers of imported articles get one, once. */
+  const personFiles = new Set<string>();
 
   for await (const record of readWxr(options.openExport('convert'))) {
     if (record.kind !== 'item') continue;
@@ -206,7 +206,8 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
       converted = convertItem(item, decision, references, slugOwners, options);
     } catch (error) {
       // One post that cannot be converted (a bug, or input nobody foresaw) must not stop the others.
-      const reason = error instanceof RangeError ? 'too deeply nested to convert' : 'could not be converted';
+      const overflow = error instanceof RangeError && /call stack/i.test(error.message);
+      const reason = overflow ? 'too deeply nested to convert' : 'could not be converted';
       converted = {
         skip: reason,
         warnings: [
@@ -230,9 +231,8 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
     else report.posts++;
     for (const file of files) {
       if (file.keepExisting) {
-        const id = file.path;
-        if (credited.has(id)) continue;
-        credited.add(id);
+        if (personFiles.has(file.path)) continue;
+        personFiles.add(file.path);
       }
       await options.onFile(file);
     }
