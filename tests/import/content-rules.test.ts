@@ -220,3 +220,24 @@ describe('markup nested too deep outside post bodies', () => {
     expect(commentsIn(files.get('comments/post-1.json'))[0]!.author).toBe('Ann');
   });
 });
+
+describe('comments the thread refuses', () => {
+  test('of two comments with one id, the first keeps it, with the replies to it', () => {
+    const checked = checkedComments(
+      [
+        { id: '1', body: 'First' },
+        { id: '1', body: 'Second' },
+        { id: '2', parent: '1', body: 'Reply' },
+      ],
+      'comments/x.json',
+    );
+    expect(checked.comments).toEqual([
+      { id: '1', body: 'First' },
+      { id: '2', parent: '1', body: 'Reply' },
+    ]);
+    expect(checked.reattached).toEqual([]);
+    expect(checked.warnings.map((warning) => warning.message)).toEqual([
+      'comment 1: is used by more than one comment; not written',
+    ]);
+  });
+});

@@ -221,7 +221,9 @@ export function checkedComments(input: readonly ImportedComment[], source: strin
     if (leftOut.size === 0) continue;
     // Replies to a comment left out hang from its parent instead.
     const parentOf = new Map(comments.map((comment) => [comment.id, comment.parent]));
-    const leftOutIds = new Set([...leftOut].map((index) => comments[index]!.id));
+    // A duplicate id left out still names the comment that keeps it.
+    const keptIds = new Set(comments.filter((_comment, index) => !leftOut.has(index)).map((comment) => comment.id));
+    const leftOutIds = new Set([...leftOut].map((index) => comments[index]!.id).filter((id) => !keptIds.has(id)));
     const keptParent = (id: string | undefined): string | undefined => {
       const seen = new Set<string>();
       while (id !== undefined && leftOutIds.has(id) && !seen.has(id)) {
