@@ -4,7 +4,8 @@
  *   npm run import:wordpress -- <export.xml> [--out <dir>] [--dry-run] [--include-pages]
  *                                            [--include-pingbacks] [--force]
  *
- * Exit code 0 when the import finished, 1 on any error (nothing is written then).
+ * Exit code 0 when the import finished, 1 on any error (nothing is written then), 130 or 143 when
+ * interrupted by Ctrl-C or a kill (nothing is written then either; the temporary folder is removed).
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -12,9 +13,11 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import {
+  CommitError,
   ExistingFilesError,
   formatReport,
   importWordPress,
+  OutputFolderError,
   StagedOutput,
   WxrError,
   type ImportPass,
@@ -126,7 +129,28 @@ async function main(argv: string[]): Promise<number> {
 
   const started = performance.now();
   const progress = new Progress(total, Boolean(process.stderr.isTTY));
-  const output = await StagedOutput.create(values.out, { dryRun: values['dry-run'] });
+  let output: StagedOutput;
+  try {
+    output = await StagedOutput.create(values.out, { dryRun: values['dry-run'] });
+  } catch (error) {
+    console.error(
+      error instanceof OutputFolderError ? error.message : `Cannot use --out ${values.out}: ${describe(error)}`,
+    );
+    return 1;
+  }
+  // Whatever ends the process (an error, Ctrl-C, a kill), the temporary folder goes with it.
+  const nothingOrWhat = () =>
+    output.written.length === 0
+      ? 'Nothing was written.'
+      : `${output.written.length} files had already been written to ${output.outDir}.`;
+  const onSignal = (signal: NodeJS.Signals) => {
+    output.discardSync();
+    console.error(`\nInterrupted (${signal}). ${nothingOrWhat()}`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  process.once('exit', () => output.discardSync());
   try {
     const report = await importWordPress({
       openExport: (pass) => readWithProgress(exportPath, pass, progress),
@@ -151,14 +175,20 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     await output.discard();
     if (error instanceof WxrError) {
-      console.error(`${basename(exportPath)}: ${error.message}\nNothing was written.`);
-    } else if (error instanceof ExistingFilesError) {
+      console.error(`${basename(exportPath)}: ${error.message}\n${nothingOrWhat()}`);
+    } else if (error instanceof ExistingFilesError || error instanceof CommitError) {
       console.error(error.message);
     } else {
-      console.error(error);
+      console.error(`The import stopped: ${describe(error)}\n${nothingOrWhat()}`);
     }
     return 1;
   }
+}
+
+/** An error in one line: a file system error by its code and path, anything else by its message. */
+function describe(error: unknown): string {
+  const { code, path, message } = error as NodeJS.ErrnoException;
+  return code && path ? `${code} on ${path}` : (message ?? String(error));
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,16 +1,16 @@
 /**
  * The `npm run import:wordpress` command, run as a user runs it.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { afterAll, describe, expect, test } from 'vitest';
 
-import { fixturePath, removeTemporaryFolders, SEED_EXPORT, temporaryFolder } from './helpers';
+import { fixturePath, removeTemporaryFolders, SEED_EXPORT, temporaryFolder, wxr } from './helpers';
 
 afterAll(removeTemporaryFolders);
 
@@ -18,10 +18,22 @@ const SCRIPT = fileURLToPath(new URL('../../scripts/import-wordpress.ts', import
 const TSX = createRequire(import.meta.url).resolve('tsx/cli');
 const SLUG = 'leg-cramps-sign-of-pregnancy';
 
-function runImport(...args: string[]) {
-  const result = spawnSync(process.execPath, [TSX, SCRIPT, ...args], { encoding: 'utf8', stdio: 'pipe' });
+const TSCONFIG = fileURLToPath(new URL('../../tsconfig.json', import.meta.url));
+
+/** Runs the command; from the project folder unless `cwd` is given. */
+function runImportIn(cwd: string | undefined, ...args: string[]) {
+  const result = spawnSync(process.execPath, [TSX, '--tsconfig', TSCONFIG, SCRIPT, ...args], {
+    encoding: 'utf8',
+    stdio: 'pipe',
+    cwd,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+const runImport = (...args: string[]) => runImportIn(undefined, ...args);
+
+/** A line of a JavaScript stack trace, which no message to the owner should show. */
+const STACK_TRACE = /^\s+at /m;
 
 /** A new folder to import into: `<temporary>/content`, not created yet. */
 async function newContentFolder() {
@@ -153,5 +165,81 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
       expect(run.status, args.join(' ')).toBe(1);
       expect(run.stderr, args.join(' ')).toMatch(/Usage: npm run import:wordpress|Cannot read missing\.xml/);
     }
+  });
+
+  test('refuses an empty --out, writing nothing into the current folder', async () => {
+    const cwd = await temporaryFolder('wordpress-cli-cwd-');
+    const run = runImportIn(cwd, SEED_EXPORT, '--out', '');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('--out is empty: give the content folder to import into');
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  test('refuses an --out that is a file, in one line without a stack trace', async () => {
+    const { parent } = await newContentFolder();
+    const file = join(parent, 'notes.txt');
+    await writeFile(file, 'mine\n');
+    for (const out of [file, join(file, 'content')]) {
+      const run = runImport(SEED_EXPORT, '--out', out);
+      expect(run.status, out).toBe(1);
+      expect(run.stderr, out).toMatch(/is a file/);
+      expect(run.stderr, out).not.toMatch(STACK_TRACE);
+    }
+    expect(await readdir(parent)).toEqual(['notes.txt']);
+  });
+
+  test('a failed import creates no folder, not even the parent of --out', async () => {
+    const { parent } = await newContentFolder();
+    const run = runImport(fixturePath('malformed.wordpress.xml'), '--out', join(parent, 'site', 'content'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('Nothing was written.');
+    expect(await readdir(parent)).toEqual([]);
+  });
+
+  test('imports into a content folder on another file system, copying where it cannot rename', async (context) => {
+    const { parent, out } = await newContentFolder();
+    if (!existsSync('/dev/shm') || statSync('/dev/shm').dev === statSync(parent).dev) {
+      context.skip(); // needs a second file system: /dev/shm (tmpfs) on Linux
+    }
+    const elsewhere = await mkdtemp('/dev/shm/wordpress-cli-');
+    try {
+      await symlink(elsewhere, out);
+      const run = runImport(SEED_EXPORT, '--out', out);
+      expect(run.stderr).not.toMatch(STACK_TRACE);
+      expect(run.status).toBe(0);
+      expect(Object.keys(await filesUnder(elsewhere)).sort()).toEqual([
+        `articles/${SLUG}.mdx`,
+        `comments/${SLUG}.json`,
+        'people/health-questions-editor.yaml',
+      ]);
+      expect(await readdir(parent)).toEqual(['content']);
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  test.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s (Ctrl-C, a kill) removes the temporary folder and says nothing was written', async (signal, code) => {
+    const { parent, out } = await newContentFolder();
+    const big = join(parent, 'big.wordpress.xml');
+    const paragraph = `<p>${'Leg cramps at night are common. '.repeat(60)}</p>`;
+    await writeFile(big, wxr(...Array.from({ length: 4000 }, (_, index) => ({ id: index + 1, content: paragraph }))));
+    const child = spawn(process.execPath, [TSX, '--tsconfig', TSCONFIG, SCRIPT, big, '--out', out], { stdio: 'pipe' });
+    let stderr = '';
+    child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    // Wait until articles are being staged, then interrupt.
+    for (let waited = 0; waited < 50_000; waited += 50) {
+      const staging = (await readdir(parent)).find((name) => name.startsWith('.wordpress-import-'));
+      if (staging && existsSync(join(parent, staging, 'articles'))) break;
+      await new Promise((wait) => setTimeout(wait, 50));
+    }
+    child.kill(signal);
+    expect(await exited).toBe(code);
+    expect(stderr).toContain(`Interrupted (${signal}). Nothing was written.`);
+    expect(await readdir(parent)).toEqual(['big.wordpress.xml']);
   });
 });

@@ -116,3 +116,25 @@ describe('post body conversion', () => {
     ]);
   });
 });
+
+describe('post bodies that once stopped the import', () => {
+  test('an audio file whose address has broken percent-encoding becomes a link named as written', () => {
+    expect(markdownOf('<audio src="https://x.example/a%E0%A4%A.mp3"></audio>')).toBe(
+      '[Audio: a%E0%A4%A.mp3](https://x.example/a%E0%A4%A.mp3)\n',
+    );
+  });
+
+  test.each([
+    ['<div>', '</div>'],
+    ['<b>', '</b>'],
+    ['<blockquote>', '</blockquote>'],
+    ['<ul><li>', '</li></ul>'],
+  ])('%s nested 2,000 deep is flattened below 100 levels, keeping its text, with a warning', (open, close) => {
+    const converted = convertPostBody(`${open.repeat(2000)}deep text${close.repeat(2000)}`, context);
+    expect(converted.markdown).toContain('deep text');
+    const nesting = converted.warnings.filter((warning) => warning.kind === 'nesting');
+    expect(nesting.map((warning) => warning.message)).toEqual([
+      expect.stringMatching(/^elements nested \d{4} deep; those below level 100 were flattened, their text kept$/),
+    ]);
+  });
+});

@@ -113,3 +113,80 @@ describe('the WXR reader', () => {
     expect((await failureOf('')).message).toMatch(/root element/);
   });
 });
+
+/** A tiny export whose site title is `title`, with the given XML declaration. */
+const exportTitled = (title: string, declaration = '<?xml version="1.0" encoding="UTF-8"?>') =>
+  `${declaration}
+<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>${title}</title><link>https://blog.example</link><wp:wxr_version>1.2</wp:wxr_version></channel></rss>
+`;
+
+async function byteFailureOf(bytes: Uint8Array): Promise<WxrError> {
+  const error = await readAll([bytes]).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(WxrError);
+  return error as WxrError;
+}
+
+describe('the export’s encoding', () => {
+  test('an export declared ISO-8859-1 is read in that encoding', async () => {
+    const bytes = Buffer.from(exportTitled('Café crème', '<?xml version="1.0" encoding="ISO-8859-1"?>'), 'latin1');
+    expect((await readAll([bytes])).site?.title).toBe('Café crème');
+  });
+
+  test('an export declared Windows-1252 keeps its curly quotes and euro signs', async () => {
+    const declaration = '<?xml version="1.0" encoding="windows-1252"?>';
+    const [before, after] = exportTitled('@', declaration).split('@');
+    const bytes = Buffer.concat([
+      Buffer.from(before!, 'latin1'),
+      Buffer.from([0x93, 0x80, 0x35, 0x94]),
+      Buffer.from(after!),
+    ]);
+    expect((await readAll([bytes])).site?.title).toBe('“€5”');
+  });
+
+  test('a UTF-16 export with a byte order mark is read, little- or big-endian, fed a few bytes at a time', async () => {
+    const text = exportTitled('Café ✓', '<?xml version="1.0" encoding="UTF-16"?>');
+    const little = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const big = Buffer.from(little).swap16();
+    for (const bytes of [little, big]) {
+      const chunks = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, index) =>
+        bytes.subarray(index * 7, index * 7 + 7),
+      );
+      expect((await readAll(chunks)).site?.title).toBe('Café ✓');
+    }
+  });
+
+  test('a UTF-8 byte order mark is read as the start of the file, not as text', async () => {
+    const bytes = Buffer.from(`\uFEFF${exportTitled('Café')}`, 'utf8');
+    expect((await readAll([bytes])).site?.title).toBe('Café');
+  });
+
+  test('bytes that are not valid in the declared encoding stop the import where they are', async () => {
+    const error = await byteFailureOf(Buffer.from(exportTitled('Café'), 'latin1'));
+    expect(error.message).toMatch(/^line 2, column \d+: bytes that are not valid "UTF-8" text;/);
+    expect(error.line).toBe(2);
+  });
+
+  test('an encoding the importer cannot read is refused by name', async () => {
+    const error = await byteFailureOf(Buffer.from(exportTitled('x', '<?xml version="1.0" encoding="x-klingon"?>')));
+    expect(error.message).toContain('the file declares encoding "x-klingon", which the importer cannot read');
+  });
+});
+
+describe('entities', () => {
+  test('an entity the file does not define is named, with why it is refused', async () => {
+    const error = await failureOf(exportTitled('A&nbsp;B'));
+    expect(error.message).toContain('undefined entity "&nbsp;"');
+    expect(error.message).toContain('DTDs (which could define others) are not supported');
+  });
+
+  test('an entity declared in a DOCTYPE is named, saying DTDs are not supported', async () => {
+    const text = exportTitled('&brand;').replace('<rss', '<!DOCTYPE rss [<!ENTITY brand "Acme">]>\n<rss');
+    const error = await failureOf(text);
+    expect(error.message).toContain(
+      'entity "&brand;" is declared in the file\'s DOCTYPE, which the importer does not read (DTDs are not supported)',
+    );
+  });
+});

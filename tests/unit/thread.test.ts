@@ -158,6 +158,16 @@ describe('buildThread', () => {
     expect(problems[0]).toContain('"a" → "b" → "a"');
   });
 
+  test('reports a cycle once when a reply hanging below it comes after it in the file', () => {
+    const problems = problemsOf([
+      { id: 'a', parent: 'b' },
+      { id: 'b', parent: 'a' },
+      { id: 'hanger', parent: 'b' },
+    ]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('"a" → "b" → "a"');
+  });
+
   test('reports every problem in the file at once', () => {
     const problems = problemsOf([
       { id: 'd' },

@@ -179,7 +179,8 @@ export function buildThread<C extends ThreadableComment>(
     if (reached[index] || reported.has(index) || byId.get(comment.id) !== index) return;
     if (comment.parent === undefined || comment.parent === comment.id || !byId.has(comment.parent)) return;
     const cycle = findCycleFrom(index, comments, byId);
-    if (cycle.length === 0) return; // hangs below a comment with another problem
+    // Empty: it hangs below a comment with another problem; already reported: it hangs below a cycle.
+    if (cycle.length === 0 || reported.has(cycle[0]!)) return;
     cycle.forEach((member) => reported.add(member));
     const ids = cycle.map((member) => `"${comments[member]!.id}"`);
     problems.push({

@@ -1,11 +1,10 @@
 /**
  * WordPress items → articles: which items become articles, and their frontmatter and body.
  */
-import { inYears } from '@/schemas/fields';
-
 import { convertPostBody, type BodyContext } from './html-to-mdx';
+import { readExportDate } from './dates';
 import type { ImportedPerson } from './people';
-import { firstSentences, htmlToText, leadingParagraphText, titleFromSlug, toSlug } from './text';
+import { firstSentences, htmlToText, leadingParagraphText, portableSlug, titleFromSlug, toSlug } from './text';
 import type { ConversionWarning } from './warnings';
 import type { WxrItem } from './wxr';
 
@@ -27,6 +26,7 @@ export type SkipReason =
   | 'trash'
   | 'auto-draft'
   | 'no publication date'
+  | 'impossible publication date'
   | `post type "${string}"`
   | `status "${string}"`;
 
@@ -121,11 +121,32 @@ function decodeURIComponentSafe(value: string): string {
   }
 }
 
-/** `YYYY-MM-DD` from a WordPress date-time, or undefined for its zero date and nonsense (a year the site refuses). */
-function calendarDay(value: string): string | undefined {
-  const day = /^(\d{4}-\d{2}-\d{2})/.exec(value.trim())?.[1];
-  if (!day || !inYears(Number(day.slice(0, 4))) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) return undefined;
-  return day;
+/**
+ * The first real day among an item's date fields, in order of preference. A field holding a day
+ * that does not exist is passed over with a warning, so no impossible date is ever written.
+ * @returns undefined when no field holds a real day
+ */
+function firstRealDay(
+  fields: readonly { label: string; value: string }[],
+  describeItem: string,
+  warnings: ConversionWarning[],
+): string | undefined {
+  for (const { label, value } of fields) {
+    const reading = readExportDate(value);
+    if (reading.kind === 'none') continue;
+    if (reading.kind === 'impossible') {
+      warnings.push({
+        kind: 'date',
+        message: `${describeItem}'s ${label} "${reading.value}" is not a real date; not used`,
+      });
+      continue;
+    }
+    if (reading.date.repaired) {
+      warnings.push({ kind: 'date', message: `${describeItem}'s ${label} ${reading.date.repaired}` });
+    }
+    return reading.date.day;
+  }
+  return undefined;
 }
 
 /** The terms shown as tags: categories and tags, but not WordPress's catch-all "Uncategorized". */
@@ -155,10 +176,21 @@ export function buildArticle(
   item: WxrItem,
   decision: Extract<ItemDecision, { action: 'import' }>,
   context: ArticleContext,
-): BuiltArticle | { skip: SkipReason } {
-  const published = calendarDay(item.dateGmt) ?? calendarDay(item.date);
-  if (!published) return { skip: 'no publication date' };
+): BuiltArticle | { skip: SkipReason; warnings: ConversionWarning[] } {
   const warnings: ConversionWarning[] = [];
+  const describeItem = `${decision.kind} ${item.id}`;
+  const published = firstRealDay(
+    [
+      { label: 'publication date (UTC)', value: item.dateGmt },
+      { label: 'publication date', value: item.date },
+    ],
+    describeItem,
+    warnings,
+  );
+  if (!published) {
+    const impossible = [item.dateGmt, item.date].some((value) => readExportDate(value).kind === 'impossible');
+    return impossible ? { skip: 'impossible publication date', warnings } : { skip: 'no publication date', warnings };
+  }
 
   let title = htmlToText(item.title);
   let slug = toSlug(item.slug) ?? toSlug(title);
@@ -169,6 +201,14 @@ export function buildArticle(
       kind: 'slug',
       message: `${decision.kind} ${item.id}'s slug "${wanted}" has no Latin letters for a page address; written as "${slug}"`,
     });
+  }
+  const portable = portableSlug(slug, decision.kind);
+  if (portable !== slug) {
+    warnings.push({
+      kind: 'slug',
+      message: `${decision.kind} ${item.id}'s slug "${slug}" is a device name on Windows, where no file can have it; written as "${portable}"`,
+    });
+    slug = portable;
   }
   if (!title) {
     title = titleFromSlug(slug);
@@ -181,7 +221,14 @@ export function buildArticle(
   const body = convertPostBody(item.content, { ...context.body, postId: item.id });
   warnings.push(...body.warnings);
 
-  const modified = calendarDay(item.modifiedGmt) ?? calendarDay(item.modified);
+  const modified = firstRealDay(
+    [
+      { label: 'last change date (UTC)', value: item.modifiedGmt },
+      { label: 'last change date', value: item.modified },
+    ],
+    describeItem,
+    warnings,
+  );
   const author = context.authors.get(item.creator);
   if (author === undefined && item.creator !== '') {
     warnings.push({ kind: 'author', message: `writer "${item.creator}" is not among the export's authors; no byline` });

@@ -7,10 +7,11 @@
  * shows, with only the attributes it allows, so nothing that could run in a browser is stored.
  */
 import { commentSanitizeSchema } from '@/lib/comments/render-body';
-import { inYears } from '@/schemas/fields';
-
-import type { WxrComment } from './wxr';
+import { readExportDate } from './dates';
+import { flattenDeepNesting, MAX_ELEMENT_NESTING } from './nesting';
 import { htmlToText } from './text';
+import type { ConversionWarning } from './warnings';
+import type { WxrComment } from './wxr';
 
 /** One comment as written to the comments file: the input form of the site's comment schema. */
 export interface ImportedComment {
@@ -47,6 +48,8 @@ export interface ImportedComments {
   /** Comments left out, by reason. */
   skipped: Map<string, number>;
   reattached: ReattachedReply[];
+  /** Dates that were repaired or left out, by comment. */
+  warnings: ConversionWarning[];
 }
 
 /** Why a comment is left out, or undefined to keep it. */
@@ -99,6 +102,7 @@ export function importComments(comments: readonly WxrComment[], options: Comment
 
   const keptIds = new Set(kept.map((comment) => comment.id));
   const reattached: ReattachedReply[] = [];
+  const warnings: ConversionWarning[] = [];
   const imported = kept.map((comment): ImportedComment => {
     const parent = nearestKeptAncestor(comment, byId, keptIds);
     if (parent.original !== undefined && parent.kept !== parent.original) {
@@ -109,10 +113,17 @@ export function importComments(comments: readonly WxrComment[], options: Comment
         ...(parent.kept === undefined ? {} : { attachedTo: parent.kept }),
       });
     }
-    const { title, body } = splitQuestion(commentBody(comment.content), parent.kept === undefined);
+    const bounded = flattenDeepNesting(commentBody(comment.content));
+    if (bounded.flattened) {
+      warnings.push({
+        kind: 'nesting',
+        message: `comment ${comment.id}: tags nested ${bounded.deepest} deep; those below level ${MAX_ELEMENT_NESTING} were removed, their text kept`,
+      });
+    }
+    const { title, body } = splitQuestion(bounded.html, parent.kept === undefined);
     const author = htmlToText(comment.author);
     const authorUrl = httpUrl(comment.authorUrl);
-    const date = isoDateTime(comment.dateGmt, 'Z') ?? isoDateTime(comment.date, '');
+    const date = commentDate(comment, warnings);
     return {
       id: comment.id,
       ...(parent.kept === undefined ? {} : { parent: parent.kept }),
@@ -123,12 +134,15 @@ export function importComments(comments: readonly WxrComment[], options: Comment
       body,
     };
   });
-  return { comments: imported, skipped, reattached };
+  return { comments: imported, skipped, reattached, warnings };
 }
 
 const isTopLevel = (parentId: string) => parentId === '' || parentId === '0';
 
-/** Walks up the export's parent links to the first kept comment; stops on a loop. */
+/**
+ * Walks up the export's parent links to the first kept comment; a loop through skipped comments back
+ * to this one ends at the top level. Kept comments that reply in a circle are left for the thread check.
+ */
 function nearestKeptAncestor(
   comment: WxrComment,
   byId: ReadonlyMap<string, WxrComment>,
@@ -136,6 +150,8 @@ function nearestKeptAncestor(
 ): { original?: string; kept?: string } {
   if (isTopLevel(comment.parentId)) return {};
   const original = comment.parentId;
+  // A comment that names itself keeps that parent: the thread check reports it and makes it top-level.
+  if (original === comment.id) return { original, kept: original };
   const seen = new Set([comment.id]);
   let current = original;
   while (!isTopLevel(current) && !seen.has(current)) {
@@ -149,14 +165,30 @@ function nearestKeptAncestor(
 }
 
 /**
- * `YYYY-MM-DD HH:MM:SS` → ISO 8601 with the given zone suffix; undefined for WordPress's zero date and
- * for a year the site refuses.
+ * When the comment was written, as ISO 8601: UTC (`…Z`) from the UTC field, else local time. A date
+ * that does not exist is left out with a warning; `24:00:00` becomes midnight of the next day.
  */
-function isoDateTime(value: string, zone: 'Z' | ''): string | undefined {
-  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec(value.trim());
-  if (!match || !inYears(Number(match[1]!.slice(0, 4)))) return undefined;
-  const iso = `${match[1]}T${match[2]}${zone}`;
-  return Number.isNaN(new Date(iso).getTime()) ? undefined : iso;
+function commentDate(comment: WxrComment, warnings: ConversionWarning[]): string | undefined {
+  const fields = [
+    { label: 'UTC date', value: comment.dateGmt, zone: 'Z' },
+    { label: 'date', value: comment.date, zone: '' },
+  ];
+  for (const { label, value, zone } of fields) {
+    const reading = readExportDate(value);
+    if (reading.kind === 'none') continue;
+    if (reading.kind === 'impossible') {
+      warnings.push({
+        kind: 'date',
+        message: `comment ${comment.id}'s ${label} "${reading.value}" is not a real date; not used`,
+      });
+      continue;
+    }
+    if (reading.date.repaired) {
+      warnings.push({ kind: 'date', message: `comment ${comment.id}'s ${label} ${reading.date.repaired}` });
+    }
+    return `${reading.date.day}T${reading.date.time}${zone}`;
+  }
+  return undefined;
 }
 
 /** The writer's web address if it is a full http(s) address; anything else is dropped. */

@@ -8,7 +8,8 @@
  */
 import TurndownService from 'turndown';
 
-import { escapeHtml, expandShortcodes, type ShortcodeContext } from './shortcodes';
+import { flattenDeepNesting, MAX_ELEMENT_NESTING } from './nesting';
+import { escapeHtml, expandShortcodes, fileName, type ShortcodeContext } from './shortcodes';
 import { cleanText, CONTROL_CHARACTERS } from './text';
 import type { ConversionWarning } from './warnings';
 import { wpautop } from './wpautop';
@@ -31,8 +32,15 @@ export interface ConvertedBody {
 /** Converts a post's stored content to MDX-safe Markdown. */
 export function convertPostBody(content: string, context: BodyContext): ConvertedBody {
   const prepared = prepareHtml(content, context);
-  const converted = htmlToMarkdown(prepared.html, context);
-  return { html: prepared.html, markdown: converted.markdown, warnings: [...prepared.warnings, ...converted.warnings] };
+  const bounded = flattenDeepNesting(prepared.html);
+  if (bounded.flattened) {
+    prepared.warnings.push({
+      kind: 'nesting',
+      message: `elements nested ${bounded.deepest} deep; those below level ${MAX_ELEMENT_NESTING} were flattened, their text kept`,
+    });
+  }
+  const converted = htmlToMarkdown(bounded.html, context);
+  return { html: bounded.html, markdown: converted.markdown, warnings: [...prepared.warnings, ...converted.warnings] };
 }
 
 /** A self-closing block comment: a block with no HTML of its own in the export. */
@@ -309,7 +317,7 @@ export function htmlToMarkdown(
         warnings.push({ kind: 'media', message: `<${label.toLowerCase()}> without a file left out` });
         return '';
       }
-      const name = decodeURIComponent(source.split(/[?#]/)[0]!.split('/').pop() || source);
+      const name = fileName(source);
       return `\n\n[${label}: ${escapeMdxText(name)}](${source})\n\n`;
     },
   });

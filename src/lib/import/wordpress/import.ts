@@ -6,12 +6,14 @@
  * the media library, reusable blocks. The second pass converts one item at a time and hands each
  * file on as soon as it is made, so memory use does not grow with the size of the export.
  */
-import { buildArticle, decideItem, serializeArticle } from './articles';
-import { importComments } from './comments';
+import { buildArticle, decideItem, type ItemDecision } from './articles';
+import { importComments, type ReattachedReply } from './comments';
+import { checkedArticle, checkedComments, personFileProblem, REFUSED_COMMENT } from './content-rules';
 import { peopleOfExport, serializePerson, type ImportedPerson } from './people';
 import { ReportBuilder, type ImportReport } from './report';
 import type { MediaFile } from './shortcodes';
-import { htmlToText } from './text';
+import { htmlToText, toSlug } from './text';
+import type { ConversionWarning, ImportWarning } from './warnings';
 import { readWxr, type ExportChunks, type WxrItem, type WxrSite } from './wxr';
 
 /** `scan` checks the file and collects references; `convert` makes the files. */
@@ -79,6 +81,104 @@ function addMedia(item: WxrItem, byId: Map<string, MediaFile>, byParent: Map<str
   byParent.set(file.parentId, siblings);
 }
 
+/** An item made into files, every one of which the content check accepts. */
+interface ConvertedItem {
+  slug: string;
+  /** Names the item in slug collision messages. */
+  owner: string;
+  /** The writer's person file (if any), the article, and its comments file (if any). */
+  files: ImportedFile[];
+  comments: { written: number; skipped: Map<string, number>; reattached: ReattachedReply[] };
+  warnings: ImportWarning[];
+}
+
+/**
+ * Converts one item that {@link decideItem} imports into its files, checked with the content
+ * check's schemas and repaired where they refuse something.
+ * @param slugOwners slugs already taken, by who took them
+ */
+function convertItem(
+  item: WxrItem,
+  decision: Extract<ItemDecision, { action: 'import' }>,
+  references: ExportReferences,
+  slugOwners: ReadonlyMap<string, string>,
+  options: WordPressImportOptions,
+): ConvertedItem | { skip: string; warnings: ImportWarning[] } {
+  const describeItem = `${decision.kind} ${item.id}`;
+  const built = buildArticle(item, decision, {
+    authors: references.authors,
+    body: { siteUrl: references.site.link, media: references.media, reusableBlocks: references.reusableBlocks },
+  });
+  const fallbackSlug = toSlug(item.slug) ?? `${decision.kind}-${item.id}`;
+  if ('skip' in built) {
+    return { skip: built.skip, warnings: built.warnings.map((warning) => ({ ...warning, article: fallbackSlug })) };
+  }
+
+  const warnings: ConversionWarning[] = [];
+  const owner = `${describeItem} "${built.frontmatter.title}"`;
+  let slug = built.slug;
+  for (let suffix = 2; slugOwners.has(slug); suffix++) slug = `${built.slug}-${suffix}`;
+  if (slug !== built.slug) {
+    warnings.push({
+      kind: 'slug',
+      message: `${owner} wanted the slug "${built.slug}", taken by ${slugOwners.get(built.slug)}; written as "${slug}"`,
+    });
+  }
+  warnings.push(...built.warnings);
+
+  let author = built.author;
+  const personProblem = author && personFileProblem(author);
+  if (author && personProblem) {
+    warnings.push({
+      kind: 'author',
+      message: `writer "${item.creator}" cannot have a person file (${personProblem}); no byline`,
+    });
+    author = undefined;
+  }
+  const frontmatter = { ...built.frontmatter };
+  if (!author) delete frontmatter.author;
+  const article = checkedArticle({ slug, frontmatter, markdown: built.markdown, source: item.link }, describeItem);
+  warnings.push(...article.warnings);
+  const located = (list: ConversionWarning[]) => list.map((warning) => ({ ...warning, article: slug }));
+  if ('refused' in article) {
+    warnings.push({ kind: 'refused', message: `${owner}: ${article.refused}; not imported` });
+    return { skip: REFUSED_ARTICLE, warnings: located(warnings) };
+  }
+
+  const files: ImportedFile[] = [];
+  if (author && article.frontmatter.author === author.id) {
+    files.push({ path: `people/${author.id}.yaml`, contents: serializePerson(author), keepExisting: true });
+  }
+  files.push({ path: `articles/${slug}.mdx`, contents: article.contents });
+
+  const imported = importComments(item.comments, options);
+  warnings.push(...imported.warnings);
+  const checked = checkedComments(imported.comments, `comments/${slug}.json`);
+  warnings.push(...checked.warnings);
+  const skipped = new Map(imported.skipped);
+  if (checked.refused > 0) skipped.set(REFUSED_COMMENT, (skipped.get(REFUSED_COMMENT) ?? 0) + checked.refused);
+  if (checked.comments.length > 0) {
+    files.push({
+      path: `comments/${slug}.json`,
+      contents: `${JSON.stringify({ comments: checked.comments }, null, 2)}\n`,
+    });
+  }
+  return {
+    slug,
+    owner,
+    files,
+    comments: {
+      written: checked.comments.length,
+      skipped,
+      reattached: [...imported.reattached, ...checked.reattached],
+    },
+    warnings: located(warnings),
+  };
+}
+
+/** Why an article the content check refuses is not imported, as the report counts it. */
+const REFUSED_ARTICLE = 'refused by the content check';
+
 /**
  * Imports a WordPress export.
  * @returns the report; every file has been handed to `onFile` by the time it resolves
@@ -90,8 +190,8 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
   const { report } = builder;
   /** Who took each slug, for collision messages. */
   const slugOwners = new Map<string, string>();
-  /** People whose file has been written: only writers of imported articles get one. */
-  const credited = new Set<string>();
+  /** Person files handed on: only writers of imported articles get one, once. */
+  const personFiles = new Set<string>();
 
   for await (const record of readWxr(options.openExport('convert'))) {
     if (record.kind !== 'item') continue;
@@ -101,55 +201,46 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
       builder.skipItem(decision.reason, item.comments.length);
       continue;
     }
-    const article = buildArticle(item, decision, {
-      authors: references.authors,
-      body: { siteUrl: references.site.link, media: references.media, reusableBlocks: references.reusableBlocks },
-    });
-    if ('skip' in article) {
-      builder.skipItem(article.skip, item.comments.length);
+    let converted: ConvertedItem | { skip: string; warnings: ImportWarning[] };
+    try {
+      converted = convertItem(item, decision, references, slugOwners, options);
+    } catch (error) {
+      // One post that cannot be converted (a bug, or input nobody foresaw) must not stop the others.
+      const overflow = error instanceof RangeError && /call stack/i.test(error.message);
+      const reason = overflow ? 'too deeply nested to convert' : 'could not be converted';
+      converted = {
+        skip: reason,
+        warnings: [
+          {
+            kind: 'failed',
+            article: toSlug(item.slug) ?? `${decision.kind}-${item.id}`,
+            message: `${decision.kind} ${item.id} "${htmlToText(item.title)}" ${reason}: ${(error as Error).message}; not imported`,
+          },
+        ],
+      };
+    }
+    report.warnings.push(...converted.warnings);
+    if ('skip' in converted) {
+      builder.skipItem(converted.skip, item.comments.length);
       continue;
     }
-
-    const owner = `${decision.kind} ${item.id} "${article.frontmatter.title}"`;
-    let slug = article.slug;
-    for (let suffix = 2; slugOwners.has(slug); suffix++) slug = `${article.slug}-${suffix}`;
-    if (slug !== article.slug) {
-      report.warnings.push({
-        kind: 'slug',
-        article: slug,
-        message: `${owner} wanted the slug "${article.slug}", taken by ${slugOwners.get(article.slug)}; written as "${slug}"`,
-      });
-    }
+    const { slug, owner, files, comments } = converted;
     slugOwners.set(slug, owner);
-
     if (decision.draft) report.drafts[decision.draft] = (report.drafts[decision.draft] ?? 0) + 1;
     else if (decision.kind === 'page') report.pages++;
     else report.posts++;
-    report.warnings.push(...article.warnings.map((warning) => ({ ...warning, article: slug })));
-
-    if (article.author && !credited.has(article.author.id)) {
-      credited.add(article.author.id);
-      await options.onFile({
-        path: `people/${article.author.id}.yaml`,
-        contents: serializePerson(article.author),
-        keepExisting: true,
-      });
+    for (const file of files) {
+      if (file.keepExisting) {
+        if (personFiles.has(file.path)) continue;
+        personFiles.add(file.path);
+      }
+      await options.onFile(file);
     }
-    await options.onFile({
-      path: `articles/${slug}.mdx`,
-      contents: serializeArticle(article.frontmatter, article.markdown, item.link),
-    });
-
-    const comments = importComments(item.comments, options);
     builder.skipComments(comments.skipped);
     report.reattached.push(...comments.reattached.map((reply) => ({ ...reply, article: slug })));
-    if (comments.comments.length > 0) {
-      report.comments += comments.comments.length;
+    if (comments.written > 0) {
+      report.comments += comments.written;
       report.articlesWithComments++;
-      await options.onFile({
-        path: `comments/${slug}.json`,
-        contents: `${JSON.stringify({ comments: comments.comments }, null, 2)}\n`,
-      });
     }
   }
   return report;

@@ -3,7 +3,7 @@
  * The export says nothing about a writer but their login and display name, so a person file holds
  * their name only: credentials, a bio and a profile address are for the owner to add if they are true.
  */
-import { toSlug } from './text';
+import { portableSlug, toSlug } from './text';
 
 /** A writer of the export as the site's people collection holds them. */
 export interface ImportedPerson {
@@ -26,7 +26,7 @@ export function peopleOfExport(authors: ReadonlyMap<string, string>): Map<string
   let unnamed = 0;
   for (const [login, displayName] of authors) {
     const name = displayName || login;
-    const base = toSlug(name) ?? toSlug(login) ?? `writer-${++unnamed}`;
+    const base = portableSlug(toSlug(name) ?? toSlug(login) ?? `writer-${++unnamed}`, 'writer');
     let id = base;
     for (let suffix = 2; taken.has(id); suffix++) id = `${base}-${suffix}`;
     taken.add(id);

@@ -60,7 +60,8 @@ export function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-const fileName = (url: string) => decodeURIComponentSafe(url.split(/[?#]/)[0]!.split('/').pop() || url);
+/** The last part of a file's address, percent-encoding decoded where it is valid. */
+export const fileName = (url: string) => decodeURIComponentSafe(url.split(/[?#]/)[0]!.split('/').pop() || url);
 
 function decodeURIComponentSafe(value: string): string {
   try {

@@ -3,6 +3,8 @@
  */
 import { load } from 'cheerio';
 
+import { flattenDeepNesting } from './nesting';
+
 /** Control characters YAML and HTML refuse; tabs and newlines are kept for the caller to fold. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
@@ -16,10 +18,13 @@ export function cleanText(value: string): string {
   return value.replace(CONTROL_CHARACTERS, '').replace(/\s+/g, ' ').trim();
 }
 
-/** The words a reader sees in a bit of HTML: tags dropped, entities decoded, whitespace folded. */
+/**
+ * The words a reader sees in a bit of HTML: tags dropped, entities decoded, whitespace folded.
+ * Nesting is bounded first, as the parser and its text walk recurse.
+ */
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return cleanText(html);
-  const $ = load(html.replace(BLOCK_TAG, ' $&'), null, false);
+  const $ = load(flattenDeepNesting(html).html.replace(BLOCK_TAG, ' $&'), null, false);
   $('script, style, noscript, template').remove();
   return cleanText($.root().text());
 }
@@ -29,7 +34,7 @@ export function htmlToText(html: string): string {
  * reading stops after `enough` characters.
  */
 export function leadingParagraphText(html: string, enough = 600): string {
-  const $ = load(html.replace(BLOCK_TAG, ' $&'), null, false);
+  const $ = load(flattenDeepNesting(html).html.replace(BLOCK_TAG, ' $&'), null, false);
   let text = '';
   for (const paragraph of $('p')) {
     const words = cleanText($(paragraph).text());
@@ -67,10 +72,32 @@ export function firstSentences(text: string): string {
 const SLUG_MAX = 100;
 
 /**
+ * Latin letters that are not a plain letter with an accent, so Unicode decomposition leaves them
+ * whole: spelled in ASCII as German, Turkish, Nordic, Polish and Icelandic writers do.
+ */
+const ASCII_SPELLING: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  ı: 'i',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ł: 'l',
+  ħ: 'h',
+  ŧ: 't',
+  ĸ: 'k',
+  ŋ: 'ng',
+};
+const LATIN_LETTERS_WITHOUT_ACCENTS = new RegExp(`[${Object.keys(ASCII_SPELLING).join('')}]`, 'g');
+
+/**
  * A slug the site accepts as a file name and page address: lower-case ASCII letters and digits
- * joined by single hyphens. WordPress stores non-Latin slugs percent-encoded; they are decoded and
- * accents are dropped (`café` → `cafe`). Undefined when nothing with a letter is left, as for a
- * Greek or Chinese slug: the caller then names the article by its id.
+ * joined by single hyphens. WordPress stores non-Latin slugs percent-encoded; they are decoded,
+ * accents are dropped (`café` → `cafe`), letters such as `ß` and `ı` spelled in ASCII (`ss`, `i`)
+ * and apostrophes left out (`women's` → `womens`, as tag addresses do). Undefined when nothing with a
+ * letter is left, as for a Greek or Chinese slug: the caller then names the article by its id.
  */
 export function toSlug(value: string): string | undefined {
   let decoded = value;
@@ -83,11 +110,27 @@ export function toSlug(value: string): string | undefined {
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/['’ʼ]/g, '')
+    .replace(LATIN_LETTERS_WITHOUT_ACCENTS, (letter) => ASCII_SPELLING[letter] ?? letter)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, SLUG_MAX)
     .replace(/-+$/, '');
   return /[a-z]/.test(slug) ? slug : undefined;
+}
+
+/**
+ * Names Windows keeps for devices: a file named so (even with an extension, `aux.txt`) cannot be
+ * created or checked out there.
+ */
+const WINDOWS_DEVICE_NAME = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:-[a-z0-9]{1,4})?$/;
+
+/**
+ * A slug that is also a file name every system can hold: a Windows device name (`con`, `nul`,
+ * `aux-txt`, which Windows would read as `aux.txt`) gets `suffix`.
+ */
+export function portableSlug(slug: string, suffix: string): string {
+  return WINDOWS_DEVICE_NAME.test(slug) ? `${slug}-${suffix}` : slug;
 }
 
 /** Turns a slug back into words, for a post that has no title: `edge-case-no-title` → `Edge case no title`. */

@@ -10,9 +10,15 @@ export const WARNING_KINDS = {
   media: 'Audio, video and embeds',
   removed: 'Removed from the body (scripts, forms, embedded objects)',
   'dynamic-block': 'Blocks WordPress builds on the fly (left out)',
-  slug: 'Slug collisions',
+  slug: 'Slugs changed (taken, not Latin, or a Windows device name)',
   author: 'Unknown authors',
   title: 'Missing titles',
+  date: 'Impossible dates (repaired or left out)',
+  nesting: 'Tags nested too deep (flattened, text kept)',
+  thread: 'Replies that did not form a tree (now top-level comments)',
+  field: 'Values the content check refuses (left out or replaced)',
+  refused: 'Not written: refused by the content check',
+  failed: 'Not written: could not be converted',
 } as const;
 
 export type WarningKind = keyof typeof WARNING_KINDS;

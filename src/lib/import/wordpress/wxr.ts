@@ -8,6 +8,8 @@
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 
+import { decodeExport, ExportEncodingError } from './encoding';
+
 /** Where the site came from, from the channel header. */
 export interface WxrSite {
   /** The blog's name. */
@@ -95,7 +97,7 @@ export interface WxrItem {
 export type WxrRecord =
   { kind: 'site'; site: WxrSite } | { kind: 'author'; author: WxrAuthor } | { kind: 'item'; item: WxrItem };
 
-/** The export's bytes (UTF-8) or text, in order: a file stream, or chunks already in memory. */
+/** The export's bytes (in the encoding it declares) or text, in order: a file stream, or chunks already in memory. */
 export type ExportChunks = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 
 /** The export is not well-formed XML or not a WordPress export. Line and column are 1-based. */
@@ -210,7 +212,24 @@ export async function* readWxr(chunks: ExportChunks): AsyncGenerator<WxrRecord> 
   const fail = (reason: string, at = { line: parser.line, column: Math.max(parser.column, 1) }): never => {
     throw new WxrError(reason, at.line, at.column);
   };
-  parser.on('error', (error) => fail(error.message.replace(/^\d+:\d+: /, '')));
+  // Saxes names no entity in its message: remember the last one it could not find.
+  let missingEntity: string | undefined;
+  parser.ENTITIES = new Proxy(parser.ENTITIES, {
+    get(target, name) {
+      const value = Reflect.get(target, name) as string | undefined;
+      if (value === undefined && typeof name === 'string') missingEntity = name;
+      return value;
+    },
+  });
+  let doctype = '';
+  parser.on('doctype', (text) => {
+    doctype = text;
+  });
+  parser.on('error', (error) => {
+    const message = error.message.replace(/^\d+:\d+: /, '');
+    if (message === 'undefined entity.' && missingEntity !== undefined) fail(undefinedEntity(missingEntity, doctype));
+    fail(message);
+  });
 
   parser.on('opentagstart', (tag) => {
     // Saxes has read the name and the character after it.
@@ -309,16 +328,40 @@ export async function* readWxr(chunks: ExportChunks): AsyncGenerator<WxrRecord> 
     yield* ready.splice(0);
   };
 
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of chunks) {
-    parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+  const texts = decodeExport(chunks);
+  for (;;) {
+    let next: IteratorResult<string>;
+    try {
+      next = await texts.next();
+    } catch (error) {
+      if (!(error instanceof ExportEncodingError)) throw error;
+      // Saxes' position is that of the next character to be written.
+      const before = error.textBefore;
+      const lastNewline = before.lastIndexOf('\n');
+      const line = parser.line + (before.match(/\n/g)?.length ?? 0);
+      const column = lastNewline === -1 ? parser.column + before.length + 1 : before.length - lastNewline;
+      fail(error.message, { line, column });
+      return;
+    }
+    if (next.done) break;
+    parser.write(next.value);
     yield* flush();
   }
-  parser.write(decoder.decode());
   parser.close();
   if (!sawRoot) fail('not a WordPress export: the file has no XML elements');
   if (!site) fail('not a WordPress export: no <channel> with a <wp:wxr_version>');
   yield* flush();
+}
+
+/** Why an entity reference cannot be read, and what to do. */
+function undefinedEntity(name: string, doctype: string): string {
+  const reference = `&${name};`;
+  const declared = new RegExp(`<!ENTITY\\s+${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s`).test(doctype);
+  return declared
+    ? `entity "${reference}" is declared in the file's DOCTYPE, which the importer does not read (DTDs are not supported); ` +
+        `replace "${reference}" with the text it stands for`
+    : `undefined entity "${reference}": XML defines only &amp; &lt; &gt; &quot; &apos;, and DTDs (which could define ` +
+        `others) are not supported; write the character itself or a numeric reference such as &#160;`;
 }
 
 /** The site, once the channel has shown its WXR version; undefined until then. */
