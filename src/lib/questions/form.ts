@@ -230,7 +230,7 @@ export function renderReceivedNotice(options: { articlePath: string; articleTitl
     `<div id="question-form" class="question-form">`,
     `<div class="qf-received" role="status">`,
     `<h2>Thank you: we received it</h2>`,
-    `<p class="qf-text">A moderator will read it before it is published. It will appear under the article after review, usually within a few days; it may not appear if it breaks the community guidelines.</p>`,
+    `<p class="qf-text">A moderator will read it before it is published. It will appear under the article after review, and may not appear if it breaks the community guidelines.</p>`,
     `</div>`,
     `<p class="qf-text"><a href="${escapeHtml(options.articlePath)}">Back to “${escapeHtml(options.articleTitle)}”</a></p>`,
     `<p class="qf-text"><a href="${escapeHtml(options.askAgainPath)}">Ask another question</a></p>`,
