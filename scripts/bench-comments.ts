@@ -7,9 +7,15 @@
  *   npm run bench:comments                 # every shape
  *   npm run bench:comments -- --only "é*"  # the shapes whose name contains the text
  *   npm run bench:comments -- --timeout 60 # seconds per shape and path (default 30)
+ *   npm run bench:comments -- --renderer reports/render-body-old.ts  # another version of the renderer,
+ *     such as `git show <commit>:src/lib/comments/render-body.ts`, saved inside the project
+ *
+ * Times are wall-clock milliseconds, then the process's CPU milliseconds in brackets: on a shared
+ * machine the first varies with the load, the second much less.
  */
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { ADVERSARIAL_BODIES } from '../src/lib/comments/adversarial-bodies';
@@ -18,11 +24,15 @@ const PATHS = ['satteri', 'unified', 'renderCommentBody'] as const;
 type Path = (typeof PATHS)[number];
 
 /** One measurement: milliseconds, "not taken" (satteri left the body to unified), or what went wrong. */
-type Outcome = { ms: number } | { skipped: true } | { failed: string };
+type Outcome = { ms: number; cpuMs: number } | { skipped: true } | { failed: string };
+
+type Renderer = typeof import('../src/lib/comments/render-body');
 
 /** Runs in the child: renders one body one way and prints the outcome as JSON. */
-async function measureInChild(shape: string, path: Path): Promise<void> {
-  const renderer = await import('../src/lib/comments/render-body');
+async function measureInChild(shape: string, path: Path, rendererFile: string | undefined): Promise<void> {
+  const renderer = (await (rendererFile
+    ? import(pathToFileURL(resolve(rendererFile)).href)
+    : import('../src/lib/comments/render-body'))) as Renderer;
   const body = ADVERSARIAL_BODIES[shape]!;
   const render = {
     satteri: renderer.renderCommentBodyWithSatteri,
@@ -31,19 +41,31 @@ async function measureInChild(shape: string, path: Path): Promise<void> {
   }[path];
   let outcome: Outcome;
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   try {
     const html = render(body);
-    outcome = html === undefined ? { skipped: true } : { ms: performance.now() - start };
+    const cpu = process.cpuUsage(cpuStart);
+    outcome =
+      html === undefined ? { skipped: true } : { ms: performance.now() - start, cpuMs: (cpu.user + cpu.system) / 1000 };
   } catch (error) {
     outcome = { failed: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 60) : String(error) };
   }
   process.stdout.write(JSON.stringify(outcome));
 }
 
-function measure(shape: string, path: Path, timeoutSeconds: number): Outcome {
+function measure(shape: string, path: Path, timeoutSeconds: number, rendererFile: string | undefined): Outcome {
+  const rendererArgs = rendererFile ? ['--renderer', rendererFile] : [];
   const child = spawnSync(
     process.execPath,
-    [...process.execArgv, fileURLToPath(import.meta.url), '--child-shape', shape, '--child-path', path],
+    [
+      ...process.execArgv,
+      fileURLToPath(import.meta.url),
+      '--child-shape',
+      shape,
+      '--child-path',
+      path,
+      ...rendererArgs,
+    ],
     { encoding: 'utf8', timeout: timeoutSeconds * 1000, maxBuffer: 1 << 20 },
   );
   if (child.error && 'code' in child.error && child.error.code === 'ETIMEDOUT')
@@ -57,28 +79,33 @@ function measure(shape: string, path: Path, timeoutSeconds: number): Outcome {
 }
 
 const show = (outcome: Outcome) =>
-  'ms' in outcome ? outcome.ms.toFixed(1) : 'skipped' in outcome ? 'not taken' : outcome.failed;
+  'ms' in outcome
+    ? `${outcome.ms.toFixed(0)} (${outcome.cpuMs.toFixed(0)})`
+    : 'skipped' in outcome
+      ? 'not taken'
+      : outcome.failed;
 
 const { values } = parseArgs({
   options: {
     only: { type: 'string' },
     timeout: { type: 'string', default: '30' },
+    renderer: { type: 'string' },
     'child-shape': { type: 'string' },
     'child-path': { type: 'string' },
   },
 });
 
 if (values['child-shape'] !== undefined) {
-  await measureInChild(values['child-shape'], values['child-path'] as Path);
+  await measureInChild(values['child-shape'], values['child-path'] as Path, values.renderer);
 } else {
   const shapes = Object.keys(ADVERSARIAL_BODIES).filter((name) => !values.only || name.includes(values.only));
   const timeout = Number(values.timeout);
   const rows: string[][] = [];
   let worst = { shape: '', path: '', ms: 0, failed: '' };
-  const header = ['shape', 'chars', ...PATHS.map((path) => `${path} ms`)];
+  const header = ['shape', 'chars', ...PATHS.map((path) => `${path} ms (CPU ms)`)];
   console.log(header.join('\t'));
   for (const shape of shapes) {
-    const outcomes = PATHS.map((path) => measure(shape, path, timeout));
+    const outcomes = PATHS.map((path) => measure(shape, path, timeout, values.renderer));
     const row = [shape, String(ADVERSARIAL_BODIES[shape]!.length), ...outcomes.map(show)];
     rows.push(row);
     console.log(row.join('\t'));

@@ -19,6 +19,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { raw } from 'hast-util-raw';
 import { sanitize, type Schema } from 'hast-util-sanitize';
+import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
@@ -445,4 +446,25 @@ export function renderCommentBody(body: string): string {
     rendered.set(body, html);
   }
   return html;
+}
+
+/** Marks that can hide the characters around them: tags and comments, character references, link addresses. */
+const MAY_HIDE_TEXT = /[<&]|\]\(/;
+/** ASCII punctuation, which Markdown may read as marks that show nothing. */
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+
+/**
+ * Whether the rendered body shows the reader any visible text (see `hasVisibleText`). Renders it only
+ * when its letters could be hidden by markup (`<`, `&`, `](`) or it has nothing but punctuation besides
+ * invisible characters; then the rendering is cached for the build.
+ */
+export function commentBodyShowsText(body: string): boolean {
+  if (!hasVisibleText(body)) return false;
+  if (!MAY_HIDE_TEXT.test(body) && hasVisibleText(body.replace(ASCII_PUNCTUATION, ''))) return true;
+  const tree = fromHtml(renderCommentBody(body), { fragment: true });
+  let text = '';
+  visit(tree, 'text', (node) => {
+    text += node.value;
+  });
+  return hasVisibleText(text);
 }
