@@ -156,19 +156,24 @@ function textOf(node: ElementContent): string {
 /**
  * Unwraps every element deeper than `nestingDepth`, and every element with nothing visible in it (an
  * empty paragraph or quotation, or bold zero-width space), keeping their text and line breaks in place.
+ * @returns whether the parent holds any visible text
  */
-function flattenAndUnwrapEmpty(parent: Root | Element, depth: number): void {
+function flattenAndUnwrapEmpty(parent: Root | Element, depth: number): boolean {
   const children: RootContent[] = [];
+  let visible = false;
   for (const child of parent.children) {
     if (child.type !== 'element' || VOID_ELEMENTS.has(child.tagName)) {
       children.push(child);
+      visible ||= child.type === 'text' && hasVisibleText(child.value);
       continue;
     }
-    flattenAndUnwrapEmpty(child, depth + 1);
-    if (depth >= COMMENT_RENDER_LIMITS.nestingDepth || !hasVisibleText(textOf(child))) children.push(...child.children);
+    const childVisible = flattenAndUnwrapEmpty(child, depth + 1);
+    if (depth >= COMMENT_RENDER_LIMITS.nestingDepth || !childVisible) children.push(...child.children);
     else children.push(child);
+    visible ||= childVisible;
   }
   parent.children = children as typeof parent.children;
+  return visible;
 }
 
 /**
