@@ -13,7 +13,13 @@ export function repeatToLength(unit: string, length: number = COMMENT_LIMITS.bod
 /** Opening tags only, then text: each tag nested inside the one before. */
 const nesting = (tag: string) => repeatToLength(tag);
 
-/** Every shape, by name, at exactly the maximum body length. */
+/** Plain words filling the body up to the maximum length after `tail` (or before it). */
+const wordsThen = (tail: string) => repeatToLength('word ', COMMENT_LIMITS.bodyCharacters - tail.length) + tail;
+
+/**
+ * Every shape, by name, at exactly the maximum body length. The last ones stay just within the
+ * renderer's limits (`COMMENT_RENDER_LIMITS`), where it still reads Markdown: its slowest legal input.
+ */
 export const ADVERSARIAL_BODIES: Readonly<Record<string, string>> = {
   'nested <b>': nesting('<b>'),
   'nested <em>': nesting('<em>'),
@@ -85,4 +91,22 @@ export const ADVERSARIAL_BODIES: Readonly<Record<string, string>> = {
   backslashes: repeatToLength('\\'),
   'escapes "\\*"': repeatToLength('\\*'),
   'zero-width and bidi': repeatToLength('\u200b\u200c\u200d\u2066\u2069\u202e\ufeff a'),
+  'at the limit: emphasis marks after text': wordsThen('é*'.repeat(250)),
+  'at the limit: emphasis marks before text': repeatToLength('*a '.repeat(500) + 'word '.repeat(20_000)),
+  'at the limit: nested tags then text': repeatToLength('<b>'.repeat(256) + 'word '.repeat(20_000)),
+  'at the limit: brackets after text': wordsThen('[a'.repeat(500)),
+  'at the limit: code spans after text': wordsThen('`a'.repeat(1_000)),
+  'at the limit: character references': repeatToLength('&amp; word '.repeat(2_000) + 'word '.repeat(20_000)),
+  'at the limit: bare links': repeatToLength('www.x.org '.repeat(500) + 'word '.repeat(20_000)),
+  'at the limit: lines': repeatToLength(`${'word '.repeat(13)}\n`.repeat(1_000) + 'word '.repeat(20_000)),
+  'at the limit: quoted lines': repeatToLength(`${'> '.repeat(16)}${'word '.repeat(12)}\n`.repeat(1_000)),
+  'at the limit: everything': repeatToLength(
+    '*a '.repeat(100) +
+      '[a](https://x.example/) '.repeat(100) +
+      '<b>x</b> '.repeat(100) +
+      '`a` '.repeat(300) +
+      '> x\n'.repeat(600) +
+      'www.x.org '.repeat(200) +
+      'word '.repeat(20_000),
+  ),
 };
