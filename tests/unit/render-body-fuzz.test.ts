@@ -55,7 +55,7 @@ test('renders any mix of Markdown, HTML and Unicode to a comment the page can sh
     fc.property(body, (text) => {
       expect(commentHtmlProblems(renderCommentBody(text))).toEqual([]);
     }),
-    { numRuns: 250 },
+    { numRuns: Number(process.env.FUZZ_RUNS ?? 250) },
   );
 }, 120_000);
 
@@ -65,6 +65,6 @@ test('gives the same HTML on both renderers wherever the fast path renders a ran
       const fast = renderCommentBodyWithSatteri(text);
       if (fast !== undefined) expect(fast).toBe(renderCommentBodyWithUnified(text));
     }),
-    { numRuns: 400 },
+    { numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
   );
 }, 120_000);

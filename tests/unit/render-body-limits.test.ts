@@ -57,16 +57,22 @@ describe('deeply nested HTML', () => {
 
 describe('deeply nested quotations', () => {
   test.each([['> '], ['>']])(
-    'renders "%s" 10,000 times over without overflowing, as a quotation at most 16 deep',
+    'renders "%s" 10,000 times over without overflowing, keeping the text',
     (marker) => {
       for (const [, render] of RENDERERS) {
         const html = render(`${marker.repeat(10_000)}quoted`);
         expect(html).toContain('quoted');
-        expect(html.match(/<blockquote>/g)).toHaveLength(COMMENT_RENDER_LIMITS.quoteDepth);
+        expect(commentHtmlProblems(html)).toEqual([]);
       }
     },
     HANG * 2,
   );
+
+  test('reads at most 16 quote markers at the start of a line, keeping the text', () => {
+    const html = renderCommentBody(`${'> '.repeat(40)}quoted\n\nafter`);
+    expect(html.match(/<blockquote>/g)).toHaveLength(COMMENT_RENDER_LIMITS.quoteDepth);
+    expect(html).toMatch(/quoted<\/p>\n(<\/blockquote>\n)+<p>after<\/p>$/);
+  });
 });
 
 describe('runs of Markdown marks', () => {
@@ -130,6 +136,11 @@ describe('links the page cannot honour', () => {
     expect(renderCommentBody(body)).toMatch(
       /<a href="https:\/\/x.example\/" rel="nofollow ugc noopener">(\u200b)?https:\/\/x.example\/<\/a>/,
     );
+  });
+
+  test('unwraps a link inside a link, which a browser would read as an empty link before another', () => {
+    const html = renderCommentBody('<svg><style><a href="https://a.example/">[a](https://b.example/)');
+    expect(html).toBe('<p><a href="https://a.example/" rel="nofollow ugc noopener">a</a></p>');
   });
 
   test('shows an empty e-mail link as the address', () => {

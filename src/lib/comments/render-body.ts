@@ -43,6 +43,8 @@ import { hasVisibleText } from '../text/visible-text';
 export const COMMENT_RENDER_LIMITS = {
   /** `>` quote markers read at the start of a line; further ones on that line are removed, text kept. */
   quoteDepth: 16,
+  /** `>` characters a body may have and still be read as Markdown: each quote marker opens a container. */
+  quoteMarks: 2_000,
   /** Emphasis and strikethrough marks (`*`, `_`, `~`) a body may have and still be read as Markdown. */
   emphasisMarks: 500,
   /** Link brackets (`[`, `]`) a body may have and still be read as Markdown. */
@@ -77,6 +79,7 @@ export function exceedsMarkdownLimits(body: string): boolean {
   let otherMarks = 0;
   let lineEndings = 0;
   let bareLinks = 0;
+  let quoteMarks = 0;
   for (let index = 0; index < body.length; index++) {
     switch (body.charCodeAt(index)) {
       case 0x2a: // *
@@ -103,6 +106,9 @@ export function exceedsMarkdownLimits(body: string): boolean {
       case 0x0d: // \r
         if (body.charCodeAt(index + 1) !== 0x0a) lineEndings++;
         break;
+      case 0x3e: // >
+        quoteMarks++;
+        break;
       case 0x40: // @
         bareLinks++;
         break;
@@ -120,7 +126,8 @@ export function exceedsMarkdownLimits(body: string): boolean {
     htmlTags > COMMENT_RENDER_LIMITS.htmlTags ||
     otherMarks > COMMENT_RENDER_LIMITS.otherMarks ||
     lineEndings > COMMENT_RENDER_LIMITS.lineEndings ||
-    bareLinks > COMMENT_RENDER_LIMITS.bareLinks
+    bareLinks > COMMENT_RENDER_LIMITS.bareLinks ||
+    quoteMarks > COMMENT_RENDER_LIMITS.quoteMarks
   );
 }
 
@@ -155,10 +162,11 @@ function textOf(node: ElementContent): string {
 
 /**
  * Unwraps every element deeper than `nestingDepth`, and every element with nothing visible in it (an
- * empty paragraph or quotation, or bold zero-width space), keeping their text and line breaks in place.
+ * empty paragraph or quotation, or bold zero-width space), and every link inside a link (HTML cannot
+ * nest them: a browser would close the outer one), keeping their text and line breaks in place.
  * @returns whether the parent holds any visible text
  */
-function flattenAndUnwrapEmpty(parent: Root | Element, depth: number): boolean {
+function flattenAndUnwrapEmpty(parent: Root | Element, depth: number, insideLink = false): boolean {
   const children: RootContent[] = [];
   let visible = false;
   for (const child of parent.children) {
@@ -167,8 +175,10 @@ function flattenAndUnwrapEmpty(parent: Root | Element, depth: number): boolean {
       visible ||= child.type === 'text' && hasVisibleText(child.value);
       continue;
     }
-    const childVisible = flattenAndUnwrapEmpty(child, depth + 1);
-    if (depth >= COMMENT_RENDER_LIMITS.nestingDepth || !childVisible) children.push(...child.children);
+    const link = child.tagName === 'a';
+    const childVisible = flattenAndUnwrapEmpty(child, depth + 1, insideLink || link);
+    const unwrap = depth >= COMMENT_RENDER_LIMITS.nestingDepth || !childVisible || (link && insideLink);
+    if (unwrap) children.push(...child.children);
     else children.push(child);
     visible ||= childVisible;
   }
@@ -239,6 +249,9 @@ const PLAIN_TEXT_CONSTRUCTS = [
   'gfmFootnoteCall',
   'gfmPotentialFootnoteCall',
   'definition',
+  // Tables: the sanitizer keeps no table markup, so a table showed as its cells run together. Its lines
+  // now show as typed, and looking for a table cost the parser a pass over every long line.
+  'table',
 ];
 
 function remarkCommentSyntax(this: Processor) {
@@ -357,6 +370,11 @@ const READ_DIFFERENTLY: readonly RegExp[] = [
   // A backslash escape, and emphasis marks in a body with inline HTML: satteri pairs some of these
   // marks differently.
   /\\[!-/:-@[-`{-~]/,
+  // A control character (other than tab and line endings): micromark counts it into a bare link
+  // before it, satteri does not.
+  /(?![\t\n\r])\p{Cc}/u,
+  // A byte order mark: satteri drops one at the start and reads what follows as the start of a line.
+  /\ufeff/,
   // A line starting with a bracket may be a link definition, which the reference keeps as text.
   /^[ \t>]*\[/m,
   /^(?=[\s\S]*<[a-z/!?])(?=[\s\S]*[*_~])/i,
