@@ -102,11 +102,11 @@ export const ADVERSARIAL_BODIES: Readonly<Record<string, string>> = {
   'at the limit: quoted lines': repeatToLength(`${'> '.repeat(16)}${'word '.repeat(12)}\n`.repeat(1_000)),
   'at the limit: everything': repeatToLength(
     '*a '.repeat(100) +
-      '[a](https://x.example/) '.repeat(100) +
-      '<b>x</b> '.repeat(100) +
-      '`a` '.repeat(300) +
-      '> x\n'.repeat(600) +
-      'www.x.org '.repeat(200) +
+      '[a](https://x.example/) '.repeat(80) +
+      '<b>x</b> '.repeat(80) +
+      '`a` '.repeat(250) +
+      '> x\n'.repeat(500) +
+      'www.x.org '.repeat(150) +
       'word '.repeat(20_000),
   ),
 };

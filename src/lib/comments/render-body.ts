@@ -45,6 +45,8 @@ export const COMMENT_RENDER_LIMITS = {
   quoteDepth: 16,
   /** `>` characters a body may have and still be read as Markdown: each quote marker opens a container. */
   quoteMarks: 2_000,
+  /** All the marks and line endings above together: a body near every limit at once is as slow as their sum. */
+  allMarks: 2_500,
   /** Emphasis and strikethrough marks (`*`, `_`, `~`) a body may have and still be read as Markdown. */
   emphasisMarks: 500,
   /** Link brackets (`[`, `]`) a body may have and still be read as Markdown. */
@@ -127,7 +129,8 @@ export function exceedsMarkdownLimits(body: string): boolean {
     otherMarks > COMMENT_RENDER_LIMITS.otherMarks ||
     lineEndings > COMMENT_RENDER_LIMITS.lineEndings ||
     bareLinks > COMMENT_RENDER_LIMITS.bareLinks ||
-    quoteMarks > COMMENT_RENDER_LIMITS.quoteMarks
+    quoteMarks > COMMENT_RENDER_LIMITS.quoteMarks ||
+    emphasisMarks + brackets + otherMarks + lineEndings + bareLinks + quoteMarks > COMMENT_RENDER_LIMITS.allMarks
   );
 }
 
