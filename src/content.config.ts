@@ -35,8 +35,8 @@ const commentsWithHtmlSchema = () =>
 /**
  * The glob loader, first emptying the collection's cache when the code that renders bodies has
  * changed: Astro clears its cache when this file changes, not when a module it imports does.
- * The renderer's source and the package lock (the versions of the libraries it calls) say which
- * code rendered the cached HTML.
+ * The renderer's source, the visible-text rules it applies and the package lock (the versions of the
+ * libraries it calls) say which code rendered the cached HTML.
  */
 function commentsLoader(options: Parameters<typeof glob>[0]): Loader {
   const loader = contentGlob(options);
@@ -46,6 +46,7 @@ function commentsLoader(options: Parameters<typeof glob>[0]): Loader {
       const source = (path: string) => readFileSync(new URL(path, context.config.root), 'utf8');
       const renderer = createHash('sha256')
         .update(source('src/lib/comments/render-body.ts'))
+        .update(source('src/lib/text/visible-text.ts'))
         .update(source('package-lock.json'))
         .digest('hex');
       if (context.meta.get('body-renderer') !== renderer) {

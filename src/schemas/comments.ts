@@ -1,5 +1,7 @@
 import { z } from 'astro/zod';
 
+import { commentBodyShowsText } from '../lib/comments/render-body';
+import { findLineControl, hasVisibleText } from '../lib/text/visible-text';
 import { commentDate } from './fields';
 import { PERSON_ID } from './person';
 
@@ -16,6 +18,38 @@ export const COMMENT_LIMITS = {
   authorCharacters: 100,
 } as const;
 
+const count = (value: number) => value.toLocaleString('en-GB');
+
+/** Too many characters, said the same way for every field: how many it has, how many it may have. */
+const tooLong = (length: number, limit: number, what: string) =>
+  `is ${count(length)} characters long, more than the ${count(limit)} ${what} may have: shorten it`;
+
+/**
+ * A one-line text a reader wrote, such as a name or a question line: trimmed, at most `limit`
+ * characters (UTF-16 code units, as JavaScript counts them), with something visible in it and no
+ * control characters.
+ */
+const readerLine = (limit: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .superRefine((value, context) => {
+      if (value.length > limit)
+        return context.addIssue({ code: 'custom', message: tooLong(value.length, limit, what) });
+      const control = findLineControl(value);
+      if (control)
+        return context.addIssue({
+          code: 'custom',
+          message: `contains the control character ${control.codePoint} at character ${control.position}: remove it`,
+        });
+      if (!hasVisibleText(value))
+        context.addIssue({
+          code: 'custom',
+          message:
+            'must contain visible text, not only spaces or invisible characters: write it, or leave the field out',
+        });
+    });
+
 /** Characters allowed in a comment id: it becomes the `#comment-<id>` anchor. */
 const COMMENT_ID = /^[A-Za-z0-9_-]+$/;
 
@@ -31,7 +65,7 @@ export const commentSchema = () =>
       .union([z.string(), z.number().int().nonnegative().transform(String)], { error: 'must be a comment id' })
       .optional(),
     /** Display name the writer chose; leave out if unknown and the page shows "Anonymous". */
-    author: z.string().trim().min(1).optional(),
+    author: readerLine(COMMENT_LIMITS.authorCharacters, 'a name').optional(),
     /** The writer's own web page, linked from their name; only http(s) addresses are accepted. */
     authorUrl: z.url({ protocol: /^https?$/, error: 'must be a full http:// or https:// address' }).optional(),
     /** When it was written: `YYYY-MM-DD` or an ISO date-time, from 1900 to 2200; leave out if unknown. */
@@ -46,12 +80,26 @@ export const commentSchema = () =>
       .regex(PERSON_ID, 'must be the id of a person in content/people (lowercase letters, digits, hyphens)')
       .optional(),
     /** The question line of a reader question; answers usually have none. */
-    title: z.string().trim().min(1).optional(),
+    title: readerLine(COMMENT_LIMITS.titleCharacters, 'a question line').optional(),
     /**
      * What the reader wrote, as plain text: a single newline is a line break, a blank line a new
      * paragraph. A little Markdown and WordPress's comment tags are shown; anything else is removed.
+     * At most `COMMENT_LIMITS.bodyCharacters` characters (UTF-16 code units, which a WordPress comment
+     * never exceeds: its limit counts bytes), and it must show some visible text once rendered.
      */
-    body: z.string().refine((value) => value.trim().length > 0, 'must not be empty'),
+    body: z.string().superRefine((value, context) => {
+      if (value.length > COMMENT_LIMITS.bodyCharacters)
+        return context.addIssue({
+          code: 'custom',
+          message: `${tooLong(value.length, COMMENT_LIMITS.bodyCharacters, 'a comment')}, or split it into two comments`,
+        });
+      if (value.trim() === '') return context.addIssue({ code: 'custom', message: 'must not be empty' });
+      if (!commentBodyShowsText(value))
+        context.addIssue({
+          code: 'custom',
+          message: 'must contain visible text: it has only spaces, invisible characters or markup that shows nothing',
+        });
+    }),
     /**
      * Moderation status. Only approved comments are published; pending and spam comments stay in the
      * file for the record and are never rendered. Defaults to approved.

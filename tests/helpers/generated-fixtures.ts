@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { CommentInput } from '../../src/schemas/comments';
+import { COMMENT_LIMITS, type CommentInput } from '../../src/schemas/comments';
 
 type FixtureComment = CommentInput;
 
@@ -24,17 +24,27 @@ export const ATTACKS: string[] = JSON.parse(
   readFileSync(new URL('../fixtures/xss/attacks.json', import.meta.url), 'utf8'),
 );
 
-/** Every attack as a body, as a question title and as a writer's name, plus addresses carrying some. */
+/**
+ * An attack as a one-line text (a title or a name), as the comment schema requires: line breaks become
+ * spaces, and it is cut to the field's limit.
+ */
+const asLine = (attack: string, limit: number) => attack.replace(/[\r\n]+/g, ' ').slice(0, limit);
+
+/**
+ * Every attack as a body, as a question title and as a writer's name, plus addresses carrying some. An
+ * attack that would show no text at all (such as `<img onerror=…>`) is not a valid comment, so each body
+ * ends with a paragraph of its own naming it: the attack itself is parsed exactly as written.
+ */
 export function hostileComments(): FixtureComment[] {
   return ATTACKS.flatMap((attack, i) => {
     const url = `https://example.org/${attack}`;
     return [
-      { id: `body-${i}`, body: attack },
-      { id: `title-${i}`, title: attack, body: `Question ${i}` },
+      { id: `body-${i}`, body: `${attack}\n\n(Attack ${i}.)` },
+      { id: `title-${i}`, title: asLine(attack, COMMENT_LIMITS.titleCharacters), body: `Question ${i}` },
       {
         id: `author-${i}`,
         parent: `title-${i}`,
-        author: attack,
+        author: asLine(attack, COMMENT_LIMITS.authorCharacters),
         ...(URL.canParse(url) && { authorUrl: url }),
         body: `Answer ${i}`,
       },
@@ -74,14 +84,15 @@ export function longChainComments(length = 500): FixtureComment[] {
   }));
 }
 
-/** Text that trips up renderers: a 100 KB comment, right-to-left scripts, emoji, combining marks, invisible characters. */
+/**
+ * Text that trips up renderers: the longest comment allowed (`COMMENT_LIMITS.bodyCharacters`), right-to-left
+ * scripts, emoji, combining marks, invisible characters.
+ */
 export const STRANGE_BODIES: Record<string, string> = {
-  'hundred-kb': Array.from(
-    { length: 2000 },
-    (_, i) => `Line ${i} of a very long comment, written to reach a hundred kilobytes.`,
-  )
+  longest: Array.from({ length: 1000 }, (_, i) => `Line ${i} of the longest comment a reader may write.`)
     .join('\n')
-    .padEnd(100_000, '.'),
+    .padEnd(COMMENT_LIMITS.bodyCharacters, '.')
+    .slice(0, COMMENT_LIMITS.bodyCharacters),
   'right-to-left': 'مرحبا، هل تشنجات الساق طبيعية؟\nשלום, האם זה נורמלי?\nMixed: left مرحبا right.',
   emoji: 'Cramps 😖 at night 🌙, family 👨‍👩‍👧‍👦, flags 🇬🇧🇫🇮, skin tones 👍🏽.',
   'combining-marks': 'Z̷̡̧a̴̛͉l̶̢͎g̷̨̛o̶̧̢ text, e\u0301 composed vs é precomposed, a\u0308\u0304 stacked.',
@@ -92,7 +103,7 @@ export const STRANGE_BODIES: Record<string, string> = {
 export function strangeComments(): FixtureComment[] {
   return Object.entries(STRANGE_BODIES).map(([id, body], i) => ({
     id,
-    ...(i > 0 && { parent: 'hundred-kb' }),
+    ...(i > 0 && { parent: 'longest' }),
     author: id === 'right-to-left' ? 'سارة' : undefined,
     body,
   })) as FixtureComment[];

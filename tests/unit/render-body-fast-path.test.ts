@@ -127,6 +127,8 @@ describe('the fast path', () => {
     ['a footnote', 'text[^1]\n\n[^1]: note'],
     ['a table', '| a | b |\n| - | - |\n| 1 | 2 |'],
     ['a block of HTML', '<div>\nblock\n</div>'],
+    ['a control character after a bare link', 'www.x.org\u0001'],
+    ['a byte order mark before an indented line', '\ufeff    <b>'],
   ])('leaves %s to the unified pipeline, which keeps Markdown structure as text', (_, body) => {
     expect(renderCommentBodyWithSatteri(body)).toBeUndefined();
   });

@@ -1,0 +1,37 @@
+/**
+ * What counts as visible text, for every place that refuses a comment, title or name that would show
+ * nothing: the comment schema (so the content check, the build, the importer and the question form),
+ * and the comment renderer, which never leaves a link or paragraph with nothing to read.
+ */
+
+/**
+ * Characters that show nothing on their own: white space and separators (`\p{White_Space}`, `\p{Z}`),
+ * controls (`\p{Cc}`), format characters (`\p{Cf}`: zero-width spaces and joiners, bidi controls, the
+ * soft hyphen, the byte order mark, tag characters), everything Unicode says to ignore when it cannot be
+ * displayed (`\p{Default_Ignorable_Code_Point}`: Hangul fillers, variation selectors, the combining
+ * grapheme joiner…), combining marks with no letter to sit on (`\p{M}`), lone surrogates (`\p{Cs}`) and
+ * the blank Braille pattern U+2800, which looks like a space.
+ */
+const INVISIBLE = String.raw`\p{White_Space}\p{Z}\p{Cc}\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}\p{M}\u2800`;
+
+const VISIBLE_CHARACTER = new RegExp(`[^${INVISIBLE}]`, 'u');
+
+/** Whether the text has at least one character a reader can see. */
+export function hasVisibleText(text: string): boolean {
+  return VISIBLE_CHARACTER.test(text);
+}
+
+/**
+ * Characters that have no place in a one-line text such as a name or a question line: controls
+ * (NUL, line breaks, tabs, escape…) and the bidi embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069), which would reverse or reorder the text around the name on the page.
+ */
+const LINE_CONTROL = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
+
+/** The first control character in a one-line text, as `U+0000`, with its 1-based position; or undefined. */
+export function findLineControl(text: string): { codePoint: string; position: number } | undefined {
+  const match = LINE_CONTROL.exec(text);
+  if (!match) return undefined;
+  const codePoint = `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return { codePoint, position: [...text.slice(0, match.index)].length + 1 };
+}
