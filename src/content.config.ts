@@ -46,6 +46,7 @@ function commentsLoader(options: Parameters<typeof glob>[0]): Loader {
       const source = (path: string) => readFileSync(new URL(path, context.config.root), 'utf8');
       const renderer = createHash('sha256')
         .update(source('src/lib/comments/render-body.ts'))
+        .update(source('src/lib/comments/render-body-reference.ts'))
         .update(source('src/lib/text/visible-text.ts'))
         .update(source('package-lock.json'))
         .digest('hex');

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 
-import { commentBodyShowsText } from '../lib/comments/render-body';
+import { commentBodyShowsText } from '../lib/comments/render-body-reference';
 import { findLineControl, hasVisibleText } from '../lib/text/visible-text';
 import { commentDate } from './fields';
 import { PERSON_ID } from './person';

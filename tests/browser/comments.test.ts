@@ -48,8 +48,8 @@ describe.each([
     const { page } = await visit(browser.context, sites.article);
     const summary = page.locator('#comment-q3 + details > summary');
     const reply = page.locator('#comment-q3-a1');
-    // Tab from the permalink just before the control, as a keyboard user would.
-    await page.locator('#comment-q3 a[href$="#comment-q3"]').focus();
+    // Tab from the comment's last link (Reply) just before the control, as a keyboard user would.
+    await page.locator('#comment-q3 a[href*="reply=q3"]').focus();
     await page.keyboard.press('Tab');
     expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');

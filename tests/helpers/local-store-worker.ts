@@ -26,7 +26,11 @@ if (mode === 'submit') {
       slug,
       (comments) => [
         ...comments.slice(0, 1),
-        { id: `big-${round}`, body: `Round ${round}. ${'A long answer. '.repeat(200_000)}` },
+        // About 3 MB in all, each body within the longest a comment may be, so each write takes a while.
+        ...Array.from({ length: 50 }, (_, part) => ({
+          id: `big-${round}-${part}`,
+          body: `Round ${round}, part ${part}. ${'A long answer. '.repeat(4_000)}`,
+        })),
       ],
       { staleLockMs: 5_000 },
     );

@@ -20,8 +20,8 @@ test('a build of broken content fails with one line per problem and no stack tra
   const output = `${result.stdout}${result.stderr}`;
   expect(result.status).toBe(1);
   const errors = output.split('\n').filter((line) => line.includes('[ERROR]'));
-  expect(errors).toHaveLength(30);
-  expect(errors.at(-1)).toContain('Content check: 29 problems to fix before the site can be built.');
+  expect(errors).toHaveLength(35);
+  expect(errors.at(-1)).toContain('Content check: 34 problems to fix before the site can be built.');
   expect(output).toContain(
     'comment "orphan", field "parent": replies to "ghost", which is not a comment on this article.',
   );

@@ -172,7 +172,12 @@ describe('Netlify: netlify.toml', () => {
   });
 
   test('sets no headers, redirects or rewrites of its own: dist/_headers is the one source of headers', () => {
-    expect(Object.keys(netlify).sort()).toEqual(['build']);
+    expect(Object.keys(netlify).sort()).toEqual(['build', 'functions']);
+  });
+
+  test('names the folder of the question handler, and nothing else about functions', () => {
+    expect(netlify.functions).toEqual({ directory: 'netlify/functions', node_bundler: 'esbuild' });
+    expect(repoFile('netlify/functions/questions.ts')).toContain("path: '/api/questions'");
   });
 });
 

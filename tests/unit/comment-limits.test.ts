@@ -107,17 +107,19 @@ describe.each([
     ['NUL', 'Sam\u0000', 'U+0000 at character 4'],
     ['a line break', 'Sam\nSmith', 'U+000A at character 4'],
     ['an escape', '\u001b[31mSam', 'U+001B at character 1'],
-    ['a right-to-left override', 'Sam\u202eevil', 'U+202E at character 4'],
-    ['a bidi isolate after an emoji', '😖\u2066x', 'U+2066 at character 2'],
+    ['a tab after an emoji', '😖\tx', 'U+0009 at character 2'],
   ])('with %s is refused, naming the character and where it is', (_, value, where) => {
     expect(refusal({ [field]: value })).toEqual({
       [field]: `contains the control character ${where}: remove it`,
     });
   });
 
-  test.each([['José'], ['سارة'], ['王小明'], ['Dr Jo Reviewer, MBBS']])('%s is accepted', (value) => {
-    expect(accepts({ [field]: value })).toBe(true);
-  });
+  test.each([['José'], ['سارة'], ['王小明'], ['Dr Jo Reviewer, MBBS'], ['\u202eevil'], ['\u2067سارة\u2069 Smith']])(
+    '%s is accepted',
+    (value) => {
+      expect(accepts({ [field]: value })).toBe(true);
+    },
+  );
 });
 
 describe('the content check', () => {

@@ -266,7 +266,12 @@ describe('updateCommentsFile', () => {
       await exited;
       const comments = JSON.parse(readFileSync(file, 'utf8')).comments as { id: string; body: string }[];
       expect(comments[0]!.id).toBe('q1');
-      expect(comments[1]!.body).toMatch(/^Round \d+\. (A long answer\. ){200000}$/);
+      // The file is one whole write: all fifty parts of the same round, each whole.
+      const round = /^Round (\d+),/.exec(comments[1]!.body)?.[1];
+      expect(comments.slice(1)).toHaveLength(50);
+      for (const [part, comment] of comments.slice(1).entries()) {
+        expect(comment.body).toMatch(new RegExp(`^Round ${round}, part ${part}\\. (A long answer\\. ){4000}$`));
+      }
     }
     // The killed process still holds the lock; it is taken over once stale.
     await updateCommentsFile(contentDir, 'leg-cramps', (comments) => comments.slice(0, 1), { staleLockMs: 5_000 });

@@ -20,7 +20,7 @@ export function foldLabel(action: 'Hide' | 'Show', replies: number): string {
 
 /**
  * Words for the page in which some parts are what a reader wrote: those are kept apart so that the
- * page can isolate them (`<bdi>`), and a name such as "\u202Eevil" cannot reverse the words around it.
+ * page can isolate them (`dir="auto"`), and a name such as "\u202Eevil" cannot reverse the words around it.
  */
 export type Phrase = readonly (string | { readerText: string })[];
 

@@ -29,12 +29,5 @@ const LINK = /https?:\/\/|(?<![\w./-])www\.|<a[\s>]/gi;
 /** How many links a text holds, as the link limit counts them. */
 export const countLinks = (text: string) => text.match(LINK)?.length ?? 0;
 
-/**
- * Characters that show nothing: spaces and line ends, format and other default-ignorable characters
- * (zero-width space and joiners, the byte order mark, word joiner, Hangul fillers), controls, and
- * the blank Braille pattern.
- */
-const INVISIBLE = /[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\u2800]/gu;
-
-/** Whether a text shows anything at all: not empty, not only spaces or zero-width characters. */
-export const hasVisibleText = (text: string) => text.replace(INVISIBLE, '').length > 0;
+/** Whether a text shows anything at all: the one rule of the comment schema, the renderer and the importer. */
+export { hasVisibleText } from '@/lib/text/visible-text';

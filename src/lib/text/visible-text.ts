@@ -22,11 +22,12 @@ export function hasVisibleText(text: string): boolean {
 }
 
 /**
- * Characters that have no place in a one-line text such as a name or a question line: controls
- * (NUL, line breaks, tabs, escape…) and the bidi embeddings, overrides and isolates (U+202A–U+202E,
- * U+2066–U+2069), which would reverse or reorder the text around the name on the page.
+ * Characters that have no place in a one-line text such as a name or a question line: controls (NUL,
+ * line breaks, tabs, escape…). Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069)
+ * are the reader's to use: every page isolates reader text (`dir="auto"`), so they cannot reorder the
+ * words around it, and right-to-left writers may need them.
  */
-const LINE_CONTROL = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
+const LINE_CONTROL = /\p{Cc}/u;
 
 /** The first control character in a one-line text, as `U+0000`, with its 1-based position; or undefined. */
 export function findLineControl(text: string): { codePoint: string; position: number } | undefined {
