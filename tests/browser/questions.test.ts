@@ -176,5 +176,5 @@ describe('a reader asks, a clinician answers, the owner publishes (JavaScript of
     expect(await answer.innerText()).not.toContain('A reader’s experience');
     await page.close();
     expect(readdirSync(join(WORK, 'dist-after', 'articles', SLUG, 'ask'))).toContain('index.html');
-  });
+  }, 300_000);
 });

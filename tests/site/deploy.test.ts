@@ -159,6 +159,7 @@ describe.each([
 describe('Netlify: netlify.toml', () => {
   const netlify = parseToml(repoFile('netlify.toml')) as {
     build: { command: string; publish: string; environment: Record<string, string> };
+    functions?: Record<string, string>;
   };
 
   test('builds with npm run build on the pinned Node major and publishes dist/', () => {

@@ -1,3 +1,5 @@
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
 
 import { renderCommentBody } from '@/lib/comments';
@@ -95,4 +97,18 @@ describe('renderCommentBody', () => {
 
 test('makes a code block focusable, so keyboard users can scroll it', () => {
   expect(renderCommentBody('```\nconst x = 1;\n```')).toBe('<pre tabindex="0"><code>const x = 1;\n</code></pre>');
+});
+
+test('never leaves a block inside a paragraph, whatever raw HTML the parser meets (invalid HTML on the page)', () => {
+  // Foreign content: the HTML parser keeps the Markdown paragraph after it inside the first one.
+  const html = renderCommentBody('<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>\n\n(Attack 49.)');
+  const tree = fromHtml(html, { fragment: true });
+  const nested: string[] = [];
+  visit(tree, 'element', (node, _, parent) => {
+    if (['p', 'blockquote', 'pre'].includes(node.tagName) && parent?.type === 'element' && parent.tagName === 'p')
+      nested.push(`${node.tagName} in p`);
+  });
+  expect(nested).toEqual([]);
+  expect(html).toContain('(Attack 49.)');
+  expect(html).not.toMatch(/<img/);
 });

@@ -156,7 +156,12 @@ function textOf(node: ElementContent): string {
  * nest them: a browser would close the outer one), keeping their text and line breaks in place.
  * @returns whether the parent holds any visible text
  */
-function flattenAndUnwrapEmpty(parent: Root | Element, depth: number, insideLink = false): boolean {
+function flattenAndUnwrapEmpty(
+  parent: Root | Element,
+  depth: number,
+  insideLink = false,
+  phrasingOnly = false,
+): boolean {
   const children: RootContent[] = [];
   let visible = false;
   for (const child of parent.children) {
@@ -166,8 +171,17 @@ function flattenAndUnwrapEmpty(parent: Root | Element, depth: number, insideLink
       continue;
     }
     const link = child.tagName === 'a';
-    const childVisible = flattenAndUnwrapEmpty(child, depth + 1, insideLink || link);
-    const unwrap = depth >= COMMENT_RENDER_LIMITS.nestingDepth || !childVisible || (link && insideLink);
+    const block = BLOCK_ELEMENTS.has(child.tagName);
+    // A paragraph, a code block and every inline element hold only phrasing content.
+    const childPhrasingOnly = phrasingOnly || child.tagName !== 'blockquote';
+    const childVisible = flattenAndUnwrapEmpty(child, depth + 1, insideLink || link, childPhrasingOnly);
+    const unwrap =
+      depth >= COMMENT_RENDER_LIMITS.nestingDepth ||
+      !childVisible ||
+      (link && insideLink) ||
+      // Raw HTML can leave a block inside a paragraph (foreign content such as `<math><style>` holds a
+      // Markdown paragraph as text); the page would be invalid HTML.
+      (block && phrasingOnly);
     if (unwrap) children.push(...child.children);
     else children.push(child);
     visible ||= childVisible;
@@ -175,6 +189,9 @@ function flattenAndUnwrapEmpty(parent: Root | Element, depth: number, insideLink
   parent.children = children as typeof parent.children;
   return visible;
 }
+
+/** Elements the sanitizer keeps that are blocks: they may not stand inside a paragraph or a phrase. */
+const BLOCK_ELEMENTS = new Set(['p', 'blockquote', 'pre']);
 
 /**
  * The tags WordPress allows in comments (`$allowedtags`), plus the paragraphs, line breaks and code
