@@ -39,7 +39,9 @@ export function astroBuild(outDir: string, env: Record<string, string> = {}, fla
     process.execPath,
     [join(dirname(astroPackage), 'bin/astro.mjs'), 'build', '--silent', '--outDir', outDir, ...flags],
     {
-      env: { ...ownerEnv, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      // The test sites take questions (their forms and Reply links are tested) even on a CI machine whose
+      // variables (GITHUB_ACTIONS…) would turn them off by default; a test may still pass QUESTIONS itself.
+      env: { ...ownerEnv, ASTRO_TELEMETRY_DISABLED: '1', QUESTIONS: 'local', ...env },
       // Astro prints a failed page's error on stdout: show it when the build fails.
       stdio: ['ignore', 'inherit', 'inherit'],
     },
