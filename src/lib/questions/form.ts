@@ -5,6 +5,7 @@
  * the same form. Pure: no Astro, no Node, every value escaped. Its styles are `styles/question-form.css`,
  * carried only by the ask page (article pages keep their size budget).
  */
+import { escapeHtml } from '@/lib/html-text';
 import { COMMENT_LIMITS } from '@/schemas/comments';
 
 import { QUESTION_LIMITS } from './limits';
@@ -73,10 +74,8 @@ export interface QuestionFormOptions {
   turnstileSiteKey?: string | undefined;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text safe inside an element or a quoted attribute. */
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
+/** Every attribute here is double-quoted, as `escapeHtml` requires. */
+export { escapeHtml };
 
 /** The id of a field's element, which the error summary links to. */
 export const fieldId = (field: QuestionField) => `question-${field}`;

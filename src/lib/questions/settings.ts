@@ -3,6 +3,8 @@
  * `env`): the HMAC secret, Turnstile's keys and the base path, and how it loads an ask page from the
  * site's own files. Web-standard only, for every host.
  */
+import { siteSettingsFrom } from '@/config/site-settings';
+
 import type { TurnstileSettings } from './handler';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -40,9 +42,12 @@ export function handlerSettingsFromEnvironment(env: Environment, fallbackSecret?
   return { secret: secret!, turnstile: siteKey && secretKey ? { siteKey, secretKey } : undefined };
 }
 
-/** `BASE_PATH` as `config/site.ts` reads it: a leading and a trailing slash, `/` when unset. */
-export const basePathFrom = (env: Environment) =>
-  `/${(env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+/**
+ * `BASE_PATH` read and checked as the build reads it (`config/site-settings.ts`), with a leading and a
+ * trailing slash.
+ * @throws Error naming the setting when it cannot be used
+ */
+export const basePathFrom = (env: Environment) => siteSettingsFrom(env).basePath;
 
 /**
  * `loadAskPage` over HTTP: the article's ask page from the site's own files (`fetchFile` is the host's

@@ -8,8 +8,10 @@
  */
 import TurndownService from 'turndown';
 
+import { escapeHtml } from '@/lib/html-text';
+
 import { flattenDeepNesting, MAX_ELEMENT_NESTING } from './nesting';
-import { escapeHtml, expandShortcodes, fileName, type ShortcodeContext } from './shortcodes';
+import { expandShortcodes, fileName, type ShortcodeContext } from './shortcodes';
 import { cleanText, CONTROL_CHARACTERS } from './text';
 import type { ConversionWarning } from './warnings';
 import { wpautop } from './wpautop';

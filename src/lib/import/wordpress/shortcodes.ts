@@ -3,6 +3,8 @@
  * WordPress would have shown; any other shortcode belongs to a theme or plugin that the static site
  * does not have, so it stays in the text where readers can see it, and is reported.
  */
+import { escapeHtml } from '@/lib/html-text';
+
 import type { ConversionWarning } from './warnings';
 
 /** An uploaded file from the export's attachments. */
@@ -54,10 +56,6 @@ export function parseShortcodeAttributes(text: string): Attributes {
     else attributes[String(position++)] = quoted1 ?? quoted2 ?? bare ?? '';
   }
   return attributes;
-}
-
-export function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** The last part of a file's address, percent-encoding decoded where it is valid. */
