@@ -10,9 +10,16 @@ import TurndownService from 'turndown';
 
 import { escapeHtml } from '@/lib/html-text';
 
+import {
+  type ConversionTally,
+  DROPPED_SILENTLY,
+  escapeMdxText,
+  MARKDOWN_RULES,
+  type RuleContext,
+  TABLE_MARKERS,
+} from './html-to-mdx-rules';
 import { flattenDeepNesting, MAX_ELEMENT_NESTING } from './nesting';
-import { expandShortcodes, fileName, type ShortcodeContext } from './shortcodes';
-import { cleanText, CONTROL_CHARACTERS } from './text';
+import { expandShortcodes, type ShortcodeContext } from './shortcodes';
 import type { ConversionWarning } from './warnings';
 import { wpautop } from './wpautop';
 
@@ -135,95 +142,12 @@ export function prepareHtml(content: string, context: BodyContext): { html: stri
   return { html, warnings };
 }
 
-/** Private-use characters that mark table cells and rows while the table is being assembled. */
-const CELL = '\uE000';
-const HEADER_ROW = '\uE001';
-const ROW = '\uE002';
-const MARKERS = /[\uE000-\uE002]/g;
-
-/**
- * Escapes one text node for Markdown (turndown's own rules) and for MDX: braces, `<`, character
- * references, strikethrough tildes, and a leading `import`/`export` (written as a character
- * reference so MDX sees text, not a module statement).
- */
-export function escapeMdxText(text: string): string {
-  return TurndownService.prototype
-    .escape(text.replace(CONTROL_CHARACTERS, '').replace(MARKERS, ''))
-    .replace(/[{}<~]/g, '\\$&')
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
-    .replace(/^(\s*)(import|export)(?=\s|$)/, (_match, space: string, word: string) => {
-      return `${space}&#x${word.charCodeAt(0).toString(16)};${word.slice(1)}`;
-    });
-}
-
-/** Characters that could end or confuse a Markdown link destination, percent-encoded. */
-function encodeDestination(url: string): string {
-  return url.replace(/[\s()<>{}\\"'`[\]]/g, (character) => {
-    return encodeURIComponent(character) === character
-      ? `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`
-      : encodeURIComponent(character);
-  });
-}
-
-const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
-const IMAGE_PROTOCOLS = new Set(['http:', 'https:']);
-
-/**
- * An address a reader can safely follow: http(s), mail or phone, or a same-page `#anchor`.
- * Root-relative addresses point at the WordPress site they came from. Anything else
- * (`javascript:`, `data:`…) gives undefined.
- */
-export function safeUrl(raw: string | null, siteUrl: string, protocols = LINK_PROTOCOLS): string | undefined {
-  // The URL parser reads an address as a browser does: `java\tscript:` and ` javascript:` are `javascript:`.
-  const value = (raw ?? '').trim();
-  if (value === '') return undefined;
-  if (value.startsWith('#')) return protocols === LINK_PROTOCOLS ? encodeDestination(value) : undefined;
-  let url: URL;
-  try {
-    url = new URL(value.startsWith('//') ? `https:${value}` : value, siteUrl || undefined);
-  } catch {
-    return undefined;
-  }
-  return protocols.has(url.protocol) ? encodeDestination(url.href) : undefined;
-}
-
-/** Elements with nothing a static page can show: dropped with everything in them. */
-const DROPPED_SILENTLY = ['style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'base'] as const;
-/** Elements dropped with a warning, because the writer meant something to happen there. */
-const DROPPED_WITH_WARNING = new Set([
-  'script',
-  'object',
-  'embed',
-  'applet',
-  'form',
-  'input',
-  'button',
-  'select',
-  'textarea',
-  'svg',
-  'math',
-  'canvas',
-  'dialog',
-]);
-
-const fenceFor = (code: string) => {
-  const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((match) => match[0].length));
-  return '`'.repeat(longest + 1);
-};
-
 /** Converts prepared HTML to MDX-safe Markdown with turndown. */
 export function htmlToMarkdown(
   html: string,
   context: BodyContext,
 ): { markdown: string; warnings: ConversionWarning[] } {
-  const warnings: ConversionWarning[] = [];
-  const removed = new Map<string, number>();
-  let imagesWithoutAlt = 0;
-
-  // The page's title is its only h1: the post's own headings start at h2, keeping their order.
-  const levels = [...html.matchAll(/<h([1-6])\b/gi)].map((match) => Number(match[1]));
-  const headingShift = levels.length > 0 ? 2 - Math.min(...levels) : 0;
-
+  const tally: ConversionTally = { warnings: [], removed: new Map(), imagesWithoutAlt: 0 };
   const service = new TurndownService({
     headingStyle: 'atx',
     hr: '---',
@@ -233,156 +157,37 @@ export function htmlToMarkdown(
     strongDelimiter: '**',
   });
   service.escape = escapeMdxText;
-
   service.remove([...DROPPED_SILENTLY]);
-  service.addRule('dropped', {
-    filter: (node) => DROPPED_WITH_WARNING.has(node.nodeName.toLowerCase()),
-    replacement: (_content, node) => {
-      const name = node.nodeName.toLowerCase();
-      removed.set(name, (removed.get(name) ?? 0) + 1);
-      return '';
-    },
-  });
+  const ruleContext: RuleContext = {
+    siteUrl: context.siteUrl,
+    media: context.media,
+    headingShift: headingShiftFor(html),
+    tally,
+  };
+  for (const [name, rule] of Object.entries(MARKDOWN_RULES)) service.addRule(name, rule(ruleContext));
 
-  service.addRule('heading', {
-    filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
-    replacement: (content, node) => {
-      const text = content.replace(/\s*\n\s*/g, ' ').trim();
-      if (text === '') return '';
-      const level = Math.min(6, Math.max(2, Number(node.nodeName.charAt(1)) + headingShift));
-      return `\n\n${'#'.repeat(level)} ${text}\n\n`;
-    },
-  });
+  const markdown = tidyMarkdown(service.turndown(html));
+  return { markdown: markdown === '' ? '' : `${markdown}\n`, warnings: [...tally.warnings, ...tallyWarnings(tally)] };
+}
 
-  service.addRule('image', {
-    filter: 'img',
-    replacement: (_content, node) => {
-      const image = node as HTMLElement;
-      const lazySource = image.getAttribute('data-src') ?? image.getAttribute('data-lazy-src');
-      const rawSource = /^data:/i.test(image.getAttribute('src') ?? '') ? lazySource : image.getAttribute('src');
-      const source = safeUrl(rawSource ?? lazySource, context.siteUrl, IMAGE_PROTOCOLS);
-      if (!source) {
-        warnings.push({
-          kind: 'image',
-          message: `an image with no usable address was left out (${rawSource ?? 'no src'})`,
-        });
-        return '';
-      }
-      let alt = cleanText(image.getAttribute('alt') ?? '');
-      const attachmentId = /\bwp-image-(\d+)\b/.exec(image.getAttribute('class') ?? '')?.[1];
-      if (!alt && attachmentId) alt = cleanText(context.media.byId.get(attachmentId)?.alt ?? '');
-      if (!alt) imagesWithoutAlt++;
-      return `![${escapeMdxText(alt)}](${source})`;
-    },
-  });
+/** The page's title is its only h1: the post's own headings start at h2, keeping their order. */
+function headingShiftFor(html: string): number {
+  const levels = [...html.matchAll(/<h([1-6])\b/gi)].map((match) => Number(match[1]));
+  return levels.length > 0 ? 2 - Math.min(...levels) : 0;
+}
 
-  service.addRule('link', {
-    filter: (node) => node.nodeName === 'A',
-    replacement: (content, node) => {
-      const href = safeUrl((node as HTMLElement).getAttribute('href'), context.siteUrl);
-      if (!href || content.trim() === '') return content;
-      return `[${content}](${href})`;
-    },
-  });
-
-  service.addRule('strikethrough', {
-    filter: (node) => ['DEL', 'S', 'STRIKE'].includes(node.nodeName),
-    replacement: (content) => (content.trim() === '' ? content : `~~${content}~~`),
-  });
-
-  service.addRule('frame', {
-    filter: 'iframe',
-    replacement: (_content, node) => {
-      const frame = node as HTMLElement;
-      const source = safeUrl(frame.getAttribute('src'), context.siteUrl, IMAGE_PROTOCOLS);
-      if (!source) {
-        removed.set('iframe', (removed.get('iframe') ?? 0) + 1);
-        return '';
-      }
-      const label = cleanText(frame.getAttribute('title') ?? '') || `Embedded content from ${new URL(source).host}`;
-      warnings.push({ kind: 'media', message: `an embedded frame became a link: ${source}` });
-      return `\n\n[${escapeMdxText(label)}](${source})\n\n`;
-    },
-  });
-
-  service.addRule('media', {
-    filter: ['audio', 'video'],
-    replacement: (_content, node) => {
-      const element = node as HTMLElement;
-      const sources = [
-        element.getAttribute('src'),
-        ...Array.from(element.getElementsByTagName('source'), (source) => source.getAttribute('src')),
-      ];
-      const source = sources.map((value) => safeUrl(value, context.siteUrl, IMAGE_PROTOCOLS)).find(Boolean);
-      const label = node.nodeName === 'AUDIO' ? 'Audio' : 'Video';
-      if (!source) {
-        warnings.push({ kind: 'media', message: `<${label.toLowerCase()}> without a file left out` });
-        return '';
-      }
-      const name = fileName(source);
-      return `\n\n[${label}: ${escapeMdxText(name)}](${source})\n\n`;
-    },
-  });
-
-  service.addRule('preformatted', {
-    filter: (node) => node.nodeName === 'PRE' && node.firstElementChild?.nodeName !== 'CODE',
-    replacement: (_content, node) => {
-      const code = (node.textContent ?? '').replace(/\n$/, '');
-      const fence = fenceFor(code);
-      return `\n\n${fence}\n${code}\n${fence}\n\n`;
-    },
-  });
-
-  // Tables become GitHub-flavoured Markdown tables. Cells and rows are marked while their content is
-  // converted, and the table puts them together, padding short rows. GFM needs a header row: the
-  // first row is it, whether or not it was marked as one.
-  service.addRule('tableCell', {
-    filter: ['th', 'td'],
-    replacement: (content) => {
-      const text = content
-        .replace(/\s*\n+\s*/g, ' ')
-        .trim()
-        .replace(/\|/g, '\\|');
-      return `${CELL}${text}`;
-    },
-  });
-  service.addRule('tableRow', {
-    filter: 'tr',
-    replacement: (content, node) => {
-      const isHeader = node.parentNode?.nodeName === 'THEAD';
-      return `${isHeader ? HEADER_ROW : ROW}${content}`;
-    },
-  });
-  service.addRule('tableSection', { filter: ['thead', 'tbody', 'tfoot'], replacement: (content) => content });
-  service.addRule('tableCaption', { filter: 'caption', replacement: (content) => `\n\n${content.trim()}\n\n` });
-  service.addRule('table', {
-    filter: 'table',
-    replacement: (content) => {
-      const caption = content.split(/[\uE001\uE002]/, 1)[0]!.trim();
-      const rows = [...content.matchAll(/([\uE001\uE002])([^\uE001\uE002]*)/g)].map((match) => ({
-        header: match[1] === HEADER_ROW,
-        cells: match[2]!
-          .split(CELL)
-          .slice(1)
-          .map((cell) => cell.trim()),
-      }));
-      if (rows.length === 0) return caption ? `\n\n${caption}\n\n` : '';
-      const width = Math.max(...rows.map((row) => row.cells.length), 1);
-      const line = (cells: string[]) =>
-        `| ${Array.from({ length: width }, (_, index) => cells[index] || ' ').join(' | ')} |`;
-      const [head, ...body] = rows;
-      const table = [line(head!.cells), line(Array(width).fill('---')), ...body.map((row) => line(row.cells))];
-      return `\n\n${caption ? `${caption}\n\n` : ''}${table.join('\n')}\n\n`;
-    },
-  });
-
-  let markdown = service.turndown(html);
-  markdown = markdown
-    .replace(MARKERS, '')
+/** Turndown's output without table markers, blank lines of white space, or runs of blank lines. */
+function tidyMarkdown(markdown: string): string {
+  return markdown
+    .replace(TABLE_MARKERS, '')
     .replace(/^[ \t\u00a0]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
 
+/** One warning for the images without alternative text and one per kind of element removed. */
+function tallyWarnings({ imagesWithoutAlt, removed }: ConversionTally): ConversionWarning[] {
+  const warnings: ConversionWarning[] = [];
   if (imagesWithoutAlt > 0) {
     warnings.push({
       kind: 'alt-text',
@@ -392,5 +197,5 @@ export function htmlToMarkdown(
   for (const [name, count] of removed) {
     warnings.push({ kind: 'removed', message: `removed ${count} <${name}> element${count === 1 ? '' : 's'}` });
   }
-  return { markdown: markdown === '' ? '' : `${markdown}\n`, warnings };
+  return warnings;
 }

@@ -7,7 +7,8 @@ export { decideItem, type ArticleFrontmatter, type DraftReason } from './article
 export { checkedArticle, checkedComments, REFUSED_COMMENT } from './content-rules';
 export { readExportDate } from './dates';
 export { commentBody, importComments, sanitizeCommentHtml, type ImportedComment } from './comments';
-export { convertPostBody, escapeMdxText } from './html-to-mdx';
+export { convertPostBody } from './html-to-mdx';
+export { escapeMdxText } from './html-to-mdx-rules';
 export { importWordPress, type ImportedFile, type ImportPass, type WordPressImportOptions } from './import';
 export { CommitError, ExistingFilesError, OutputFolderError, StagedOutput, type OutputPlan } from './output';
 export { peopleOfExport, serializePerson, type ImportedPerson } from './people';
