@@ -190,6 +190,19 @@ const RECORDS: Record<
 
 const field = (fields: Fields, key: string) => fields.get(key)?.trim() ?? '';
 
+/** The parser the reader uses: namespaces resolved, positions kept. */
+const PARSER_OPTIONS = { xmlns: true, position: true } as const;
+type WxrParser = SaxesParser<typeof PARSER_OPTIONS>;
+
+/** A place in the file, 1-based. */
+interface Position {
+  line: number;
+  column: number;
+}
+
+/** Throws a WxrError at a place in the file, by default the parser's. */
+type Fail = (reason: string, at?: Position) => never;
+
 /**
  * Reads a WXR export as it streams in.
  * @param chunks the file's bytes (UTF-8) or text, in order
@@ -197,21 +210,25 @@ const field = (fields: Fields, key: string) => fields.get(key)?.trim() ?? '';
  *   is not a WordPress export
  */
 export async function* readWxr(chunks: ExportChunks): AsyncGenerator<WxrRecord> {
-  const parser = new SaxesParser({ xmlns: true, position: true });
-  const ready: WxrRecord[] = [];
-  const open: OpenRecord[] = [];
-  let depth = 0;
-  let sawRoot = false;
-  /** The field being read: its key, its category attributes, and its text so far. */
-  let reading: { key: string; domain: string; slug: string; text: string } | undefined;
-  let tagStart = { line: 1, column: 1 };
-  let site: WxrSite | undefined;
-
+  const parser = new SaxesParser(PARSER_OPTIONS);
   // Saxes' position is that of the next character; for a bad character that is one past it, which
   // as a 1-based column is the character itself.
-  const fail = (reason: string, at = { line: parser.line, column: Math.max(parser.column, 1) }): never => {
+  const fail: Fail = (reason, at = { line: parser.line, column: Math.max(parser.column, 1) }) => {
     throw new WxrError(reason, at.line, at.column);
   };
+  failOnXmlErrors(parser, fail);
+  const records = new RecordAssembler(parser, fail);
+  for await (const text of decodedText(chunks, parser, fail)) {
+    parser.write(text);
+    yield* records.flush();
+  }
+  parser.close();
+  records.finish();
+  yield* records.flush();
+}
+
+/** Turns saxes' errors into WxrErrors; an entity it could not find is named, with what to do. */
+function failOnXmlErrors(parser: WxrParser, fail: Fail) {
   // Saxes names no entity in its message: remember the last one it could not find.
   let missingEntity: string | undefined;
   parser.ENTITIES = new Proxy(parser.ENTITIES, {
@@ -230,20 +247,80 @@ export async function* readWxr(chunks: ExportChunks): AsyncGenerator<WxrRecord> 
     if (message === 'undefined entity.' && missingEntity !== undefined) fail(undefinedEntity(missingEntity, doctype));
     fail(message);
   });
+}
 
-  parser.on('opentagstart', (tag) => {
-    // Saxes has read the name and the character after it.
-    tagStart = { line: parser.line, column: Math.max(parser.column - tag.name.length - 1, 1) };
-  });
+/** The export as text; bytes that cannot be decoded fail at their place in the file. */
+async function* decodedText(chunks: ExportChunks, parser: WxrParser, fail: Fail): AsyncGenerator<string> {
+  try {
+    yield* decodeExport(chunks);
+  } catch (error) {
+    if (!(error instanceof ExportEncodingError)) throw error;
+    // Saxes' position is that of the next character to be written.
+    const before = error.textBefore;
+    const lastNewline = before.lastIndexOf('\n');
+    const line = parser.line + (before.match(/\n/g)?.length ?? 0);
+    const column = lastNewline === -1 ? parser.column + before.length + 1 : before.length - lastNewline;
+    fail(error.message, { line, column });
+  }
+}
 
-  parser.on('opentag', (tag) => {
+/**
+ * Builds records from the parser's events: opens a record at its element, reads the fields it keeps,
+ * and hands it on when its element closes. The site comes first, as soon as the channel has shown it.
+ */
+class RecordAssembler {
+  private readonly fail: Fail;
+  private readonly ready: WxrRecord[] = [];
+  private readonly open: OpenRecord[] = [];
+  private depth = 0;
+  private sawRoot = false;
+  /** The field being read: its key, its category attributes, and its text so far. */
+  private reading: { key: string; domain: string; slug: string; text: string } | undefined;
+  private tagStart: Position = { line: 1, column: 1 };
+  private site: WxrSite | undefined;
+  private siteSent = false;
+
+  constructor(parser: WxrParser, fail: Fail) {
+    this.fail = fail;
+    parser.on('opentagstart', (tag) => {
+      // Saxes has read the name and the character after it.
+      this.tagStart = { line: parser.line, column: Math.max(parser.column - tag.name.length - 1, 1) };
+    });
+    parser.on('opentag', (tag) => this.openTag(tag));
+    const addText = (value: string) => {
+      if (this.reading) this.reading.text += value;
+    };
+    parser.on('text', addText);
+    parser.on('cdata', addText);
+    parser.on('closetag', () => this.closeTag());
+  }
+
+  /** The records completed since the last call, the site first. */
+  *flush(): Generator<WxrRecord> {
+    if (this.site && !this.siteSent) {
+      this.siteSent = true;
+      yield { kind: 'site', site: this.site };
+    }
+    yield* this.ready.splice(0);
+  }
+
+  /** At the end of the file: fails unless it was a WordPress export. */
+  finish() {
+    if (!this.sawRoot) this.fail('not a WordPress export: the file has no XML elements');
+    if (!this.site) this.fail('not a WordPress export: no <channel> with a <wp:wxr_version>');
+  }
+
+  private openTag(tag: SaxesTagNS) {
     const key = keyOf(tag);
-    const parent = open.at(-1);
-    const level = depth++;
+    const parent = this.open.at(-1);
+    const level = this.depth++;
     if (level === 0) {
-      sawRoot = true;
+      this.sawRoot = true;
       if (key !== 'rss') {
-        fail(`not a WordPress export: the document starts with <${tag.name}>; a WXR file starts with <rss>`, tagStart);
+        this.fail(
+          `not a WordPress export: the document starts with <${tag.name}>; a WXR file starts with <rss>`,
+          this.tagStart,
+        );
       }
       return;
     }
@@ -251,11 +328,15 @@ export async function* readWxr(chunks: ExportChunks): AsyncGenerator<WxrRecord> 
     const parentKind = level === 1 ? 'rss' : parent && level === parent.depth + 1 ? parent.kind : undefined;
     if (record && record.parent === parentKind) {
       if (record.kind === 'item') {
-        site ??= parent && channelSite(parent.fields);
-        if (!site)
-          fail('not a WordPress export: the channel has no <wp:wxr_version> before its first <item>', tagStart);
+        this.site ??= parent && channelSite(parent.fields);
+        if (!this.site) {
+          this.fail(
+            'not a WordPress export: the channel has no <wp:wxr_version> before its first <item>',
+            this.tagStart,
+          );
+        }
       }
-      open.push({
+      this.open.push({
         kind: record.kind,
         depth: level,
         accepts: record.accepts,
@@ -265,39 +346,39 @@ export async function* readWxr(chunks: ExportChunks): AsyncGenerator<WxrRecord> 
       });
     } else if (parent && level === parent.depth + 1 && parent.accepts.has(key)) {
       const attribute = (name: string) => tag.attributes[name]?.value ?? '';
-      reading = { key, domain: attribute('domain'), slug: attribute('nicename'), text: '' };
+      this.reading = { key, domain: attribute('domain'), slug: attribute('nicename'), text: '' };
     }
-  });
+  }
 
-  const addText = (value: string) => {
-    if (reading) reading.text += value;
-  };
-  parser.on('text', addText);
-  parser.on('cdata', addText);
-
-  parser.on('closetag', () => {
-    const level = --depth;
-    const record = open.at(-1);
+  private closeTag() {
+    const level = --this.depth;
+    const record = this.open.at(-1);
     if (!record) return;
-    if (reading && level === record.depth + 1) {
-      if (reading.key === 'category') {
-        record.terms.push({ domain: reading.domain, slug: reading.slug, name: reading.text.trim() });
-      } else {
-        record.fields.set(reading.key, reading.text);
-      }
-      reading = undefined;
-      return;
+    if (this.reading && level === record.depth + 1) {
+      this.keepField(record, this.reading);
+      this.reading = undefined;
+    } else if (level === record.depth) {
+      this.open.pop();
+      this.closeRecord(record, this.open.at(-1));
     }
-    if (level !== record.depth) return;
-    open.pop();
-    const parentRecord = open.at(-1);
+  }
+
+  private keepField(record: OpenRecord, reading: NonNullable<RecordAssembler['reading']>) {
+    if (reading.key === 'category') {
+      record.terms.push({ domain: reading.domain, slug: reading.slug, name: reading.text.trim() });
+    } else {
+      record.fields.set(reading.key, reading.text);
+    }
+  }
+
+  private closeRecord(record: OpenRecord, parentRecord: OpenRecord | undefined) {
     switch (record.kind) {
       case 'channel':
-        site ??= channelSite(record.fields);
-        if (!site) fail('not a WordPress export: the channel has no <wp:wxr_version>');
+        this.site ??= channelSite(record.fields);
+        if (!this.site) this.fail('not a WordPress export: the channel has no <wp:wxr_version>');
         break;
       case 'author':
-        ready.push({
+        this.ready.push({
           kind: 'author',
           author: {
             login: field(record.fields, 'wp:author_login'),
@@ -314,43 +395,10 @@ export async function* readWxr(chunks: ExportChunks): AsyncGenerator<WxrRecord> 
         parentRecord?.comments.push(toComment(record.fields));
         break;
       case 'item':
-        ready.push({ kind: 'item', item: toItem(record) });
+        this.ready.push({ kind: 'item', item: toItem(record) });
         break;
     }
-  });
-
-  let siteSent = false;
-  const flush = function* (): Generator<WxrRecord> {
-    if (site && !siteSent) {
-      siteSent = true;
-      yield { kind: 'site', site };
-    }
-    yield* ready.splice(0);
-  };
-
-  const texts = decodeExport(chunks);
-  for (;;) {
-    let next: IteratorResult<string>;
-    try {
-      next = await texts.next();
-    } catch (error) {
-      if (!(error instanceof ExportEncodingError)) throw error;
-      // Saxes' position is that of the next character to be written.
-      const before = error.textBefore;
-      const lastNewline = before.lastIndexOf('\n');
-      const line = parser.line + (before.match(/\n/g)?.length ?? 0);
-      const column = lastNewline === -1 ? parser.column + before.length + 1 : before.length - lastNewline;
-      fail(error.message, { line, column });
-      return;
-    }
-    if (next.done) break;
-    parser.write(next.value);
-    yield* flush();
   }
-  parser.close();
-  if (!sawRoot) fail('not a WordPress export: the file has no XML elements');
-  if (!site) fail('not a WordPress export: no <channel> with a <wp:wxr_version>');
-  yield* flush();
 }
 
 /** Why an entity reference cannot be read, and what to do. */
