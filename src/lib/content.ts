@@ -274,8 +274,9 @@ export interface ArticleNeighbours {
  */
 export async function getArticleNeighbours(articleId: string): Promise<ArticleNeighbours> {
   const articles = await getArticleSummaries();
+  const article = articles.find((summary) => summary.id === articleId);
+  if (!article) throw new Error(`No published article "${articleId}" to find neighbours of.`);
   const { previous, next } = adjacentArticles(articles, articleId);
-  const article = articles.find((summary) => summary.id === articleId)!;
   const firstSlug = article.tagSlugs[0];
   const firstTag = firstSlug === undefined ? undefined : (await getTags()).find((tag) => tag.slug === firstSlug);
   return {

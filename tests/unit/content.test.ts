@@ -8,6 +8,8 @@ import { commentsFileSchema, type CommentInput } from '@/schemas/comments';
 let commentFiles: Record<string, { digest: string; comments: CommentInput[] }>;
 /** Digests of the articles' files. */
 let articleDigests: Record<string, string>;
+/** Publication dates (`YYYY-MM-DD`) of articles not published on 2026-01-01. */
+let publishedOn: Record<string, string>;
 /** Articles whose frontmatter says `questions: false`. */
 let articlesWithoutQuestions: Set<string>;
 
@@ -25,7 +27,14 @@ vi.mock('astro:content', () => ({
         id,
         collection,
         digest,
-        data: { draft: false, questions: !articlesWithoutQuestions.has(id) },
+        data: {
+          draft: false,
+          questions: !articlesWithoutQuestions.has(id),
+          title: id,
+          description: `About ${id}.`,
+          published: new Date(publishedOn[id] ?? '2026-01-01'),
+          tags: [],
+        },
       }));
     return [];
   },
@@ -40,6 +49,7 @@ const content = async () => {
 beforeEach(() => {
   vi.stubEnv('QUESTIONS', 'local');
   articlesWithoutQuestions = new Set();
+  publishedOn = {};
   articleDigests = { moderated: 'a1', quiet: 'a2' };
   commentFiles = {
     moderated: {
@@ -199,5 +209,20 @@ describe('getArticlePagesCacheKey', () => {
     } finally {
       vi.unstubAllEnvs();
     }
+  });
+});
+
+describe('getArticleNeighbours', () => {
+  test('gives the articles published just before and just after the article', async () => {
+    articleDigests = { first: 'a1', second: 'a2', third: 'a3' };
+    publishedOn = { first: '2026-01-01', second: '2026-02-01', third: '2026-03-01' };
+    const { getArticleNeighbours } = await content();
+    const { article, previous, next } = await getArticleNeighbours('second');
+    expect([previous?.id, article.id, next?.id]).toEqual(['first', 'second', 'third']);
+  });
+
+  test('throws an error naming an article that is not published', async () => {
+    const { getArticleNeighbours } = await content();
+    await expect(getArticleNeighbours('not-there')).rejects.toThrow('No published article "not-there"');
   });
 });
