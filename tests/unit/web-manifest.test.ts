@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { robotsTxt, webManifest } from '@/lib/seo/web-manifest';
+import { webManifest } from '@/lib/seo/web-manifest';
 
 describe('webManifest', () => {
   const manifest = webManifest({
@@ -23,15 +23,5 @@ describe('webManifest', () => {
       { src: '/health-blog/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
       { src: '/health-blog/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
     ]);
-  });
-});
-
-describe('robotsTxt', () => {
-  test('allows every crawler everywhere and names the sitemap by its full address', () => {
-    const lines = robotsTxt('https://readers.example.org/health-blog/sitemap-index.xml').split('\n');
-    expect(lines).toContain('User-agent: *');
-    expect(lines).toContain('Allow: /');
-    expect(lines).toContain('Sitemap: https://readers.example.org/health-blog/sitemap-index.xml');
-    expect(lines.filter((line) => line.startsWith('Disallow'))).toEqual([]);
   });
 });

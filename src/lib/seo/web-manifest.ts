@@ -1,7 +1,4 @@
-/**
- * The web app manifest and robots.txt: small files that tell phones how to show the site on a home
- * screen, and crawlers where the sitemap is.
- */
+/** The web app manifest: a small file that tells phones how to show the site on a home screen. */
 import { BRAND_BLUE } from './brand';
 
 /** Home-screen icons, drawn from the favicon. Apple's is linked from every page; the others are in the manifest. */
@@ -57,13 +54,4 @@ export function webManifest({ name, lang, homePath, iconPath }: WebManifestInput
       purpose: 'any',
     })),
   };
-}
-
-/**
- * robots.txt: everything may be crawled (the 404 page says `noindex` itself), and the sitemap is at
- * `sitemapUrl`. Crawlers read robots.txt only at a domain's root; under a base path the file is still
- * written, for a host that serves the folder at the root of another domain.
- */
-export function robotsTxt(sitemapUrl: string): string {
-  return ['User-agent: *', 'Allow: /', '', `Sitemap: ${sitemapUrl}`, ''].join('\n');
 }
