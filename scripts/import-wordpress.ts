@@ -22,6 +22,7 @@ import {
   WxrError,
   type ImportPass,
 } from '@/lib/import/wordpress';
+import { countOf } from '@/lib/text/plural';
 
 const USAGE = `Usage: npm run import:wordpress -- <export.xml> [options]
 
@@ -166,7 +167,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(
       `${values['dry-run'] ? 'Dry run: would write' : 'Wrote'} ${created.length + replaced.length} files to ${output.outDir} ` +
         `(${created.length} new, ${replaced.length} replaced, ${unchanged.length} unchanged` +
-        `${kept.length > 0 ? `, ${kept.length} person ${kept.length === 1 ? 'file' : 'files'} kept as edited` : ''}) in ${seconds} s`,
+        `${kept.length > 0 ? `, ${countOf(kept.length, 'person file')} kept as edited` : ''}) in ${seconds} s`,
     );
     if (values['dry-run'] && replaced.length > 0 && !values.force) {
       console.log(`Replacing the ${replaced.length} changed files will need --force.`);

@@ -1,4 +1,5 @@
 /** Words the comment section shows, derived from the data. */
+import { countOf } from '@/lib/text/plural';
 
 /** Heading of the comment section, WordPress style: "N thoughts on “Title”". */
 export function commentCountHeading(count: number, articleTitle: string): string {
@@ -15,7 +16,7 @@ export const authorName = (author: string | undefined) => author ?? ANONYMOUS;
 
 /** Label of the control that folds a comment's replies: "Hide 1 reply", "Show 3 replies". */
 export function foldLabel(action: 'Hide' | 'Show', replies: number): string {
-  return `${action} ${replies} ${replies === 1 ? 'reply' : 'replies'}`;
+  return `${action} ${countOf(replies, 'reply', 'replies')}`;
 }
 
 /**

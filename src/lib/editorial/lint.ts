@@ -3,6 +3,7 @@
  * with a fix each. Nothing here stops a build; `npm run lint:content -- --strict` fails on warnings.
  */
 import { formatDate } from '@/lib/dates';
+import { countOf } from '@/lib/text/plural';
 
 import { fleschKincaidGrade, textStatistics } from './readability';
 import type { RenderedArticle } from './rendered';
@@ -66,7 +67,6 @@ export interface ArticleLint {
 }
 
 const DAY = 86_400_000;
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 function reviewWarnings(input: LintInput, options: LintOptions): Omit<LintWarning, 'file'>[] {
   const { lastReviewed, nextReviewDue } = reviewDates(input.frontmatter, options.reviewCycleYears);
@@ -79,7 +79,7 @@ function reviewWarnings(input: LintInput, options: LintOptions): Omit<LintWarnin
   const days = Math.ceil((nextReviewDue.getTime() - options.today.getTime()) / DAY);
   if (days < 0) return [{ problem: `review overdue: it was due on ${due} (${since})`, fix }];
   if (days <= REVIEW_DUE_SOON_DAYS)
-    return [{ problem: `review due on ${due}, in ${plural(days, 'day')} (${since})`, fix }];
+    return [{ problem: `review due on ${due}, in ${countOf(days, 'day')} (${since})`, fix }];
   return [];
 }
 
@@ -166,7 +166,7 @@ export function formatReadability({ file, grade, words }: ArticleLint): string |
   if (words === undefined) return undefined;
   return grade === undefined
     ? `${file}: readability: no prose to measure.`
-    : `${file}: readability: Flesch–Kincaid grade ${grade.toFixed(1)} (${plural(words, 'word')}).`;
+    : `${file}: readability: Flesch–Kincaid grade ${grade.toFixed(1)} (${countOf(words, 'word')}).`;
 }
 
 /**
@@ -181,5 +181,5 @@ export function summarizeLint(results: ArticleLint[], otherWarnings = 0): string
     grades.length > 0
       ? ` Flesch–Kincaid grades ${Math.min(...grades).toFixed(1)} to ${Math.max(...grades).toFixed(1)}.`
       : '';
-  return `Editorial lint: ${plural(count, 'warning')}, ${warned} of ${plural(results.length, 'published article')} with warnings.${range}`;
+  return `Editorial lint: ${countOf(count, 'warning')}, ${warned} of ${countOf(results.length, 'published article')} with warnings.${range}`;
 }

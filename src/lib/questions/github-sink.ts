@@ -8,6 +8,7 @@
  * GET git/ref/heads/{branch} → POST git/refs → PUT contents/{path} → POST pulls.
  */
 import type { CommentInput } from '@/schemas/comments';
+import { plural } from '@/lib/text/plural';
 
 import { formatCommentsFile } from './comments-file';
 import { SinkUnavailableError, type CommentSink, type Submission } from './sink';
@@ -53,7 +54,7 @@ export function gitHubSinkFromEnvironment(env: Readonly<Record<string, string | 
   const missing = ['GITHUB_TOKEN', 'GITHUB_REPOSITORY'].filter((name) => !env[name]?.trim());
   if (missing.length > 0) {
     throw new Error(
-      `Reader questions go to GitHub (QUESTIONS=github), but ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set: ` +
+      `Reader questions go to GitHub (QUESTIONS=github), but ${missing.join(' and ')} ${plural(missing.length, 'is', 'are')} not set: ` +
         'set GITHUB_TOKEN to a fine-grained token for the site’s repository and GITHUB_REPOSITORY to owner/name.',
     );
   }

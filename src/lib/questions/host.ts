@@ -2,6 +2,8 @@
  * The question handler on a host (Netlify, Cloudflare Pages, Vercel): settings and sink from the host's
  * environment, each ask page from the site's own files. Each host's adapter is a few lines over this.
  */
+import { plural } from '@/lib/text/plural';
+
 import { createGitHubSink } from './github-sink';
 import { createQuestionHandler } from './handler';
 import { basePathFrom, handlerSettingsFromEnvironment, type Environment } from './settings';
@@ -40,7 +42,7 @@ export function hostSink(env: Environment): CommentSink {
   const missing = ['GITHUB_TOKEN', 'GITHUB_REPOSITORY'].filter((name) => !env[name]?.trim());
   if (missing.length > 0) {
     problems.push(
-      `${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set: set GITHUB_TOKEN to a fine-grained token for the site’s repository and GITHUB_REPOSITORY to owner/name.`,
+      `${missing.join(' and ')} ${plural(missing.length, 'is', 'are')} not set: set GITHUB_TOKEN to a fine-grained token for the site’s repository and GITHUB_REPOSITORY to owner/name.`,
     );
   }
   if (problems.length > 0) throw new Error(`Reader questions: ${problems.join(' ')}`);

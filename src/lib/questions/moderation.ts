@@ -12,6 +12,7 @@ import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import type { CommentData, CommentInput } from '@/schemas/comments';
+import { countOf, plural } from '@/lib/text/plural';
 
 import { CommentsFileError, parseCommentsFile } from './comments-file';
 import { newCommentId } from './ids';
@@ -215,7 +216,7 @@ async function listPending(context: CommandContext): Promise<CommandResult> {
     ({ target, line }, index) => `${target.padEnd(width)}  ${ages[index]!.padEnd(ageWidth)}  ${line}`,
   );
   out.push(
-    `${waiting.length} ${waiting.length === 1 ? 'comment is' : 'comments are'} waiting. Publish one with: npm run comments -- approve <article>/<id>`,
+    `${countOf(waiting.length, 'comment')} ${plural(waiting.length, 'is', 'are')} waiting. Publish one with: npm run comments -- approve <article>/<id>`,
   );
   return { out, err, code: err.length > 0 ? 1 : 0 };
 }
@@ -255,7 +256,7 @@ async function deleteComment(context: CommandContext, article: string, id: strin
   );
   if (replies.length > 0 && !withReplies) {
     throw new ModerationError(
-      `${article}/${id} has ${replies.length === 1 ? 'a reply' : `${replies.length} replies`} (${replies.join(', ')}): ` +
+      `${article}/${id} has ${plural(replies.length, 'a reply', `${replies.length} replies`)} (${replies.join(', ')}): ` +
         'delete with --with-replies to remove them too, or mark it as spam to hide it and keep them.',
     );
   }
@@ -277,7 +278,7 @@ async function deleteComment(context: CommandContext, article: string, id: strin
   }
   return replies.length === 0
     ? `Deleted ${article}/${id}.`
-    : `Deleted ${article}/${id} and ${replies.length === 1 ? 'its reply' : `its ${replies.length} replies`} (${replies.join(', ')}).`;
+    : `Deleted ${article}/${id} and ${plural(replies.length, 'its reply', `its ${replies.length} replies`)} (${replies.join(', ')}).`;
 }
 
 async function addAnswer(

@@ -9,6 +9,7 @@
 import TurndownService from 'turndown';
 
 import { escapeHtml } from '@/lib/html-text';
+import { countOf, plural } from '@/lib/text/plural';
 
 import {
   type ConversionTally,
@@ -191,11 +192,11 @@ function tallyWarnings({ imagesWithoutAlt, removed }: ConversionTally): Conversi
   if (imagesWithoutAlt > 0) {
     warnings.push({
       kind: 'alt-text',
-      message: `${imagesWithoutAlt} image${imagesWithoutAlt === 1 ? ' has' : 's have'} no alternative text`,
+      message: `${countOf(imagesWithoutAlt, 'image')} ${plural(imagesWithoutAlt, 'has', 'have')} no alternative text`,
     });
   }
   for (const [name, count] of removed) {
-    warnings.push({ kind: 'removed', message: `removed ${count} <${name}> element${count === 1 ? '' : 's'}` });
+    warnings.push({ kind: 'removed', message: `removed ${countOf(count, `<${name}> element`)}` });
   }
   return warnings;
 }

@@ -20,6 +20,8 @@ import { rmSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
+import { countOf } from '@/lib/text/plural';
+
 import type { ImportedFile } from './import';
 
 /** What the import does to each file, relative to the content folder. */
@@ -41,7 +43,7 @@ export class ExistingFilesError extends Error {
     const list = files.slice(0, 20).map((file) => `  ${join(outDir, file)}`);
     if (files.length > 20) list.push(`  … and ${files.length - 20} more`);
     super(
-      `${files.length} file${files.length === 1 ? '' : 's'} would be overwritten; nothing was written. ` +
+      `${countOf(files.length, 'file')} would be overwritten; nothing was written. ` +
         `Run again with --force to replace them:\n${list.join('\n')}`,
     );
     this.name = 'ExistingFilesError';

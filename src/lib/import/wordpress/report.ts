@@ -1,6 +1,8 @@
 /**
  * What an import did, counted as it goes and printed as a summary at the end.
  */
+import { countOf } from '@/lib/text/plural';
+
 import type { DraftReason } from './articles';
 import type { ReattachedReply } from './comments';
 import { WARNING_KINDS, type ImportWarning } from './warnings';
@@ -68,8 +70,6 @@ const SKIP_HINTS: Record<string, string> = {
   private: 'their writer limited who may read them',
 };
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-
 function countLines(counts: Record<string, number>): string[] {
   const entries = Object.entries(counts).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
   if (entries.length === 0) return ['  none'];
@@ -93,7 +93,7 @@ export function formatReport(report: ImportReport): string {
     `  drafts    ${String(draftTotal).padStart(5)}${
       draftTotal > 0 ? `  (${draftDetail}: written with draft: true, not published)` : ''
     }`,
-    `  comments  ${String(report.comments).padStart(5)}  (on ${plural(report.articlesWithComments, 'article')})`,
+    `  comments  ${String(report.comments).padStart(5)}  (on ${countOf(report.articlesWithComments, 'article')})`,
     '',
     'Items skipped, by reason',
     ...countLines(report.skippedItems),
