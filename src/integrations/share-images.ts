@@ -4,9 +4,10 @@
  *
  * Drawing starts with the build (`astro:build:start`) in a worker thread, on the processor core that
  * Astro's single-threaded page rendering leaves idle, and the images are copied into `dist/` when the
- * build is done. `astro dev` draws an image when it is asked for. Each image is kept in Astro's cache folder under a digest of its text and of everything
- * that draws it (code, fonts, locked library versions), so an unchanged title is drawn once, not on
- * every build; images no longer used are removed from the cache.
+ * build is done. `astro dev` draws an image when it is asked for. Each image is kept in Astro's cache
+ * folder under a digest of its text and of everything that draws it (code, fonts, locked library
+ * versions), so an unchanged title is drawn once, not on every build; images no longer used are removed
+ * from the cache.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';

@@ -20,7 +20,8 @@ test('the accessibility check catches an image without alt text', async () => {
 
 test('the 320 px checks catch an element 1000 px wide', async () => {
   const { page } = await visit(suite.browser.context, suite.sites.broken('wide-element.html'));
-  expect(await horizontalScroll(page)).toEqual(['page is 1008 px wide in a 320 px viewport']); // 1000 px plus the body's 8 px margin
+  // 1000 px plus the body's 8 px margin.
+  expect(await horizontalScroll(page)).toEqual(['page is 1008 px wide in a 320 px viewport']);
   expect((await overflowingElements(page)).length).toBeGreaterThan(0);
 });
 

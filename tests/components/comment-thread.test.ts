@@ -302,7 +302,8 @@ describe('CommentSection', () => {
       1,
       'open',
     );
-    // Every piece of reader text in a heading, a writer's name, a "Replying to" line or a Reply link sits in its own dir="auto" span.
+    // Every piece of reader text in a heading, a writer's name, a "Replying to" line or a Reply link sits in
+    // its own dir="auto" span.
     for (const isolated of $('.comment span[dir="auto"]').toArray()) expect($(isolated).children()).toHaveLength(0);
     expect($('#comment-q h3 span[dir="auto"]').text()).toBe(`${evil} title`);
     expect($('#comment-a .comment-author').attr('dir')).toBe('auto');

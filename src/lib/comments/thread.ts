@@ -208,7 +208,10 @@ export function buildThread<C extends ThreadableComment>(
   };
 }
 
-/** Follows parent links from `start`; returns the cycle it runs into, or [] if it reaches a comment that is not on one. */
+/**
+ * Follows parent links from `start`; returns the cycle it runs into, or [] if it reaches a comment that is
+ * not on one.
+ */
 function findCycleFrom<C extends ThreadableComment>(
   start: number,
   comments: readonly C[],

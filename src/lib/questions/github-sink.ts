@@ -39,7 +39,10 @@ export class GitHubSinkError extends Error {
 }
 
 const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-/** An article slug and a comment id as the content check accepts them: nothing that leaves `content/comments/<slug>/`. */
+/**
+ * An article slug and a comment id as the content check accepts them: nothing that leaves
+ * `content/comments/<slug>/`.
+ */
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const COMMENT_ID = /^[A-Za-z0-9_-]+$/;
 /** How many branch names to try when one is taken. */
@@ -220,7 +223,10 @@ const oneLine = (text: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-/** "Question on leg-cramps: Are leg cramps an early sign…" — the reader's first words, cut at about 60 characters. */
+/**
+ * "Question on leg-cramps: Are leg cramps an early sign…" — the reader's first words, cut at about 60
+ * characters.
+ */
 export function pullRequestTitle({ article, comment }: Submission): string {
   const words = oneLine(comment.title ?? comment.body);
   const cut = words.length > 60 ? `${words.slice(0, 60).replace(/\s+\S*$/, '')}…` : words;

@@ -287,7 +287,10 @@ function allowedAttributes(tag: string, text: string): string {
   return output;
 }
 
-/** Whether a URL attribute is relative or uses one of the protocols; entities and hidden characters cannot disguise it. */
+/**
+ * Whether a URL attribute is relative or uses one of the protocols; entities and hidden characters cannot
+ * disguise it.
+ */
 function hasAllowedProtocol(value: string, protocols: readonly string[]): boolean {
   // eslint-disable-next-line no-control-regex -- browsers ignore these inside a scheme: `java\tscript:`
   const decoded = htmlToText(value.replace(/</g, '&lt;')).replace(/[\u0000-\u0020\u007F]/g, '');

@@ -30,7 +30,10 @@ export interface ShortcodeContext {
   media: MediaLibrary;
 }
 
-/** An opening shortcode tag, as WordPress's `get_shortcode_regex()` reads one: `[name attrs]`, `[name/]`, `[[escaped]]`. */
+/**
+ * An opening shortcode tag, as WordPress's `get_shortcode_regex()` reads one: `[name attrs]`, `[name/]`,
+ * `[[escaped]]`.
+ */
 const SHORTCODE_TAG = /\[(\[?)([A-Za-z][\w-]*)(?![\w-])([^\]/]*(?:\/(?!\])[^\]/]*)*?)(\/)?\](\]?)/g;
 
 /** Shortcodes whose content sits between an opening and a closing tag. */
