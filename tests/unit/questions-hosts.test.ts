@@ -3,11 +3,11 @@ import { build } from 'esbuild';
 import * as cheerio from 'cheerio';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 
-import { askPageData } from '@/lib/questions/ask-page-data';
 import { hostSink } from '@/lib/questions/host';
 
 import { onRequest } from '../../functions/api/questions';
 import netlifyQuestions, { config as netlifyConfig } from '../../netlify/functions/questions';
+import { LEG_CRAMPS_ASK_PAGE, LEG_CRAMPS_ASK_PATH } from '../helpers/ask-page';
 
 const HOST_ENV = {
   QUESTIONS: 'github',
@@ -16,23 +16,10 @@ const HOST_ENV = {
   QUESTIONS_SECRET: 'a-secret-of-at-least-thirty-two-characters',
 };
 
-const { formRegionHtml, contextHtml } = askPageData({
-  article: { slug: 'leg-cramps', title: 'Leg cramps', takesQuestions: true },
-  commentPages: [{ number: 1, total: 1, threads: [], firstThread: 0, lastThread: 0, threadCount: 0 }],
-  paths: {
-    articlePath: '/articles/leg-cramps/',
-    action: '/api/questions',
-    guidelinesPath: '/community-guidelines/',
-    privacyPath: '/privacy/',
-  },
-  locale: 'en-GB',
-});
-const ASK_PAGE = `<!doctype html><html><head><title>Ask</title></head><body>${formRegionHtml}${contextHtml}</body></html>`;
-
 /** The site's static files: the one ask page, 404 for anything else. */
 const staticFiles = async (url: URL | string | Request) =>
-  new URL(String(url instanceof Request ? url.url : url)).pathname === '/articles/leg-cramps/ask/'
-    ? new Response(ASK_PAGE)
+  new URL(String(url instanceof Request ? url.url : url)).pathname === LEG_CRAMPS_ASK_PATH
+    ? new Response(LEG_CRAMPS_ASK_PAGE)
     : new Response('Not found', { status: 404 });
 
 afterEach(() => {

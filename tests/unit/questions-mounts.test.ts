@@ -12,12 +12,12 @@ import { Readable } from 'node:stream';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import { askPageData } from '@/lib/questions/ask-page-data';
 import { localSecret, toWebRequest } from '@/lib/questions/node-mount';
 import { askPageOverHttp, basePathFrom, handlerSettingsFromEnvironment } from '@/lib/questions/settings';
 
 import { questionsMount } from '../../scripts/preview-questions';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server';
+import { LEG_CRAMPS_ASK_PAGE } from '../helpers/ask-page';
 
 const SECRET = 'a-secret-of-at-least-thirty-two-characters';
 
@@ -27,22 +27,8 @@ describe('npm run preview with questions', () => {
 
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'questions-preview-'));
-    const { formRegionHtml, contextHtml } = askPageData({
-      article: { slug: 'leg-cramps', title: 'Leg cramps', takesQuestions: true },
-      commentPages: [{ number: 1, total: 1, threads: [], firstThread: 0, lastThread: 0, threadCount: 0 }],
-      paths: {
-        articlePath: '/articles/leg-cramps/',
-        action: '/api/questions',
-        guidelinesPath: '/community-guidelines/',
-        privacyPath: '/privacy/',
-      },
-      locale: 'en-GB',
-    });
     mkdirSync(join(folder, 'dist/articles/leg-cramps/ask'), { recursive: true });
-    writeFileSync(
-      join(folder, 'dist/articles/leg-cramps/ask/index.html'),
-      `<!doctype html><html><head><title>Ask</title></head><body>${formRegionHtml}${contextHtml}</body></html>`,
-    );
+    writeFileSync(join(folder, 'dist/articles/leg-cramps/ask/index.html'), LEG_CRAMPS_ASK_PAGE);
     writeFileSync(join(folder, 'dist/index.html'), '<!doctype html><title>Home</title>');
     const handle = questionsMount({
       root: join(folder, 'dist'),
