@@ -3,6 +3,7 @@
  * Pure and free of Astro so it can be tested directly and reused by importers.
  * Nothing here recurses: a reply chain thousands deep must not overflow the stack.
  */
+import { ProblemListError } from '@/lib/problem-list-error';
 
 /** What threading needs to know about a comment. */
 export interface ThreadableComment {
@@ -52,12 +53,10 @@ export const formatThreadProblem = ({ source, commentId, field, problem, fix }: 
   `${source}: comment "${commentId}", field "${field}": ${problem}. Fix: ${fix}`;
 
 /** An article's comments whose replies do not form a tree. The message has one line per problem. */
-export class CommentThreadError extends Error {
-  readonly problems: readonly ThreadProblem[];
+export class CommentThreadError extends ProblemListError<ThreadProblem> {
   constructor(problems: readonly ThreadProblem[]) {
-    super(problems.map(formatThreadProblem).join('\n'));
+    super(problems, formatThreadProblem);
     this.name = 'CommentThreadError';
-    this.problems = problems;
   }
 }
 

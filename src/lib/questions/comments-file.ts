@@ -7,15 +7,14 @@ import { buildThread, CommentThreadError } from '@/lib/comments/thread';
 import { formatProblem, type ContentProblem } from '@/lib/content-check/problems';
 import { schemaProblems } from '@/lib/content-check/schema-problems';
 import { decodeContentFile, parseJson } from '@/lib/content-text';
+import { ProblemListError } from '@/lib/problem-list-error';
 import { commentsFileSchema, type CommentData, type CommentInput } from '@/schemas/comments';
 
 /** A comments file that cannot be read or must not be written; the message has one line per problem. */
-export class CommentsFileError extends Error {
-  readonly problems: readonly ContentProblem[];
+export class CommentsFileError extends ProblemListError<ContentProblem> {
   constructor(problems: readonly ContentProblem[]) {
-    super(problems.map(formatProblem).join('\n'));
+    super(problems, formatProblem);
     this.name = 'CommentsFileError';
-    this.problems = problems;
   }
 }
 
