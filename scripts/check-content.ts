@@ -2,6 +2,9 @@
  * `npm run check:content`: checks every article and comments file in a second, without a build.
  * Prints one line per problem and exits 1 if there is any.
  */
+import '../src/config/settings-guard';
+
+import { buildDay } from '../src/config/build-day';
 import { contentDir } from '../src/config/content-dir';
 import { checkContent } from '../src/lib/content-check/check';
 import { formatProblem } from '../src/lib/content-check/problems';
@@ -10,5 +13,5 @@ import { summarize } from '../src/lib/content-check/summary';
 const report = checkContent(contentDir);
 for (const note of report.notes) console.log(note);
 for (const problem of report.problems) console.error(formatProblem(problem));
-console.log(summarize(report));
+console.log(summarize(report, buildDay));
 process.exitCode = report.problems.length > 0 ? 1 : 0;
