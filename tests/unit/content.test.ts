@@ -10,9 +10,13 @@ let commentFiles: Record<string, { digest: string; comments: CommentInput[] }>;
 let articleDigests: Record<string, string>;
 /** Articles whose frontmatter says `questions: false`. */
 let articlesWithoutQuestions: Set<string>;
+/** Articles whose frontmatter says `draft: true`. */
+let draftArticles: Set<string>;
+/** `published` days of the articles that have one here; the others were published long ago. */
+let publishedDays: Record<string, string>;
 
 vi.mock('astro:content', () => ({
-  getCollection: async (collection: string) => {
+  getCollection: async (collection: string, filter: (entry: unknown) => boolean = () => true) => {
     if (collection === 'comments')
       return Object.entries(commentFiles).map(([id, { digest, comments }]) => ({
         id,
@@ -21,12 +25,20 @@ vi.mock('astro:content', () => ({
         data: commentsFileSchema().parse({ comments }),
       }));
     if (collection === 'articles')
-      return Object.entries(articleDigests).map(([id, digest]) => ({
-        id,
-        collection,
-        digest,
-        data: { draft: false, questions: !articlesWithoutQuestions.has(id) },
-      }));
+      return Object.entries(articleDigests)
+        .map(([id, digest]) => ({
+          id,
+          collection,
+          digest,
+          data: {
+            title: id,
+            draft: draftArticles.has(id),
+            published: new Date(`${publishedDays[id] ?? '2024-01-01'}T00:00:00Z`),
+            questions: !articlesWithoutQuestions.has(id),
+            tags: ['sleep'],
+          },
+        }))
+        .filter(filter);
     return [];
   },
 }));
@@ -39,7 +51,11 @@ const content = async () => {
 
 beforeEach(() => {
   vi.stubEnv('QUESTIONS', 'local');
+  // As `astro build` runs it: `npm run dev` shows unpublished articles too.
+  vi.stubEnv('DEV', false);
   articlesWithoutQuestions = new Set();
+  draftArticles = new Set();
+  publishedDays = {};
   articleDigests = { moderated: 'a1', quiet: 'a2' };
   commentFiles = {
     moderated: {
@@ -199,5 +215,67 @@ describe('getArticlePagesCacheKey', () => {
     } finally {
       vi.unstubAllEnvs();
     }
+  });
+});
+
+describe('getPublishedArticles, with the build day pinned by BUILD_DATE', () => {
+  beforeEach(() => {
+    articleDigests = { older: 'a1', scheduled: 'a2', unfinished: 'a3' };
+    publishedDays = { older: '2026-12-01', scheduled: '2026-12-10' };
+    draftArticles = new Set(['unfinished']);
+  });
+
+  const publishedOn = async (day: string) => {
+    vi.stubEnv('BUILD_DATE', day);
+    return (await (await content()).getPublishedArticles()).map((article) => article.id);
+  };
+
+  test('leaves out a draft and an article scheduled for the next day', async () => {
+    expect(await publishedOn('2026-12-09')).toEqual(['older']);
+  });
+
+  test('publishes a scheduled article on its day, newest first', async () => {
+    expect(await publishedOn('2026-12-10')).toEqual(['scheduled', 'older']);
+  });
+
+  test('keeps it published the day after; the draft stays out', async () => {
+    expect(await publishedOn('2026-12-11')).toEqual(['scheduled', 'older']);
+  });
+
+  test('leaves the draft and the scheduled article out of the lists and the tags', async () => {
+    vi.stubEnv('BUILD_DATE', '2026-12-09');
+    const { getArticleSummaries, getTags } = await content();
+    expect((await getArticleSummaries()).map((summary) => summary.id)).toEqual(['older']);
+    expect((await getTags()).map((tag) => [tag.name, tag.items.map((article) => article.id)])).toEqual([
+      ['sleep', ['older']],
+    ]);
+  });
+
+  test('shows drafts and scheduled articles in `npm run dev`, each with its banner', async () => {
+    vi.stubEnv('BUILD_DATE', '2026-12-09');
+    vi.stubEnv('DEV', true);
+    const { getPublishedArticles, getUnpublishedBanner } = await content();
+    const articles = await getPublishedArticles();
+    expect(articles.map((article) => [article.id, getUnpublishedBanner(article)])).toEqual([
+      ['scheduled', 'Scheduled: not published until 10 December 2026'],
+      ['older', undefined],
+      ['unfinished', 'Draft: not published'],
+    ]);
+  });
+
+  test('changes every article’s cache key on a scheduled article’s day, and not on the days between', async () => {
+    const keyOn = async (day: string) => {
+      vi.stubEnv('BUILD_DATE', day);
+      return (await content()).getArticlePagesCacheKey('older');
+    };
+    const [before, dayBefore, onTheDay, dayAfter] = [
+      await keyOn('2026-12-08'),
+      await keyOn('2026-12-09'),
+      await keyOn('2026-12-10'),
+      await keyOn('2026-12-11'),
+    ];
+    expect(dayBefore).toBe(before);
+    expect(onTheDay).not.toBe(dayBefore);
+    expect(dayAfter).toBe(onTheDay);
   });
 });
