@@ -21,7 +21,14 @@ describe('checkContent', () => {
     expect(report.problems).toEqual([]);
     expect(checkContent(`${fixtures}site`, fixtures).problems).toEqual([]);
     expect(report.articles).toEqual([
-      { slug: 'leg-cramps-sign-of-pregnancy', draft: false, approved: 13, pending: 0, spam: 0 },
+      {
+        slug: 'leg-cramps-sign-of-pregnancy',
+        draft: false,
+        published: new Date('2026-11-27T00:00:00Z'),
+        approved: 13,
+        pending: 0,
+        spam: 0,
+      },
     ]);
   });
 
@@ -129,6 +136,7 @@ describe('checkContent', () => {
     expect(broken.articles.find((article) => article.slug === 'draft-article')).toEqual({
       slug: 'draft-article',
       draft: true,
+      published: expect.any(Date),
       approved: 2,
       pending: 0,
       spam: 0,
@@ -219,12 +227,12 @@ describe('checkContent', () => {
         sum + (JSON.parse(readFileSync(`${site}/${file}`, 'utf8')) as { comments: unknown[] }).comments.length,
       0,
     );
-    expect(summarize(report)).toBe(
-      `Content check: ${articles} articles to publish (${drafts} ${drafts === 1 ? 'draft' : 'drafts'}), ${comments - 2} comments to publish, 1 pending and 1 spam kept unpublished.`,
+    expect(summarize(report, '2026-12-05')).toBe(
+      `Content check: ${articles} articles to publish (${drafts} ${drafts === 1 ? 'draft' : 'drafts'}, 0 scheduled), ${comments - 2} comments to publish, 1 pending and 1 spam kept unpublished.`,
     );
   });
 
   test('sums up a failed check with the number of problems', () => {
-    expect(summarize(broken)).toBe('Content check: 34 problems to fix before the site can be built.');
+    expect(summarize(broken, '2026-12-05')).toBe('Content check: 34 problems to fix before the site can be built.');
   });
 });
