@@ -27,14 +27,16 @@ import { SUB_PATH, SUB_PATH_DIST, SUB_PATH_SITE_URL } from '../helpers/sub-path'
  */
 const VITEST_IMPORT_META_ENV = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX', 'NODE_ENV']);
 
+/** The environment the owner's shell gives Astro: this process's, without what Vitest adds. */
+export const ownerEnvironment = (): Record<string, string | undefined> =>
+  Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITEST_IMPORT_META_ENV.has(name)));
+
 /**
  * `astro build` into `outDir`, with extra environment variables (CONTENT_DIR, BASE_PATH, SITE_URL…) and
  * command-line flags (`--force` renders every page, none copied from the incremental build cache).
  */
 export function astroBuild(outDir: string, env: Record<string, string> = {}, flags: string[] = []) {
-  const ownerEnv = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !VITEST_IMPORT_META_ENV.has(name)),
-  );
+  const ownerEnv = ownerEnvironment();
   const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
   execFileSync(
     process.execPath,

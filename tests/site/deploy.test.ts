@@ -221,7 +221,7 @@ describe('GitHub Pages: .github/workflows/deploy.yml', () => {
     steps: Step[];
   }
   const workflow = loadYaml(repoFile('.github/workflows/deploy.yml')) as {
-    on: { push: { branches: string[] } };
+    on: { push: { branches: string[] }; schedule?: { cron: string }[] };
     permissions: Record<string, string>;
     jobs: { build: Job; deploy: Job };
   };
@@ -232,6 +232,13 @@ describe('GitHub Pages: .github/workflows/deploy.yml', () => {
   test('deploys every push to main, with the permissions a Pages deployment needs', () => {
     expect(workflow.on.push.branches).toEqual(['main']);
     expect(workflow.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
+  });
+
+  test('builds again every day, so that scheduled articles appear on their day', () => {
+    // Minute and hour fixed, every day of every month, any weekday: once a day.
+    expect(workflow.on.schedule?.map(({ cron }) => cron)).toEqual([
+      expect.stringMatching(/^\d{1,2} \d{1,2} \* \* \*$/),
+    ]);
   });
 
   test('installs with npm ci and builds on the pinned Node major', () => {
