@@ -58,9 +58,9 @@ export function scheduleLines(
     .map((article) => ({ slug: article.slug, day: calendarDay(article.published) }))
     .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.slug < b.slug ? -1 : 1));
   if (scheduled.length === 0) return [];
-  const count = scheduled.length === 1 ? '1 article is' : `${scheduled.length} articles are`;
+  const [count, its] = scheduled.length === 1 ? ['1 article', 'its'] : [`${scheduled.length} articles`, 'their'];
   return [
-    `Scheduled: ${count} left out of this build of ${today}, with their comments; each appears in the first build on or after its day:`,
+    `Scheduled: ${count}, left out of this build (${today}) with ${its} comments until a build on or after ${its} day:`,
     ...scheduled.map(({ slug, day }) => `  ${day}  article "${slug}"`),
   ];
 }

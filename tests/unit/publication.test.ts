@@ -64,7 +64,7 @@ describe('scheduleLines', () => {
       { slug: 'sleep', ...on('2026-12-11') },
     ];
     expect(scheduleLines(articles, '2026-12-10')).toEqual([
-      'Scheduled: 2 articles are left out of this build of 2026-12-10, with their comments; each appears in the first build on or after its day:',
+      'Scheduled: 2 articles, left out of this build (2026-12-10) with their comments until a build on or after their day:',
       '  2026-12-11  article "sleep"',
       '  2026-12-24  article "winter-flu"',
     ]);

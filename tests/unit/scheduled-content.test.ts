@@ -104,7 +104,7 @@ describe('the content guard of a build', () => {
     expect(stopped).toBe(false);
     expect(logged).toEqual([
       'Content check: 1 article to publish (0 drafts, 1 scheduled), 0 comments to publish, 0 pending and 0 spam kept unpublished.',
-      'Scheduled: 1 article is left out of this build of 2026-12-23, with their comments; each appears in the first build on or after its day:',
+      'Scheduled: 1 article, left out of this build (2026-12-23) with its comments until a build on or after its day:',
       '  2026-12-24  article "winter"',
       'Every published comment is on its page (0 in all).',
     ]);
