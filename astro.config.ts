@@ -12,8 +12,9 @@ import { defineConfig } from 'astro/config';
 
 import { contentDir, DEFAULT_CONTENT_DIR } from './src/config/content-dir';
 import { focusableCodeBlocks, taskListLabels } from './src/lib/markdown/accessibility-plugins';
-import { site } from './src/config/site';
+import { missingSiteUrlNotice, site } from './src/config/site';
 import { isAskPageUrl } from './src/lib/questions/ask-page';
+import { buildNotices } from './src/integrations/build-notices';
 import { contentIntegrity } from './src/integrations/content-integrity';
 import { editorialLint } from './src/integrations/editorial-lint';
 import { questionsIntegration } from './src/integrations/questions';
@@ -52,6 +53,8 @@ export default defineConfig({
     // Last: Pagefind indexes the pages in its own process from the moment they are written, while the
     // integrations above do their end-of-build work; its `astro:build:done` waits for it.
     searchIndex(),
+    // After everything, Pagefind included: what to fix before deploying, where it is read.
+    buildNotices([missingSiteUrlNotice]),
   ],
   markdown: {
     // Astro's built-in processor (GitHub-flavoured Markdown included). No smart punctuation:

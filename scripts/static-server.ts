@@ -3,7 +3,7 @@
  * `dir` → redirect to `dir/`, anything missing → `404.html` with status 404, all under a base path.
  * Used by the browser tests and by `npm run preview`.
  */
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import {
   createServer,
@@ -41,12 +41,26 @@ export interface StaticServerOptions {
   handle?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
 }
 
-/** Headers from `<root>/_headers`, or none when the build has no such file. */
+/**
+ * Headers from `<root>/_headers` as the file says now, or none while the build has no such file. The
+ * file is read again for every response: a build while the server runs writes new inline style hashes
+ * into it, and a server keeping the old ones would have the browser block the new styles. It is a few
+ * kilobytes, and parsed again only when its text has changed.
+ */
 export function headersFromFile(root: string, base = '/'): (path: string) => OutgoingHttpHeaders {
   const file = join(root, '_headers');
-  if (!existsSync(file)) return () => ({});
-  const rules = parseHeadersFile(readFileSync(file, 'utf8'));
-  return (path) => headersForPath(rules, `${base.replace(/\/$/, '')}${path}`);
+  let parsed: { text: string; rules: ReturnType<typeof parseHeadersFile> } | undefined;
+  return (path) => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      // No file (not built yet, or a build is replacing it): no extra headers.
+      return {};
+    }
+    if (parsed?.text !== text) parsed = { text, rules: parseHeadersFile(text) };
+    return headersForPath(parsed.rules, `${base.replace(/\/$/, '')}${path}`);
+  };
 }
 
 export interface StaticServer {

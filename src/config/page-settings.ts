@@ -8,9 +8,14 @@ import { createHash } from 'node:crypto';
 
 import { questions } from './questions';
 import { site } from './site';
+import { showUnpublished } from './unpublished';
 
-/** The settings pages are made from. A new setting belongs in one of these objects. */
-export const pageSettings = { site, questions: questions.sink } as const;
+/**
+ * The settings pages are made from. A new setting belongs in one of these objects. The build day
+ * (`build-day.ts`) is not one of them: it changes every day, but pages change only when it publishes
+ * an article, so the cache keys hold which articles are published instead (`lib/content.ts`).
+ */
+export const pageSettings = { site, questions: questions.sink, showUnpublished } as const;
 
 /**
  * A digest of `pageSettings`, for the incremental build's cache keys: a page built under other settings

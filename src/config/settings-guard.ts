@@ -1,6 +1,6 @@
 /**
- * Stops a build, `astro dev` or the preview at once when a site setting from the environment cannot be
- * used, with one line per setting and no stack trace. Imported first by `astro.config.ts` and
+ * Stops a build, `astro dev` or the preview at once when a setting from the environment cannot be used,
+ * with one line per setting and no stack trace. Imported first by `astro.config.ts` and
  * `scripts/preview.ts`, before `site.ts` (which would throw the same lines as an error) is evaluated.
  */
 import { siteSettingsFrom } from './site-settings';
@@ -11,11 +11,14 @@ try {
 } catch (error) {
   problems.push(...(error as Error).message.split('\n'));
 }
-try {
-  // `questions.ts` reads its setting when it is first loaded: load it here, where a bad value is caught.
-  await import('./questions');
-} catch (error) {
-  problems.push(...(error as Error).message.split('\n'));
+// `build-day.ts` and `questions.ts` read their settings when first loaded: load them here, where a bad
+// value is caught.
+for (const load of [() => import('./build-day'), () => import('./questions')]) {
+  try {
+    await load();
+  } catch (error) {
+    problems.push(...(error as Error).message.split('\n'));
+  }
 }
 if (problems.length > 0) {
   for (const line of problems) console.error(`Setting: ${line}`);

@@ -7,6 +7,9 @@ import type { SiteConfig } from './site';
 /** The settings the environment gives a build: where the site lives and who publishes it. */
 export type EnvironmentSettings = Pick<SiteConfig, 'url' | 'basePath' | 'owner'>;
 
+/** The address a build without `SITE_URL` gives its pages: right on this machine only. */
+export const LOCAL_SITE_URL = 'http://localhost:4321';
+
 /** One segment of a base path: what a folder name on any host can be, and not `.` or `..`. */
 const BASE_PATH_SEGMENT = /^(?!\.+$)[A-Za-z0-9._~-]+$/;
 
@@ -19,7 +22,7 @@ const BASE_PATH_SEGMENT = /^(?!\.+$)[A-Za-z0-9._~-]+$/;
 export function siteSettingsFrom(env: Readonly<Record<string, string | undefined>>): EnvironmentSettings {
   const problems: string[] = [];
 
-  const written = env.SITE_URL?.trim() || 'http://localhost:4321';
+  const written = env.SITE_URL?.trim() || LOCAL_SITE_URL;
   let url = written;
   const parsed = URL.canParse(written) ? new URL(written) : undefined;
   if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || !parsed.hostname) {
@@ -49,4 +52,13 @@ export function siteSettingsFrom(env: Readonly<Record<string, string | undefined
 
   if (problems.length > 0) throw new Error(problems.join('\n'));
   return { url, basePath: `/${segments.map((segment) => `${segment}/`).join('')}`, owner: { name: owner } };
+}
+
+/**
+ * The build's last line when `SITE_URL` is not set: full addresses then point at this machine, right
+ * for `npm start`, wrong on any host. Nothing when it is set.
+ */
+export function siteUrlNotice(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  if (env.SITE_URL?.trim()) return undefined;
+  return `SITE_URL is not set: canonical links, the sitemap and the feed point at ${LOCAL_SITE_URL}. Set SITE_URL=https://<your domain> to build the site you deploy.`;
 }

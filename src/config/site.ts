@@ -1,7 +1,7 @@
 /**
  * Site-wide settings, read everywhere and defined only here.
  */
-import { siteSettingsFrom } from './site-settings';
+import { siteSettingsFrom, siteUrlNotice } from './site-settings';
 
 export interface SiteConfig {
   /** Name shown in the header, the page titles and the footer. */
@@ -76,3 +76,6 @@ export const site: SiteConfig = {
   relatedArticleCount: 3,
   feedArticleCount: 20,
 };
+
+/** Said at the end of a build that has no `SITE_URL` (`site-settings.ts`); undefined when it has one. */
+export const missingSiteUrlNotice: string | undefined = siteUrlNotice(process.env);

@@ -9,9 +9,11 @@ import { fileURLToPath } from 'node:url';
 
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 
+import { buildDay } from '../config/build-day';
 import { checkContent, type ArticleCounts } from '../lib/content-check/check';
 import { formatProblem } from '../lib/content-check/problems';
 import { summarize } from '../lib/content-check/summary';
+import { isPublishedOn, scheduleLines, type CalendarDay } from '../lib/publication';
 
 /** Marks one rendered comment: see `components/comments/Comment.astro`. */
 const RENDERED_COMMENT = /<article id="comment-[^"]*" class="comment[ "]/g;
@@ -40,7 +42,11 @@ export function countRenderedComments(dist: string, slug: string): number {
     .reduce((total, page) => total + (readFileSync(page, 'utf8').match(RENDERED_COMMENT)?.length ?? 0), 0);
 }
 
-export function contentIntegrity(contentDir: string): AstroIntegration {
+/**
+ * @param today the build day (`config/build-day.ts`): articles published later are scheduled, left out
+ *   with their comments and listed in the build log
+ */
+export function contentIntegrity(contentDir: string, today: CalendarDay = buildDay): AstroIntegration {
   let published: ArticleCounts[] = [];
   return {
     name: 'health-site:content-integrity',
@@ -54,9 +60,11 @@ export function contentIntegrity(contentDir: string): AstroIntegration {
           return;
         }
         for (const note of report.notes) logger.info(note);
-        if (report.problems.length > 0) stopBuild(logger, [...report.problems.map(formatProblem), summarize(report)]);
-        logger.info(summarize(report));
-        published = report.articles.filter((article) => !article.draft);
+        if (report.problems.length > 0)
+          stopBuild(logger, [...report.problems.map(formatProblem), summarize(report, today)]);
+        logger.info(summarize(report, today));
+        for (const line of scheduleLines(report.articles, today)) logger.info(line);
+        published = report.articles.filter((article) => isPublishedOn(article, today));
       },
       'astro:build:done': ({ dir, logger }) => {
         const dist = fileURLToPath(dir);

@@ -20,8 +20,10 @@ import type { AstroIntegration } from 'astro';
 // the main thread first on Linux (sharp's documentation on worker threads).
 import 'sharp';
 
+import { buildDay } from '../config/build-day';
 import { site } from '../config/site';
 import { readArticleFiles } from '../lib/article-files';
+import { isPublishedOn, type CalendarDay } from '../lib/publication';
 import type { ShareImageText } from '../lib/seo/share-image';
 import { SHARE_IMAGE_FONT_FILES } from '../lib/seo/share-image-fonts';
 import { articleImagePath, basePath, siteImagePath } from '../lib/urls';
@@ -46,15 +48,18 @@ export interface PlannedImage {
   choices: ShareImageText[];
 }
 
-/** The site's card and one image per published article, in the order of their files. */
-export function planShareImages(contentDir: string): PlannedImage[] {
+/**
+ * The site's card and one image per published article, in the order of their files.
+ * @param today the build day: drafts and articles scheduled after it get no image
+ */
+export function planShareImages(contentDir: string, today: CalendarDay = buildDay): PlannedImage[] {
   const siteCard: ShareImageText = { title: site.description, siteName: site.title };
   const inDist = (path: string) => path.slice(basePath.length);
   const schema = articleSchema();
   const articles = readArticleFiles(contentDir).flatMap(({ slug, frontmatter }) => {
     // The content check has stopped the build before any article that does not parse.
     const parsed = schema.safeParse(frontmatter);
-    return parsed.success && !parsed.data.draft
+    return parsed.success && isPublishedOn(parsed.data, today)
       ? [
           {
             target: inDist(articleImagePath(slug)),

@@ -7,10 +7,12 @@ import { join } from 'node:path';
 
 import { getCollection, type CollectionEntry } from 'astro:content';
 
+import { buildDay } from '@/config/build-day';
 import { contentDir } from '@/config/content-dir';
 import { pageSettingsDigest } from '@/config/page-settings';
 import { questionsOpen } from '@/config/questions';
 import { site } from '@/config/site';
+import { showUnpublished } from '@/config/unpublished';
 import {
   articleQuestions,
   buildThread,
@@ -25,6 +27,7 @@ import { readingMinutes } from '@/lib/discovery/reading-time';
 import { adjacentArticles, relatedArticles, type Relatable } from '@/lib/discovery/related';
 import { groupByTag, uniqueTags, type Tag } from '@/lib/discovery/tags';
 import { byName } from '@/lib/editorial/people';
+import { isPublishedOn, unpublishedBanner } from '@/lib/publication';
 import { footerPages } from '@/lib/site-pages';
 import { commentPagePath, questionFormPath } from '@/lib/urls';
 import { isPublishedComment } from '@/schemas/comments';
@@ -49,11 +52,23 @@ export interface ArticleComments {
 const byNewest = (a: Article, b: Article) =>
   b.data.published.getTime() - a.data.published.getTime() || a.data.title.localeCompare(b.data.title);
 
-/** Articles readers can see (drafts left out), newest first. */
+/**
+ * Whether this build shows the article: published on or before the build day, not a draft. Every page,
+ * list, feed and comment page reads articles through `getPublishedArticles`, so this is the one place
+ * that leaves drafts and scheduled articles (and so their comments) out; the sitemap and the search
+ * index hold the pages that exist. `npm run dev` shows them all, under a banner.
+ */
+const isShown = (article: Article) => showUnpublished || isPublishedOn(article.data, buildDay);
+
+/** Articles readers can see (drafts and scheduled articles left out), newest first. */
 export async function getPublishedArticles(): Promise<Article[]> {
-  const articles = await getCollection('articles', ({ data }) => !data.draft);
+  const articles = await getCollection('articles', isShown);
   return articles.sort(byNewest);
 }
+
+/** "Draft: not published" or "Scheduled: …" over an article only `npm run dev` shows; none for a published one. */
+export const getUnpublishedBanner = (article: Article): string | undefined =>
+  unpublishedBanner(article.data, buildDay, site.dateLocale);
 
 const threads = new Map<string, Promise<ArticleComments>>();
 
@@ -159,16 +174,20 @@ export async function getCommentCount(articleId: string): Promise<number> {
 let siteDigest: Promise<string> | undefined;
 
 /**
- * A digest of every article, person and site page. Pages link and name each other (titles, bylines,
- * lists, footers), so a change to any of them re-renders every article page; only comments are
- * per article.
+ * A digest of every article, person and site page, and of which articles are shown. Pages link and name
+ * each other (titles, bylines, lists, footers), so a change to any of them, or a scheduled article's day
+ * coming, re-renders every article page; only comments are per article.
  */
 function contentDigest(): Promise<string> {
   // A content folder may have no people/ or pages/: asking for them would make Astro warn.
   const collections = (['articles', 'people', 'pages'] as const).filter((name) => existsSync(join(contentDir, name)));
   siteDigest ??= Promise.all(collections.map((name) => getCollection(name))).then((entries) => {
     const hash = createHash('sha256');
-    for (const entry of entries.flat()) hash.update(`${entry.collection}/${entry.id}:${entry.digest}\n`);
+    for (const entry of entries.flat()) {
+      // Whether an article is shown, too: its publication day changes every page that lists or links it.
+      const shown = entry.collection === 'articles' ? `:${isShown(entry as Article) ? 'shown' : 'hidden'}` : '';
+      hash.update(`${entry.collection}/${entry.id}:${entry.digest}${shown}\n`);
+    }
     return hash.digest('hex');
   });
   return siteDigest;

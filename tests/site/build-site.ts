@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 
 import { importWordPress } from '../../src/lib/import/wordpress';
+import { TEST_BUILD_DATE } from '../helpers/build-day';
 import { writeGeneratedFixtures } from '../helpers/generated-fixtures';
 import {
   FIXTURE_CONTENT,
@@ -26,14 +27,16 @@ import { SUB_PATH, SUB_PATH_DIST, SUB_PATH_SITE_URL } from '../helpers/sub-path'
  */
 const VITEST_IMPORT_META_ENV = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX', 'NODE_ENV']);
 
+/** The environment the owner's shell gives Astro: this process's, without what Vitest adds. */
+export const ownerEnvironment = (): Record<string, string | undefined> =>
+  Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITEST_IMPORT_META_ENV.has(name)));
+
 /**
  * `astro build` into `outDir`, with extra environment variables (CONTENT_DIR, BASE_PATH, SITE_URL…) and
  * command-line flags (`--force` renders every page, none copied from the incremental build cache).
  */
 export function astroBuild(outDir: string, env: Record<string, string> = {}, flags: string[] = []) {
-  const ownerEnv = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !VITEST_IMPORT_META_ENV.has(name)),
-  );
+  const ownerEnv = ownerEnvironment();
   const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
   execFileSync(
     process.execPath,
@@ -41,7 +44,8 @@ export function astroBuild(outDir: string, env: Record<string, string> = {}, fla
     {
       // The test sites take questions (their forms and Reply links are tested) even on a CI machine whose
       // variables (GITHUB_ACTIONS…) would turn them off by default; a test may still pass QUESTIONS itself.
-      env: { ...ownerEnv, ASTRO_TELEMETRY_DISABLED: '1', QUESTIONS: 'local', ...env },
+      // They publish as of one pinned day, whatever day the tests run.
+      env: { ...ownerEnv, ASTRO_TELEMETRY_DISABLED: '1', QUESTIONS: 'local', BUILD_DATE: TEST_BUILD_DATE, ...env },
       // Astro prints a failed page's error on stdout: show it when the build fails.
       stdio: ['ignore', 'inherit', 'inherit'],
     },

@@ -207,6 +207,28 @@ describe('Cloudflare Pages and Netlify', () => {
   });
 });
 
+describe('the other hosts: .github/workflows/daily-build-hook.yml', () => {
+  const workflow = loadYaml(repoFile('.github/workflows/daily-build-hook.yml')) as {
+    on: { schedule: { cron: string }[] };
+    permissions: Record<string, string>;
+    jobs: Record<string, { env: Record<string, string>; steps: { if?: string; run?: string }[] }>;
+  };
+  const [job] = Object.values(workflow.jobs);
+
+  test('posts to the host’s build hook every day, so that scheduled articles appear on their day', () => {
+    expect(workflow.on.schedule.map(({ cron }) => cron)).toEqual([expect.stringMatching(/^\d{1,2} \d{1,2} \* \* \*$/)]);
+    expect(job!.env.BUILD_HOOK_URL).toBe('${{ secrets.BUILD_HOOK_URL }}');
+    expect(job!.steps.map((step) => step.run)).toEqual([
+      expect.stringMatching(/^curl .*--request POST "\$BUILD_HOOK_URL"$/),
+    ]);
+  });
+
+  test('does nothing without a hook, with no token permissions at all', () => {
+    expect(job!.steps.every((step) => step.if === "env.BUILD_HOOK_URL != ''")).toBe(true);
+    expect(workflow.permissions).toEqual({});
+  });
+});
+
 describe('GitHub Pages: .github/workflows/deploy.yml', () => {
   interface Step {
     id?: string;
@@ -221,7 +243,7 @@ describe('GitHub Pages: .github/workflows/deploy.yml', () => {
     steps: Step[];
   }
   const workflow = loadYaml(repoFile('.github/workflows/deploy.yml')) as {
-    on: { push: { branches: string[] } };
+    on: { push: { branches: string[] }; schedule?: { cron: string }[] };
     permissions: Record<string, string>;
     jobs: { build: Job; deploy: Job };
   };
@@ -232,6 +254,13 @@ describe('GitHub Pages: .github/workflows/deploy.yml', () => {
   test('deploys every push to main, with the permissions a Pages deployment needs', () => {
     expect(workflow.on.push.branches).toEqual(['main']);
     expect(workflow.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
+  });
+
+  test('builds again every day, so that scheduled articles appear on their day', () => {
+    // Minute and hour fixed, every day of every month, any weekday: once a day.
+    expect(workflow.on.schedule?.map(({ cron }) => cron)).toEqual([
+      expect.stringMatching(/^\d{1,2} \d{1,2} \* \* \*$/),
+    ]);
   });
 
   test('installs with npm ci and builds on the pinned Node major', () => {

@@ -11,9 +11,11 @@ import * as cheerio from 'cheerio';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 
+import { TEST_BUILD_DATE } from '../helpers/build-day';
 import { FIXTURE_CONTENT, FIXTURE_DIST, SITE_DIST } from '../helpers/paths';
 import { site } from '@/config/site';
 import { slugifyTag } from '@/lib/discovery/tags';
+import { isPublishedOn } from '@/lib/publication';
 import { articleSchema, type ArticleData } from '@/schemas/article';
 
 /** The built page at `path` (below the site's root), parsed. */
@@ -35,7 +37,7 @@ function fixtureArticles(): FixtureArticle[] {
       const data = articleSchema().parse(loadYaml(frontmatter, { schema: CORE_SCHEMA }));
       return { ...data, slug: path.replace(/^articles\/|\.mdx$/g, '') };
     })
-    .filter((article) => !article.draft)
+    .filter((article) => isPublishedOn(article, TEST_BUILD_DATE))
     .sort((a, b) => b.published.getTime() - a.published.getTime() || a.title.localeCompare(b.title));
 }
 

@@ -8,6 +8,7 @@ import { site } from '@/config/site';
 import { lintArticle } from '@/lib/editorial/lint';
 import { readLintSources } from '@/lib/editorial/source';
 
+import { TEST_BUILD_DATE } from '../helpers/build-day';
 import { FIXTURE_CONTENT, FIXTURE_DIST, SITE_DIST } from '../helpers/paths';
 
 const options = { today: new Date('2026-11-27T00:00:00Z'), reviewCycleYears: 3, dateLocale: site.dateLocale };
@@ -16,7 +17,7 @@ describe.each([
   { name: 'the site', contentDir: 'content', dist: SITE_DIST },
   { name: 'the fixture site', contentDir: FIXTURE_CONTENT, dist: FIXTURE_DIST },
 ])('on $name', ({ contentDir, dist }) => {
-  const sources = readLintSources({ contentDir, dist });
+  const sources = readLintSources({ contentDir, dist, today: TEST_BUILD_DATE });
 
   test('reads the built body of every published article, and nothing stops it', () => {
     expect(sources.warnings).toEqual([]);
@@ -31,7 +32,7 @@ describe.each([
 });
 
 test('reads an article’s own headings and prose from its built page, not the comments', () => {
-  const { inputs } = readLintSources({ contentDir: FIXTURE_CONTENT, dist: FIXTURE_DIST });
+  const { inputs } = readLintSources({ contentDir: FIXTURE_CONTENT, dist: FIXTURE_DIST, today: TEST_BUILD_DATE });
   const article = inputs.find((input) => input.file.endsWith('search-words.mdx'))!;
   expect(article.rendered!.headings).toEqual([{ level: 2, text: 'A second section' }]);
   expect(article.rendered!.text).toContain('zanzibarine');

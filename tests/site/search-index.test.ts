@@ -35,6 +35,16 @@ const articleAndCommentPages = (dist: string) =>
     .map((file) => `/${file.replace(/index\.html$/, '')}`)
     .sort();
 
+test('holds nothing of a draft or a scheduled article, or of its comments', () => {
+  const text = readIndex(FIXTURE_DIST)
+    .map((page) => `${page.meta.title ?? ''} ${page.content}`)
+    .join('\n');
+  // From tests/fixtures/site: the draft's body, the scheduled article's body and its comment.
+  expect(text).toContain('zanzibarine');
+  for (const word of ['This draft must not be published', 'frostwhistle', 'snowgrommet'])
+    expect(text).not.toContain(word);
+});
+
 describe.each([
   { name: 'the site', dist: SITE_DIST },
   { name: 'the fixture site', dist: FIXTURE_DIST },

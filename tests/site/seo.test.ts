@@ -11,6 +11,7 @@ import { load as loadYaml } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 
 import { decodePng, hexColour } from '../helpers/png';
+import { TEST_BUILD_DATE } from '../helpers/build-day';
 import { FIXTURE_CONTENT, FIXTURE_DIST, SITE_DIST } from '../helpers/paths';
 import { readSeed } from '../helpers/seed';
 import { SUB_PATH, SUB_PATH_DIST, SUB_PATH_SITE_URL } from '../helpers/sub-path';
@@ -67,11 +68,14 @@ function articlesIn(content: string): Map<string, Frontmatter> {
   );
 }
 
-const published = (content: string) => [...articlesIn(content)].filter(([, data]) => !data.draft);
-const drafts = (content: string) => [...articlesIn(content)].filter(([, data]) => data.draft);
-
 /** The calendar day of a frontmatter date, `YYYY-MM-DD`. */
 const day = (date: YamlDate) => (date instanceof Date ? date.toISOString().slice(0, 10) : date);
+
+/** Whether the test builds publish an article: not a draft, dated on or before their build day. */
+const isPublished = (data: Frontmatter) => !data.draft && day(data.published) <= TEST_BUILD_DATE;
+const published = (content: string) => [...articlesIn(content)].filter(([, data]) => isPublished(data));
+/** Drafts and articles scheduled after the build day: the test builds publish none of them. */
+const drafts = (content: string) => [...articlesIn(content)].filter(([, data]) => !isPublished(data));
 /** A frontmatter date as milliseconds since 1970, at midnight UTC. */
 const time = (date: YamlDate) => new Date(`${day(date)}T00:00:00Z`).getTime();
 
@@ -440,7 +444,7 @@ describe.each([
     for (const file of commentPages) expect(listed).toContain(address(built, file.replace(/index\.html$/, '')));
   });
 
-  test('lists only pages that exist, and no draft, 404 page or non-page file', () => {
+  test('lists only pages that exist, and no draft, scheduled article, 404 page or non-page file', () => {
     const listed = urls();
     for (const url of listed) {
       expect(url.endsWith('/'), url).toBe(true);
@@ -481,7 +485,7 @@ describe.each([
     );
   });
 
-  test('has one item for each of the newest published articles, newest first, and none for drafts', () => {
+  test('has one item for each of the newest published articles, newest first, and none for drafts or scheduled articles', () => {
     const expected = published(built.content)
       .sort(([, a], [, b]) => time(b.published) - time(a.published) || a.title.localeCompare(b.title))
       .slice(0, site.feedArticleCount)
@@ -571,16 +575,19 @@ describe('sharing images', () => {
   test.each([
     ['the site', REAL],
     ['the fixture site', FIXTURE],
-  ])('%s has a 1200 × 630 PNG for each published article, none for drafts, and one for the site', (_, built) => {
-    for (const [slug] of published(built.content)) {
-      const image = decodePng(readFileSync(join(built.dist, 'og/articles', `${slug}.png`)));
-      expect([image.width, image.height], slug).toEqual([1200, 630]);
-    }
-    for (const [slug] of drafts(built.content))
-      expect(existsSync(join(built.dist, 'og/articles', `${slug}.png`))).toBe(false);
-    const siteImage = decodePng(readFileSync(join(built.dist, 'og/site.png')));
-    expect([siteImage.width, siteImage.height]).toEqual([1200, 630]);
-  });
+  ])(
+    '%s has a 1200 × 630 PNG for each published article, none for drafts or scheduled articles, and one for the site',
+    (_, built) => {
+      for (const [slug] of published(built.content)) {
+        const image = decodePng(readFileSync(join(built.dist, 'og/articles', `${slug}.png`)));
+        expect([image.width, image.height], slug).toEqual([1200, 630]);
+      }
+      for (const [slug] of drafts(built.content))
+        expect(existsSync(join(built.dist, 'og/articles', `${slug}.png`))).toBe(false);
+      const siteImage = decodePng(readFileSync(join(built.dist, 'og/site.png')));
+      expect([siteImage.width, siteImage.height]).toEqual([1200, 630]);
+    },
+  );
 
   test('differ from article to article', () => {
     const bytes = published(FIXTURE_CONTENT).map(([slug]) =>

@@ -7,6 +7,8 @@ import { checkContent } from '@/lib/content-check/check';
 import { formatProblem } from '@/lib/content-check/problems';
 import { summarize } from '@/lib/content-check/summary';
 
+import { TEST_BUILD_DATE } from '../helpers/build-day';
+
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const broken = checkContent(`${fixtures}broken-content`, fixtures);
 const lines = broken.problems.map(formatProblem);
@@ -21,7 +23,14 @@ describe('checkContent', () => {
     expect(report.problems).toEqual([]);
     expect(checkContent(`${fixtures}site`, fixtures).problems).toEqual([]);
     expect(report.articles).toEqual([
-      { slug: 'leg-cramps-sign-of-pregnancy', draft: false, approved: 13, pending: 0, spam: 0 },
+      {
+        slug: 'leg-cramps-sign-of-pregnancy',
+        draft: false,
+        published: new Date('2026-11-27T00:00:00Z'),
+        approved: 13,
+        pending: 0,
+        spam: 0,
+      },
     ]);
   });
 
@@ -129,6 +138,7 @@ describe('checkContent', () => {
     expect(broken.articles.find((article) => article.slug === 'draft-article')).toEqual({
       slug: 'draft-article',
       draft: true,
+      published: expect.any(Date),
       approved: 2,
       pending: 0,
       spam: 0,
@@ -211,20 +221,28 @@ describe('checkContent', () => {
     });
     // Features add fixture articles: count what the folder holds rather than restating it.
     const site = `${fixtures}site`;
+    const frontmatter = (file: string) => readFileSync(`${site}/${file}`, 'utf8');
     const articleFiles = globSync('articles/*.mdx', { cwd: site });
-    const drafts = articleFiles.filter((file) => /^draft: true$/m.test(readFileSync(`${site}/${file}`, 'utf8'))).length;
-    const articles = articleFiles.length - drafts;
-    const comments = globSync('comments/**/*.json', { cwd: site }).reduce(
-      (sum, file) =>
-        sum + (JSON.parse(readFileSync(`${site}/${file}`, 'utf8')) as { comments: unknown[] }).comments.length,
-      0,
-    );
-    expect(summarize(report)).toBe(
-      `Content check: ${articles} articles to publish (${drafts} ${drafts === 1 ? 'draft' : 'drafts'}), ${comments - 2} comments to publish, 1 pending and 1 spam kept unpublished.`,
+    const drafts = articleFiles.filter((file) => /^draft: true$/m.test(frontmatter(file))).length;
+    /** Articles dated after the build day, and their comments: neither is published yet. */
+    const scheduled = articleFiles
+      .filter((file) => (/^published: (\S+)$/m.exec(frontmatter(file))?.[1] ?? '') > TEST_BUILD_DATE)
+      .map((file) => file.slice('articles/'.length, -'.mdx'.length));
+    expect(scheduled).toEqual(['scheduled-winter']);
+    const articles = articleFiles.length - drafts - scheduled.length;
+    const comments = globSync('comments/**/*.json', { cwd: site })
+      .filter((file) => !scheduled.some((slug) => file.startsWith(`comments/${slug}`)))
+      .reduce(
+        (sum, file) =>
+          sum + (JSON.parse(readFileSync(`${site}/${file}`, 'utf8')) as { comments: unknown[] }).comments.length,
+        0,
+      );
+    expect(summarize(report, TEST_BUILD_DATE)).toBe(
+      `Content check: ${articles} articles to publish (${drafts} ${drafts === 1 ? 'draft' : 'drafts'}, 1 scheduled), ${comments - 2} comments to publish, 1 pending and 1 spam kept unpublished.`,
     );
   });
 
   test('sums up a failed check with the number of problems', () => {
-    expect(summarize(broken)).toBe('Content check: 34 problems to fix before the site can be built.');
+    expect(summarize(broken, TEST_BUILD_DATE)).toBe('Content check: 34 problems to fix before the site can be built.');
   });
 });

@@ -8,13 +8,15 @@ import { commentsFileSchema, type CommentInput } from '@/schemas/comments';
 let commentFiles: Record<string, { digest: string; comments: CommentInput[] }>;
 /** Digests of the articles' files. */
 let articleDigests: Record<string, string>;
-/** Publication dates (`YYYY-MM-DD`) of articles not published on 2026-01-01. */
-let publishedOn: Record<string, string>;
 /** Articles whose frontmatter says `questions: false`. */
 let articlesWithoutQuestions: Set<string>;
+/** Articles whose frontmatter says `draft: true`. */
+let draftArticles: Set<string>;
+/** `published` days of the articles that have one here; the others were published long ago. */
+let publishedDays: Record<string, string>;
 
 vi.mock('astro:content', () => ({
-  getCollection: async (collection: string) => {
+  getCollection: async (collection: string, filter: (entry: unknown) => boolean = () => true) => {
     if (collection === 'comments')
       return Object.entries(commentFiles).map(([id, { digest, comments }]) => ({
         id,
@@ -23,19 +25,21 @@ vi.mock('astro:content', () => ({
         data: commentsFileSchema().parse({ comments }),
       }));
     if (collection === 'articles')
-      return Object.entries(articleDigests).map(([id, digest]) => ({
-        id,
-        collection,
-        digest,
-        data: {
-          draft: false,
-          questions: !articlesWithoutQuestions.has(id),
-          title: id,
-          description: `About ${id}.`,
-          published: new Date(publishedOn[id] ?? '2026-01-01'),
-          tags: [],
-        },
-      }));
+      return Object.entries(articleDigests)
+        .map(([id, digest]) => ({
+          id,
+          collection,
+          digest,
+          data: {
+            title: id,
+            description: `About ${id}.`,
+            draft: draftArticles.has(id),
+            published: new Date(`${publishedDays[id] ?? '2024-01-01'}T00:00:00Z`),
+            questions: !articlesWithoutQuestions.has(id),
+            tags: ['sleep'],
+          },
+        }))
+        .filter(filter);
     return [];
   },
 }));
@@ -48,8 +52,11 @@ const content = async () => {
 
 beforeEach(() => {
   vi.stubEnv('QUESTIONS', 'local');
+  // As `astro build` runs it: `npm run dev` shows unpublished articles too.
+  vi.stubEnv('DEV', false);
   articlesWithoutQuestions = new Set();
-  publishedOn = {};
+  draftArticles = new Set();
+  publishedDays = {};
   articleDigests = { moderated: 'a1', quiet: 'a2' };
   commentFiles = {
     moderated: {
@@ -215,7 +222,7 @@ describe('getArticlePagesCacheKey', () => {
 describe('getArticleNeighbours', () => {
   test('gives the articles published just before and just after the article', async () => {
     articleDigests = { first: 'a1', second: 'a2', third: 'a3' };
-    publishedOn = { first: '2026-01-01', second: '2026-02-01', third: '2026-03-01' };
+    publishedDays = { first: '2026-01-01', second: '2026-02-01', third: '2026-03-01' };
     const { getArticleNeighbours } = await content();
     const { article, previous, next } = await getArticleNeighbours('second');
     expect([previous?.id, article.id, next?.id]).toEqual(['first', 'second', 'third']);
@@ -224,5 +231,67 @@ describe('getArticleNeighbours', () => {
   test('throws an error naming an article that is not published', async () => {
     const { getArticleNeighbours } = await content();
     await expect(getArticleNeighbours('not-there')).rejects.toThrow('No published article "not-there"');
+  });
+});
+
+describe('getPublishedArticles, with the build day pinned by BUILD_DATE', () => {
+  beforeEach(() => {
+    articleDigests = { older: 'a1', scheduled: 'a2', unfinished: 'a3' };
+    publishedDays = { older: '2026-12-01', scheduled: '2026-12-10' };
+    draftArticles = new Set(['unfinished']);
+  });
+
+  const publishedOn = async (day: string) => {
+    vi.stubEnv('BUILD_DATE', day);
+    return (await (await content()).getPublishedArticles()).map((article) => article.id);
+  };
+
+  test('leaves out a draft and an article scheduled for the next day', async () => {
+    expect(await publishedOn('2026-12-09')).toEqual(['older']);
+  });
+
+  test('publishes a scheduled article on its day, newest first', async () => {
+    expect(await publishedOn('2026-12-10')).toEqual(['scheduled', 'older']);
+  });
+
+  test('keeps it published the day after; the draft stays out', async () => {
+    expect(await publishedOn('2026-12-11')).toEqual(['scheduled', 'older']);
+  });
+
+  test('leaves the draft and the scheduled article out of the lists and the tags', async () => {
+    vi.stubEnv('BUILD_DATE', '2026-12-09');
+    const { getArticleSummaries, getTags } = await content();
+    expect((await getArticleSummaries()).map((summary) => summary.id)).toEqual(['older']);
+    expect((await getTags()).map((tag) => [tag.name, tag.items.map((article) => article.id)])).toEqual([
+      ['sleep', ['older']],
+    ]);
+  });
+
+  test('shows drafts and scheduled articles in `npm run dev`, each with its banner', async () => {
+    vi.stubEnv('BUILD_DATE', '2026-12-09');
+    vi.stubEnv('DEV', true);
+    const { getPublishedArticles, getUnpublishedBanner } = await content();
+    const articles = await getPublishedArticles();
+    expect(articles.map((article) => [article.id, getUnpublishedBanner(article)])).toEqual([
+      ['scheduled', 'Scheduled: not published until 10 December 2026'],
+      ['older', undefined],
+      ['unfinished', 'Draft: not published'],
+    ]);
+  });
+
+  test('changes every article’s cache key on a scheduled article’s day, and not on the days between', async () => {
+    const keyOn = async (day: string) => {
+      vi.stubEnv('BUILD_DATE', day);
+      return (await content()).getArticlePagesCacheKey('older');
+    };
+    const [before, dayBefore, onTheDay, dayAfter] = [
+      await keyOn('2026-12-08'),
+      await keyOn('2026-12-09'),
+      await keyOn('2026-12-10'),
+      await keyOn('2026-12-11'),
+    ];
+    expect(dayBefore).toBe(before);
+    expect(onTheDay).not.toBe(dayBefore);
+    expect(dayAfter).toBe(onTheDay);
   });
 });

@@ -32,6 +32,15 @@ describe('pageSettingsDigest', () => {
   });
 });
 
+describe('pageSettingsDigest and unpublished articles', () => {
+  test('differs between `npm run dev`, which shows drafts, and a build', async () => {
+    vi.stubEnv('DEV', true);
+    const dev = await digestWith({});
+    vi.stubEnv('DEV', false);
+    expect(await digestWith({})).not.toBe(dev);
+  });
+});
+
 describe('where the environment is read', () => {
   /** Source files that read an environment variable. */
   const readers = globSync('src/**/*.{ts,astro}')
@@ -42,10 +51,13 @@ describe('where the environment is read', () => {
     expect(readers.filter((file) => !file.startsWith('src/config/'))).toEqual([]);
   });
 
-  test('every setting module that reads it is in the page settings, but the content folder (its own cache)', () => {
+  test('every setting module that reads it is in the page settings, but the content folder (its own cache) and the build day', () => {
     const pageSettings = readFileSync('src/config/page-settings.ts', 'utf8');
     const imported = [...pageSettings.matchAll(/from '\.\/([\w-]+)'/g)].map(([, name]) => `src/config/${name}.ts`);
     // The guard only checks the same settings first, to stop a build on a bad one without a stack trace.
-    expect(readers).toEqual([...imported, 'src/config/content-dir.ts', 'src/config/settings-guard.ts'].sort());
+    // The build day reaches the cache keys as the articles it publishes (tests/unit/content.test.ts).
+    expect(readers).toEqual(
+      [...imported, 'src/config/build-day.ts', 'src/config/content-dir.ts', 'src/config/settings-guard.ts'].sort(),
+    );
   });
 });

@@ -73,6 +73,17 @@ describe('planShareImages', () => {
   });
 });
 
+describe('planShareImages on a pinned build day', () => {
+  test('draws no image for an article scheduled after it, and one from its day', () => {
+    const { content } = project({
+      'winter.mdx': article('Winter', 'published: 2026-12-24\n').replace('published: 2025-01-02\n', ''),
+    });
+    const targets = (today: string) => planShareImages(content, today).map((image) => image.target);
+    expect(targets('2026-12-23')).toEqual(['og/site.png']);
+    expect(targets('2026-12-24')).toEqual(['og/site.png', 'og/articles/winter.png']);
+  });
+});
+
 describe('the share-images integration', () => {
   test('draws each image into dist/og/, then takes unchanged ones from its cache and drops unused ones', async () => {
     const folders = project({ 'leg-cramps.mdx': article('Leg cramps'), 'sleep.mdx': article('Sleep') });

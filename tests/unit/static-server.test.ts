@@ -146,6 +146,32 @@ describe('startStaticServer', () => {
   }, 60_000);
 });
 
+describe('the headers of dist/_headers', () => {
+  /** A rebuilt page's new inline style hash, as the headers writer puts it in `_headers`. */
+  const headersFile = (hash: string) => `/*\n  Content-Security-Policy: style-src 'self' '${hash}'\n`;
+  const policy = async (server: StaticServer, path: string) =>
+    (await fetch(new URL(path, server.url))).headers.get('content-security-policy');
+
+  test('are read as the file says now: a rebuild while the server runs changes what it sends', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'static-server-headers-'));
+    writeFileSync(join(site, 'index.html'), '<p>home</p>');
+    const server = await startStaticServer({ root: site, base: '/health/' });
+    try {
+      expect(await policy(server, 'index.html')).toBeNull();
+      writeFileSync(join(site, '_headers'), headersFile('sha256-first'));
+      expect(await policy(server, '')).toBe("style-src 'self' 'sha256-first'");
+      // Rewritten at once, as a build does: the same length and, likely, the same modification time.
+      writeFileSync(join(site, '_headers'), headersFile('sha256-again'));
+      expect(await policy(server, '')).toBe("style-src 'self' 'sha256-again'");
+      rmSync(join(site, '_headers'));
+      expect(await policy(server, '')).toBeNull();
+    } finally {
+      await server.close();
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('sameSiteLocation', () => {
   test('keeps a path on this site, in ASCII', () => {
     expect(sameSiteLocation('//evil.com/x')).toBe('/evil.com/x');

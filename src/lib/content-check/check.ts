@@ -23,6 +23,8 @@ import { schemaProblems } from './schema-problems';
 export interface ArticleCounts {
   slug: string;
   draft: boolean;
+  /** The day the article is published: a later day than the build's is a scheduled article. */
+  published: Date;
   /** Comments that will be published. */
   approved: number;
   pending: number;
@@ -106,7 +108,14 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
     problems.push(
       ...citationProblems(text, parsed.data.references.length).map((problem) => ({ file, entry, ...problem })),
     );
-    articles.set(slug, { slug, draft: parsed.data.draft, approved: 0, pending: 0, spam: 0 });
+    articles.set(slug, {
+      slug,
+      draft: parsed.data.draft,
+      published: parsed.data.published,
+      approved: 0,
+      pending: 0,
+      spam: 0,
+    });
   }
 
   // Comments: an article's thread is its comments file plus one file per submitted comment.

@@ -7,7 +7,9 @@ import { join, relative } from 'node:path';
 
 import { z } from 'astro/zod';
 
+import { buildDay } from '@/config/build-day';
 import { readArticleFiles } from '@/lib/article-files';
+import { isPublishedOn, type CalendarDay } from '@/lib/publication';
 import { articleSchema } from '@/schemas/article';
 
 import type { LintInput, LintWarning } from './lint';
@@ -33,6 +35,8 @@ export interface LintSourceOptions {
   dist: string;
   /** Folder that file names in messages are relative to (the project). */
   root?: string;
+  /** The build day: drafts and articles scheduled after it have no page to lint. Defaults to `BUILD_DATE` or today. */
+  today?: CalendarDay;
 }
 
 const REBUILD = 'run `npm run build`, then lint again.';
@@ -54,7 +58,7 @@ export interface LintPlan {
  * What the lint will read: each published article's frontmatter, and which built page holds its body.
  * Reading the pages is left to the caller, so a build can read them on another thread.
  */
-export function planLint({ contentDir, dist, root = process.cwd() }: LintSourceOptions): LintPlan {
+export function planLint({ contentDir, dist, root = process.cwd(), today = buildDay }: LintSourceOptions): LintPlan {
   const entries: LintEntry[] = [];
   const warnings: LintWarning[] = [];
   const display = (path: string) => relative(root, path) || path;
@@ -80,7 +84,7 @@ export function planLint({ contentDir, dist, root = process.cwd() }: LintSourceO
       });
       continue;
     }
-    if (parsed.data.draft) continue;
+    if (!isPublishedOn(parsed.data, today)) continue;
     const page = join(dist, 'articles', article.slug, 'index.html');
     let readable: string | undefined;
     if (!built) {
