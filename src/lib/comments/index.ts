@@ -27,4 +27,4 @@ export {
   type Phrase,
 } from './labels';
 export { articleQuestions, type ArticleQuestions } from './questions';
-export { paginateThreads, type CommentPage } from './pages';
+export { paginateThreads } from './pages';
