@@ -13,6 +13,7 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import type { z } from 'astro/zod';
 import { vi } from 'vitest';
 
 import { articleSchema } from '@/schemas/article';
@@ -20,7 +21,17 @@ import { commentsFileSchema } from '@/schemas/comments';
 import { sitePageSchema } from '@/schemas/page';
 import { personSchema } from '@/schemas/person';
 
-type Input<Schema extends () => { parse: (input: never) => unknown }> = Parameters<ReturnType<Schema>['parse']>[0];
+type Input<Schema extends () => z.ZodType> = z.input<ReturnType<Schema>>;
+
+/** A content entry as the glob loader gives it. */
+interface FakeEntry {
+  id: string;
+  collection: string;
+  data: unknown;
+  body: string | undefined;
+  filePath: string;
+  digest: string;
+}
 
 export interface FakeContent {
   /** `[slug, frontmatter, body]`: `content/articles/<slug>.mdx`. */
@@ -34,7 +45,7 @@ export interface FakeContent {
 }
 
 /** A content entry as the glob loader gives it, its data parsed by the real schema. */
-function entry<Data>(collection: string, id: string, data: Data, extension: string, body?: string) {
+function entry(collection: string, id: string, data: unknown, extension: string, body?: string): FakeEntry {
   return {
     id,
     collection,
@@ -49,7 +60,7 @@ function entry<Data>(collection: string, id: string, data: Data, extension: stri
 /** The real `astro:content` with `getCollection` answering from `content`. */
 export async function mockedAstroContent(content: FakeContent) {
   const actual = await vi.importActual<typeof import('astro:content')>('astro:content');
-  const collections: Record<string, ReturnType<typeof entry>[]> = {
+  const collections: Record<string, FakeEntry[]> = {
     articles: (content.articles ?? []).map(([slug, data, body = '']) =>
       entry('articles', slug, articleSchema().parse(data), 'mdx', body),
     ),
@@ -63,7 +74,7 @@ export async function mockedAstroContent(content: FakeContent) {
   };
   return {
     ...actual,
-    getCollection: async (collection: string, filter?: (entry: ReturnType<typeof entry>) => unknown) => {
+    getCollection: async (collection: string, filter?: (entry: FakeEntry) => unknown) => {
       const entries = collections[collection] ?? [];
       return filter ? entries.filter(filter) : [...entries];
     },

@@ -5,7 +5,6 @@
 import type { MarkdownHeading } from 'astro';
 
 import { site } from '@/config/site';
-import type { ArticleQuestions, DisplayComment } from '@/lib/comments';
 import {
   getArticleComments,
   getArticleNeighbours,
@@ -21,10 +20,11 @@ import { usesCallouts } from '@/lib/editorial/callouts';
 import type { PersonCredit } from '@/lib/editorial/people';
 import { citedReferences } from '@/lib/editorial/references';
 import { reviewDates, type ReviewDates } from '@/lib/editorial/review';
-import type { ListPage } from '@/lib/pagination';
 import { articleJsonLd, type PersonEntry } from '@/lib/seo/structured-data';
 import { articleImagePath, articlePath, homePath, personPath, tagPath } from '@/lib/urls';
 import type { ArticleData } from '@/schemas/article';
+
+import { commentSectionData, type CommentSectionData } from './comment-section';
 
 /** Every published article's page, with the key Astro's incremental build keeps it under. */
 export async function articlePagePaths() {
@@ -72,13 +72,7 @@ export interface ArticlePageData {
   /** For `MoreArticles`. */
   moreArticles: { related: ArticleSummary[]; previous: ArticleSummary | undefined; next: ArticleSummary | undefined };
   /** For `CommentSection`: the first page of comments. */
-  comments: {
-    articleTitle: string;
-    count: number;
-    page: ListPage<DisplayComment>;
-    questions: ArticleQuestions;
-    askHref: string | undefined;
-  };
+  comments: CommentSectionData;
 }
 
 /**
@@ -90,9 +84,12 @@ export async function articlePageData(
   headings: readonly MarkdownHeading[],
 ): Promise<ArticlePageData> {
   const { id: slug, data, body = '' } = article;
-  const [{ count, pages, questions, askHref }, { article: summary, previous, next, related, firstTag }] =
-    await Promise.all([getArticleComments(slug), getArticleNeighbours(slug)]);
-  const firstPage = pages[0];
+  const [comments, { article: summary, previous, next, related, firstTag }] = await Promise.all([
+    getArticleComments(slug),
+    getArticleNeighbours(slug),
+  ]);
+  const { count } = comments;
+  const firstPage = comments.pages[0];
   if (!firstPage) throw new Error(`Article "${slug}": its comments have no first page.`);
   const crumbs = [
     { name: 'Home', path: homePath() },
@@ -133,7 +130,7 @@ export async function articlePageData(
     references: data.references.length > 0 ? { references: data.references, cited: citedReferences(body) } : undefined,
     reviewDates: reviewDates(data, site.reviewCycleYears),
     moreArticles: { related, previous, next },
-    comments: { articleTitle: data.title, count, page: firstPage, questions, askHref },
+    comments: commentSectionData(data.title, comments, firstPage),
   };
 }
 
