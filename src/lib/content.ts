@@ -20,7 +20,7 @@ import {
   renderCommentBody,
   toDisplayThread,
   type ArticleQuestions,
-  type CommentPage,
+  type DisplayComment,
   type StaffMember,
 } from '@/lib/comments';
 import { readingMinutes } from '@/lib/discovery/reading-time';
@@ -28,6 +28,7 @@ import { adjacentArticles, relatedArticles, type Relatable } from '@/lib/discove
 import { groupByTag, uniqueTags, type Tag } from '@/lib/discovery/tags';
 import { byName } from '@/lib/editorial/people';
 import { isPublishedOn, unpublishedBanner } from '@/lib/publication';
+import type { ListPage } from '@/lib/pagination';
 import { footerPages } from '@/lib/site-pages';
 import { commentPagePath, questionFormPath } from '@/lib/urls';
 import { isPublishedComment } from '@/schemas/comments';
@@ -42,7 +43,7 @@ export interface ArticleComments {
   /** Comments kept in the file but not published (pending or spam). */
   hiddenCount: number;
   /** The threads shaped for display (bodies rendered to safe HTML), split into pages; at least one page. */
-  pages: CommentPage[];
+  pages: ListPage<DisplayComment>[];
   /** Whether the article invites questions and replies (`articleQuestions`). */
   questions: ArticleQuestions;
   /** Where "Ask a question" leads, when the article invites questions. */

@@ -61,7 +61,6 @@ async function renderSection(
       articleTitle,
       count: thread.count,
       page: pages[pageNumber - 1],
-      pageHrefs: pages.map((page) => pageHref(page.number)),
       questions,
       askHref: questions === 'open' ? questionFormPath('a') : undefined,
     },
@@ -222,6 +221,19 @@ describe('CommentSection', () => {
       'Next page /articles/a/comments/3/',
     ]);
     expect(nav.find('[aria-current="page"]').attr('href')).toBe('/articles/a/comments/2/');
+  });
+
+  test('leaves out runs of distant pages as “…”, as the article lists do', async () => {
+    const questions: Input[] = Array.from({ length: 10 }, (_, i) => ({ id: `q${i + 1}`, body: `question ${i + 1}` }));
+    const $ = await renderSection(questions, 'T', 4, 1, 5);
+    const nav = $('nav[aria-label="Comment pages"]');
+    expect(
+      nav
+        .find('li')
+        .map((_, li) => $(li).text().replace(/\s+/g, ' ').trim())
+        .get(),
+    ).toEqual(['Previous page', 'Page 1', '…', 'Page 4', 'Page 5', 'Page 6', '…', 'Page 10', 'Next page']);
+    expect(nav.find('li[aria-hidden="true"]')).toHaveLength(2);
   });
 
   test('links each comment to the page that holds it', async () => {

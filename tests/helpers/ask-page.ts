@@ -11,7 +11,17 @@ export const LEG_CRAMPS_ASK_PATH = '/articles/leg-cramps/ask/';
 export const LEG_CRAMPS_ASK_PAGE = (() => {
   const { formRegionHtml, contextHtml } = askPageData({
     article: { slug: 'leg-cramps', title: 'Leg cramps', takesQuestions: true },
-    commentPages: [{ number: 1, total: 1, threads: [], firstThread: 0, lastThread: 0, threadCount: 0 }],
+    commentPages: [
+      {
+        number: 1,
+        total: 1,
+        items: [],
+        hrefs: ['/articles/leg-cramps/'],
+        firstPosition: 0,
+        lastPosition: 0,
+        itemCount: 0,
+      },
+    ],
     paths: {
       articlePath: '/articles/leg-cramps/',
       action: '/api/questions',

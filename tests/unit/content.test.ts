@@ -98,8 +98,8 @@ describe('an article’s comments file and its one-comment files', () => {
   test('make one thread: a reply in its own file is shown under the comment it answers', async () => {
     const { getArticleComments } = await content();
     const [page] = (await getArticleComments('moderated')).pages;
-    expect(page!.threads.map((thread) => thread.id)).toEqual(['q1', 'q-new']);
-    expect(page!.threads[0]!.replies.map((reply) => reply.id)).toEqual(['a1', 'r1', 'r-new']);
+    expect(page!.items.map((thread) => thread.id)).toEqual(['q1', 'q-new']);
+    expect(page!.items[0]!.replies.map((reply) => reply.id)).toEqual(['a1', 'r1', 'r-new']);
   });
 
   test('are counted together', async () => {
@@ -150,21 +150,21 @@ describe('questions under an article', () => {
     const comments = await (await content()).getArticleComments('moderated');
     expect(comments.questions).toBe('open');
     expect(comments.askHref).toBe(questionFormPath('moderated'));
-    expect(replyHrefs(comments.pages[0]!.threads)).toEqual([questionFormPath('moderated', 'q1')]);
+    expect(replyHrefs(comments.pages[0]!.items)).toEqual([questionFormPath('moderated', 'q1')]);
   });
 
   test('are closed, with no links, on an article that says questions: false', async () => {
     articlesWithoutQuestions.add('moderated');
     const comments = await (await content()).getArticleComments('moderated');
     expect([comments.questions, comments.askHref]).toEqual(['closed', undefined]);
-    expect(replyHrefs(comments.pages[0]!.threads)).toEqual([undefined]);
+    expect(replyHrefs(comments.pages[0]!.items)).toEqual([undefined]);
   });
 
   test('are off, with no links, when the build takes none', async () => {
     vi.stubEnv('QUESTIONS', 'off');
     const comments = await (await content()).getArticleComments('moderated');
     expect([comments.questions, comments.askHref]).toEqual(['off', undefined]);
-    expect(replyHrefs(comments.pages[0]!.threads)).toEqual([undefined]);
+    expect(replyHrefs(comments.pages[0]!.items)).toEqual([undefined]);
   });
 
   test('change every article’s cache key when the build starts or stops taking them', async () => {

@@ -13,36 +13,60 @@ function threads(questions: number, answersEach = 0) {
   return toDisplayThread(buildThread(comments, 'test.json'), { maxIndent: 4, renderBody: (body) => body });
 }
 
+/** Freezes `value` and everything it holds, so that any write to it throws. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 describe('paginateThreads', () => {
   test('keeps every thread on one page when they fit', () => {
     const pages = paginateThreads(threads(3), 50, href);
-    expect(pages.map((page) => [page.number, page.total, page.threads.length])).toEqual([[1, 1, 3]]);
+    expect(pages.map((page) => [page.number, page.total, page.items.length])).toEqual([[1, 1, 3]]);
   });
 
   test('gives an article without comments one empty page', () => {
     expect(paginateThreads([], 50, href)).toEqual([
-      { number: 1, total: 1, threads: [], firstThread: 0, lastThread: 0, threadCount: 0 },
+      { number: 1, total: 1, items: [], hrefs: ['/a/1/'], firstPosition: 0, lastPosition: 0, itemCount: 0 },
     ]);
   });
 
   test('splits threads into pages of the given size, the last page holding the rest', () => {
     const pages = paginateThreads(threads(120), 50, href);
-    expect(pages.map((page) => [page.number, page.firstThread, page.lastThread])).toEqual([
-      [1, 1, 50],
-      [2, 51, 100],
-      [3, 101, 120],
+    expect(pages.map((page) => [page.number, page.firstPosition, page.lastPosition, page.itemCount])).toEqual([
+      [1, 1, 50, 120],
+      [2, 51, 100, 120],
+      [3, 101, 120, 120],
     ]);
   });
 
   test('keeps each question on one page with all its answers', () => {
     const pages = paginateThreads(threads(3, 40), 2, href);
-    expect(pages[1]!.threads.map((thread) => [thread.id, thread.replies.length])).toEqual([['q3', 40]]);
+    expect(pages[1]!.items.map((thread) => [thread.id, thread.replies.length])).toEqual([['q3', 40]]);
   });
 
   test('points every comment’s permalink at the page that holds it', () => {
     const pages = paginateThreads(threads(3, 1), 2, href);
-    expect(pages[0]!.threads[1]!.replies[0]!.permalink).toBe('/a/1/#comment-q2-a1');
-    expect(pages[1]!.threads[0]!.permalink).toBe('/a/2/#comment-q3');
+    expect(pages[0]!.items[1]!.replies[0]!.permalink).toBe('/a/1/#comment-q2-a1');
+    expect(pages[1]!.items[0]!.permalink).toBe('/a/2/#comment-q3');
+  });
+
+  test('gives every page the address of every page', () => {
+    expect(paginateThreads(threads(3), 2, href).map((page) => page.hrefs)).toEqual([
+      ['/a/1/', '/a/2/'],
+      ['/a/1/', '/a/2/'],
+    ]);
+  });
+
+  test('leaves the threads it is given untouched, permalinks and replies included', () => {
+    const given = deepFreeze(threads(3, 2));
+    const before = structuredClone(given);
+    const pages = paginateThreads(given, 2, href);
+    expect(given).toEqual(before);
+    expect(pages[1]!.items[0]!.permalink).toBe('/a/2/#comment-q3');
   });
 
   test('refuses a page size below 1', () => {

@@ -154,7 +154,7 @@ describe('articleJsonLd', () => {
       author: undefined,
       reviewer: undefined,
       commentCount: 3,
-      threads: pages[0]!.threads,
+      threads: pages[0]!.items,
     });
     expect(data.commentCount).toBe(3);
     expect(data.comment?.map((comment) => comment.url)).toEqual([
@@ -171,7 +171,7 @@ describe('commentsJsonLd', () => {
       { id: 'a2', parent: 'q1', date: '2026-01-04T10:00:00Z', body: 'Later answer' },
       { id: 'a1', parent: 'q1', author: 'Sam', authorUrl: 'https://sam.example.org/', date: '2026-01-03', body: 'A' },
     ]);
-    expect(commentsJsonLd(page!.threads)).toEqual([
+    expect(commentsJsonLd(page!.items)).toEqual([
       {
         '@type': 'Comment',
         url: url('cramps', '#comment-q1'),
@@ -192,7 +192,7 @@ describe('commentsJsonLd', () => {
 
   test('leaves out comment text: the permalink leads to it', () => {
     const [page] = commentPages('cramps', [{ id: 'q1', title: 'A question line', body: 'A body of text' }]);
-    const json = JSON.stringify(commentsJsonLd(page!.threads));
+    const json = JSON.stringify(commentsJsonLd(page!.items));
     expect(json).not.toContain('A question line');
     expect(json).not.toContain('A body of text');
   });
@@ -200,7 +200,7 @@ describe('commentsJsonLd', () => {
   test('links each comment to the numbered page that holds it', () => {
     const comments = Array.from({ length: 3 }, (_, i) => ({ id: `q${i}`, body: 'Question' }));
     const pages = commentPages('cramps', comments, 2);
-    expect(commentsJsonLd(pages[1]!.threads).map((comment) => comment.url)).toEqual([
+    expect(commentsJsonLd(pages[1]!.items).map((comment) => comment.url)).toEqual([
       absoluteUrl(commentPagePath('cramps', 2)) + '#comment-q2',
     ]);
   });
@@ -213,7 +213,7 @@ describe('commentsJsonLd', () => {
   test('below the deepest indentation, lists replies at that depth, each naming the comment it answers', () => {
     const cap = site.maxCommentIndent;
     const [page] = commentPages('cramps', chain(cap + 3));
-    let deepest = commentsJsonLd(page!.threads)[0]!;
+    let deepest = commentsJsonLd(page!.items)[0]!;
     for (let level = 1; level < cap; level++) deepest = deepest.comment![0]!;
     expect(deepest.url).toBe(commentUrl(`c${cap - 1}`));
     expect(deepest.comment!.map((reply) => [reply.url, reply.parentItem?.url])).toEqual([
@@ -232,7 +232,7 @@ describe('commentsJsonLd', () => {
     ];
     const [page] = commentPages('cramps', comments);
     const parentOf = new Map<string, string | undefined>();
-    const stack = commentsJsonLd(page!.threads).map((node) => ({ node, shownUnder: undefined as string | undefined }));
+    const stack = commentsJsonLd(page!.items).map((node) => ({ node, shownUnder: undefined as string | undefined }));
     while (stack.length > 0) {
       const { node, shownUnder } = stack.pop()!;
       expect(parentOf.has(node.url), node.url).toBe(false);
@@ -247,14 +247,14 @@ describe('commentsJsonLd', () => {
   test('a reply chain 500 deep stays a few levels of JSON deep', () => {
     const [page] = commentPages('cramps', chain(500));
     let depth = 0;
-    for (let node: CommentLd | undefined = commentsJsonLd(page!.threads)[0]; node; node = node.comment?.[0]) depth++;
+    for (let node: CommentLd | undefined = commentsJsonLd(page!.items)[0]; node; node = node.comment?.[0]) depth++;
     expect(depth).toBe(site.maxCommentIndent + 1);
   });
 
   test('keeps a hostile author name as data, and escaped when serialized', () => {
     const author = '</script><script>alert(1)</script>\u2028line two';
     const [page] = commentPages('cramps', [{ id: 'q1', author, body: 'x' }]);
-    const [comment] = commentsJsonLd(page!.threads);
+    const [comment] = commentsJsonLd(page!.items);
     expect(comment!.author?.name).toBe(author);
     const json = serializeJsonLd(comment);
     expect(json).not.toMatch(/[<>\u2028]/);
@@ -297,7 +297,7 @@ describe('commentPageJsonLd', () => {
   test('describes a numbered comment page as part of its article, with its own conversations', () => {
     const comments = Array.from({ length: 3 }, (_, i) => ({ id: `q${i}`, body: 'Question' }));
     const pages = commentPages('cramps', comments, 2);
-    expect(commentPageJsonLd({ slug: 'cramps', title: 'Night cramps', page: 2, threads: pages[1]!.threads })).toEqual({
+    expect(commentPageJsonLd({ slug: 'cramps', title: 'Night cramps', page: 2, threads: pages[1]!.items })).toEqual({
       '@context': 'https://schema.org',
       '@type': 'WebPage',
       url: absoluteUrl(commentPagePath('cramps', 2)),

@@ -1,3 +1,12 @@
+/**
+ * The comment core, free of Astro. Where each step of a comment's way to the page lives:
+ * - validated: `src/schemas/comments.ts` (one schema, `COMMENT_LIMITS`), read by `lib/content.ts`;
+ * - threaded: `thread.ts` (flat list → ordered tree, with errors naming file and comment);
+ * - rendered: `render-body.ts` (Markdown → sanitized HTML), done once in the content layer;
+ * - shaped for display: `display.ts` (indentation cap, headings, staff answers, Reply links);
+ * - paginated: `pages.ts` (whole threads per page, permalinks), over `lib/pagination.ts`;
+ * - shown: `components/comments/CommentSection.astro`, whose props `lib/routes/comment-section.ts` gives.
+ */
 export {
   buildThread,
   CommentThreadError,
@@ -27,4 +36,4 @@ export {
   type Phrase,
 } from './labels';
 export { articleQuestions, type ArticleQuestions } from './questions';
-export { paginateThreads, type CommentPage } from './pages';
+export { paginateThreads } from './pages';

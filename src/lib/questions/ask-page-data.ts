@@ -6,8 +6,9 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 
-import { authorName, type CommentPage, type DisplayComment } from '@/lib/comments';
+import { authorName, type DisplayComment } from '@/lib/comments';
 import { formatDate } from '@/lib/dates';
+import type { ListPage } from '@/lib/pagination';
 
 import { contextElement, formRegion, type QuestionContext } from './ask-page';
 import { renderQuestionForm, type ReplyChoice } from './form';
@@ -25,9 +26,9 @@ export function excerpt(text: string, characters = EXCERPT_CHARACTERS): string {
 }
 
 /** Every comment of the pages, in reading order (question, then its replies, then the next question). */
-function inReadingOrder(pages: readonly CommentPage[]): DisplayComment[] {
+function inReadingOrder(pages: readonly ListPage<DisplayComment>[]): DisplayComment[] {
   const comments: DisplayComment[] = [];
-  const stack = pages.flatMap((page) => page.threads).reverse();
+  const stack = pages.flatMap((page) => page.items).reverse();
   while (stack.length > 0) {
     const comment = stack.pop()!;
     comments.push(comment);
@@ -41,7 +42,7 @@ function inReadingOrder(pages: readonly CommentPage[]): DisplayComment[] {
  * when, and the question line or the first words. Labels are plain text (the form escapes them), and
  * unique: two that would read the same end with the comment's id.
  */
-export function replyChoices(pages: readonly CommentPage[], locale: string): ReplyChoice[] {
+export function replyChoices(pages: readonly ListPage<DisplayComment>[], locale: string): ReplyChoice[] {
   const choices = inReadingOrder(pages).map((comment) => {
     const words = comment.title ?? toText(fromHtml(comment.bodyHtml, { fragment: true }));
     const when = comment.date ? `, ${formatDate(comment.date, locale)}` : '';
@@ -68,7 +69,7 @@ export function askPageTitle(articleTitle: string): string {
 export interface AskPageInput {
   article: { slug: string; title: string; takesQuestions: boolean };
   /** The article's comment pages (`getArticleComments`). */
-  commentPages: readonly CommentPage[];
+  commentPages: readonly ListPage<DisplayComment>[];
   paths: Pick<QuestionContext, 'articlePath' | 'action' | 'guidelinesPath' | 'privacyPath'>;
   locale: string;
 }

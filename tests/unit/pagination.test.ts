@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { pageLinks, paginate } from '@/lib/discovery/pagination';
+import { pageLinks, paginate } from '@/lib/pagination';
 
 const href = (page: number) => (page === 1 ? '/' : `/page/${page}/`);
 const numbers = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
@@ -32,7 +32,23 @@ describe('paginate', () => {
   });
 
   test('makes one empty page for an empty list, so the list can say it is empty', () => {
-    expect(paginate([], 10, href)).toEqual([{ number: 1, total: 1, items: [], hrefs: ['/'] }]);
+    expect(paginate([], 10, href)).toEqual([
+      { number: 1, total: 1, items: [], hrefs: ['/'], firstPosition: 0, lastPosition: 0, itemCount: 0 },
+    ]);
+  });
+
+  test('tells each page where its items sit in the whole list', () => {
+    expect(
+      paginate(numbers(23), 10, href).map(({ firstPosition, lastPosition, itemCount }) => [
+        firstPosition,
+        lastPosition,
+        itemCount,
+      ]),
+    ).toEqual([
+      [1, 10, 23],
+      [11, 20, 23],
+      [21, 23, 23],
+    ]);
   });
 
   test('refuses a page size below 1 or not whole', () => {

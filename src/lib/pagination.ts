@@ -1,9 +1,11 @@
 /**
- * Long lists of articles split into numbered pages, each with its own address, and the page links a
- * reader can follow: never all of them when there are many, but always the first, the last and the
- * pages around the current one.
+ * Long lists (articles, tags' articles, an article's comment threads) split into numbered pages, each
+ * with its own address, and the page links a reader can follow: never all of them when there are many,
+ * but always the first, the last and the pages around the current one. `components/Pagination.astro`
+ * shows the links.
  */
 
+/** One page of a long list: the one type for every paginated list on the site. */
 export interface ListPage<T> {
   /** 1-based page number. */
   number: number;
@@ -13,6 +15,12 @@ export interface ListPage<T> {
   items: T[];
   /** Address of every page, in order: `hrefs[n - 1]` is page n. */
   hrefs: string[];
+  /** 1-based position in the whole list of the page's first item (0 when the list is empty). */
+  firstPosition: number;
+  /** 1-based position in the whole list of the page's last item (0 when the list is empty). */
+  lastPosition: number;
+  /** How many items the whole list holds. */
+  itemCount: number;
 }
 
 /**
@@ -24,12 +32,19 @@ export function paginate<T>(items: readonly T[], perPage: number, pageHref: (pag
   if (!Number.isInteger(perPage) || perPage < 1) throw new RangeError('perPage must be a whole number ≥ 1');
   const total = Math.max(1, Math.ceil(items.length / perPage));
   const hrefs = Array.from({ length: total }, (_, index) => pageHref(index + 1));
-  return hrefs.map((_, index) => ({
-    number: index + 1,
-    total,
-    items: items.slice(index * perPage, (index + 1) * perPage),
-    hrefs,
-  }));
+  return hrefs.map((_, index) => {
+    const start = index * perPage;
+    const pageItems = items.slice(start, start + perPage);
+    return {
+      number: index + 1,
+      total,
+      items: pageItems,
+      hrefs,
+      firstPosition: pageItems.length > 0 ? start + 1 : 0,
+      lastPosition: start + pageItems.length,
+      itemCount: items.length,
+    };
+  });
 }
 
 /**
