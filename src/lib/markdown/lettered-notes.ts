@@ -34,7 +34,7 @@ export const letteredNotes = defineHastPlugin({
           children: [screenReaderText('note '), { type: 'text', value: noteLetter(note) }],
         });
       } else if (node.tagName === 'h2' && isNotesSection(ctx.parent(node))) {
-        ctx.setProperty(node, 'className', []);
+        ctx.setProperty(node, 'className', undefined);
       } else if (node.tagName === 'ol' && isNotesSection(ctx.parent(node))) {
         ctx.setProperty(node, 'type', 'a');
       }
