@@ -47,6 +47,8 @@ test('reads a long article’s body, not the table of contents before it', () =>
     { level: 3, text: 'A third-level heading' },
     { level: 2, text: 'Third section' },
     { level: 2, text: 'Fourth section, with punctuation: "quotes" & ampersands' },
+    { level: 2, text: 'Notes' },
+    { level: 2, text: 'References' },
   ]);
   expect(article.rendered!.text).toContain('This article exists only for the test suite.');
 });

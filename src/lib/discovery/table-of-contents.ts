@@ -14,12 +14,17 @@ export interface MarkdownHeading {
 }
 
 /**
- * The article's second-level headings in page order, or none when the article has fewer than `minimum`
- * sections of its own: a short article is easier to scroll than to navigate. The footnotes' "Notes"
- * heading is listed but is not a section the writer made, so it does not count.
+ * The article's second-level headings in page order, then `after` (headings the page adds below the
+ * text, such as its References), or none when the article has fewer than `minimum` sections of its own:
+ * a short article is easier to scroll than to navigate. The footnotes' "Notes" heading and `after` are
+ * listed but are not sections the writer made, so they do not count.
  */
-export function tableOfContents(headings: readonly MarkdownHeading[], minimum: number): MarkdownHeading[] {
+export function tableOfContents(
+  headings: readonly MarkdownHeading[],
+  minimum: number,
+  after: readonly MarkdownHeading[] = [],
+): MarkdownHeading[] {
   const entries = headings.filter((heading) => heading.depth === 2 && heading.slug !== '');
   const sections = entries.filter((heading) => heading.slug !== NOTES_HEADING_ID);
-  return sections.length >= minimum ? entries : [];
+  return sections.length >= minimum ? [...entries, ...after] : [];
 }

@@ -31,6 +31,17 @@ describe('tableOfContents', () => {
     ).toEqual(['Causes', 'Treatment', 'Outlook', 'Notes']);
   });
 
+  test('lists the headings the page adds after the text (References) last, without counting them', () => {
+    const references = { depth: 2, text: 'References', slug: 'references-heading' };
+    const notes = { depth: 2, text: 'Notes', slug: NOTES_HEADING_ID };
+    expect(tableOfContents([h(2, 'Causes'), h(2, 'Treatment')], 3, [references])).toEqual([]);
+    expect(
+      tableOfContents([h(2, 'Causes'), h(2, 'Treatment'), h(2, 'Outlook'), notes], 3, [references]).map(
+        ({ text }) => text,
+      ),
+    ).toEqual(['Causes', 'Treatment', 'Outlook', 'Notes', 'References']);
+  });
+
   test('is empty for an article without headings', () => {
     expect(tableOfContents([], 3)).toEqual([]);
   });
