@@ -5,7 +5,10 @@
  * Screen readers hear "note a" and "reference 1". The Markdown processor applies it
  * (`lettered-notes.ts`); no Astro or native module here, so any page may import it.
  */
-import type { FootnoteOptions } from 'satteri';
+import type { Features } from 'satteri';
+
+/** The Markdown processor's options for footnotes, which it does not export under a name of their own. */
+type FootnoteOptions = Extract<Extract<Features['gfm'], object>['footnotes'], object>;
 
 /** The id the Markdown processor gives the notes' heading (GitHub's `footnote-label`). */
 export const NOTES_HEADING_ID = 'footnote-label';
