@@ -13,7 +13,7 @@ import { articleComponents } from '@/components/mdx-components';
 import NotesArticle, { getHeadings } from '../fixtures/markdown/notes-and-citations.mdx';
 
 /** Text as a reader sees it on screen: without screen-reader-only text, whitespace runs as one space. */
-const visibleText = ($: cheerio.CheerioAPI, element: ReturnType<cheerio.CheerioAPI>) => {
+const visibleText = (element: ReturnType<cheerio.CheerioAPI>) => {
   const copy = element.clone();
   copy.find('.sr-only').remove();
   return copy.text().replace(/\s+/g, ' ').trim();
@@ -49,11 +49,11 @@ describe('footnotes', () => {
   test('are marked in the text with superscript letters, in order, where citations show bracketed numbers', () => {
     expect(
       noteMarkers()
-        .map((_, marker) => visibleText($, $(marker)))
+        .map((_, marker) => visibleText($(marker)))
         .get(),
     ).toEqual(['a', 'b', 'a']);
     expect(noteMarkers().first().parent().is('sup')).toBe(true);
-    expect(visibleText($, $('sup.cite a'))).toBe('[1]');
+    expect(visibleText($('sup.cite a'))).toBe('[1]');
   });
 
   test('are named "note a" for screen readers, where a citation is named "reference 1"', () => {
@@ -71,7 +71,7 @@ describe('footnotes', () => {
     expect(
       list
         .children('li')
-        .map((_, item) => visibleText($, $(item).find('p')))
+        .map((_, item) => visibleText($(item).find('p')))
         .get(),
     ).toEqual(["The fixture's first note. ↩ ↩2", "The fixture's second note. ↩"]);
   });
