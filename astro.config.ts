@@ -12,6 +12,8 @@ import { defineConfig } from 'astro/config';
 
 import { contentDir, DEFAULT_CONTENT_DIR } from './src/config/content-dir';
 import { focusableCodeBlocks, taskListLabels } from './src/lib/markdown/accessibility-plugins';
+import { letteredNotes } from './src/lib/markdown/lettered-notes';
+import { NOTES } from './src/lib/markdown/notes';
 import { missingSiteUrlNotice, site } from './src/config/site';
 import { isAskPageUrl } from './src/lib/questions/ask-page';
 import { buildNotices } from './src/integrations/build-notices';
@@ -58,8 +60,12 @@ export default defineConfig({
   ],
   markdown: {
     // Astro's built-in processor (GitHub-flavoured Markdown included). No smart punctuation:
-    // articles are published word for word, straight quotes and all.
-    processor: satteri({ features: { smartPunctuation: false }, hastPlugins: [taskListLabels, focusableCodeBlocks] }),
+    // articles are published word for word, straight quotes and all. Footnotes are lettered "Notes",
+    // told apart from numbered citations.
+    processor: satteri({
+      features: { smartPunctuation: false, gfm: { footnotes: NOTES } },
+      hastPlugins: [taskListLabels, focusableCodeBlocks, letteredNotes],
+    }),
   },
   build: {
     // One HTML request and no render-blocking stylesheet request: the page's CSS is small.

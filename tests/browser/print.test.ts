@@ -38,6 +38,14 @@ describe('a printed article', () => {
     await page.close();
   });
 
+  test('leaves out the header’s search link and the link to the comments it leaves out', async () => {
+    const page = await printed('site', 'articles/leg-cramps-sign-of-pregnancy/');
+    expect(await shown(page, 'body > header a[href$="/search/"]')).toEqual([false]);
+    expect(await shown(page, 'a[href="#comments"]')).toEqual([false]);
+    expect(await page.locator('main article header').innerText()).not.toMatch(/reader comments?/);
+    await page.close();
+  });
+
   test('leaves out every navigation block', async () => {
     const page = await printed('site', 'articles/leg-cramps-sign-of-pregnancy/');
     const navigation = await shown(page, 'nav');
@@ -92,5 +100,12 @@ test('on screen, the urgency words stay visually hidden and the comments show', 
   );
   expect(await shown(page, '.callout-heading .sr-only')).toEqual([false, false, false, false]);
   expect(await shown(page, '#comments')).toEqual([true]);
+  await page.close();
+});
+
+test('on screen, the header’s search link and the link to the comments show', async () => {
+  const { page } = await visit(suite.browser.context, suite.sites.article);
+  expect(await shown(page, 'body > header a[href$="/search/"]')).toEqual([true]);
+  expect(await shown(page, 'a[href="#comments"]')).toEqual([true]);
   await page.close();
 });

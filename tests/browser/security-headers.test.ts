@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest';
 
+import { STRICT_TRANSPORT_SECURITY } from '@/lib/headers/rules';
+
 import { visit } from '../helpers/browser';
 import { PAGES, useSitesAndBrowser } from '../helpers/sites';
 
@@ -19,6 +21,7 @@ test.each(PAGES)(
       testPage.name === 'search' ? "script-src 'self' 'wasm-unsafe-eval';" : "script-src 'none';",
     );
     expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['strict-transport-security']).toBe(STRICT_TRANSPORT_SECURITY);
     await page.waitForLoadState('networkidle');
     expect(violations(trouble.consoleErrors)).toEqual([]);
     expect(trouble.consoleErrors).toEqual([]);

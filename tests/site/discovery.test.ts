@@ -334,7 +334,9 @@ describe('an article page of the fixture site', () => {
 
   test('with fewer than three second-level headings has no table of contents', () => {
     const $ = page(FIXTURE_DIST, 'articles/two-headings');
-    expect($('main article > div.prose h2')).toHaveLength(2);
+    // The writer's sections; the notes' heading is inside the notes' section.
+    expect($('main article > div.prose > h2')).toHaveLength(2);
+    expect($('main article > div.prose section.footnotes > h2')).toHaveLength(1);
     expect($('nav[aria-label="Contents"]')).toHaveLength(0);
   });
 

@@ -38,3 +38,18 @@ test('reads an article’s own headings and prose from its built page, not the c
   expect(article.rendered!.text).toContain('zanzibarine');
   expect(article.rendered!.text).not.toContain('wobblethorpe');
 });
+
+test('reads a long article’s body, not the table of contents before it', () => {
+  const { inputs } = readLintSources({ contentDir: FIXTURE_CONTENT, dist: FIXTURE_DIST });
+  const article = inputs.find((input) => input.file.endsWith('table-of-contents.mdx'))!;
+  expect(article.rendered!.headings).toEqual([
+    { level: 2, text: 'First section' },
+    { level: 2, text: 'Second section' },
+    { level: 3, text: 'A third-level heading' },
+    { level: 2, text: 'Third section' },
+    { level: 2, text: 'Fourth section, with punctuation: "quotes" & ampersands' },
+    { level: 2, text: 'Notes' },
+    { level: 2, text: 'References' },
+  ]);
+  expect(article.rendered!.text).toContain('This article exists only for the test suite.');
+});

@@ -96,6 +96,17 @@ describe('the footer', () => {
   test('is left out on a site without trust pages', () => {
     expect(load(FIXTURE_DIST, '')('footer nav')).toHaveLength(0);
   });
+
+  test('of every page holds no empty element', () => {
+    const pagesWithEmptyElements = globSync('**/*.html', { cwd: FIXTURE_DIST }).filter((page) => {
+      const html = readFileSync(join(FIXTURE_DIST, page), 'utf8');
+      // Only the footer is parsed: some fixture pages hold thousands of comments.
+      const $ = cheerio.load(html.slice(html.lastIndexOf('<footer')));
+      return $('footer *').filter((_, element) => $(element).text().trim() === '' && $(element).children().length === 0)
+        .length;
+    });
+    expect(pagesWithEmptyElements).toEqual([]);
+  });
 });
 
 describe('the people pages of a site that credits nobody', () => {

@@ -177,7 +177,7 @@ test('the summary counts warnings and articles and gives the range of grades', (
 describe('readArticleBody', () => {
   const page = (body: string) =>
     `<!doctype html><html><body><main><article><header><h1>Title</h1><p>By someone. Published today.</p></header>
-    <div class="prose text-lg">${body}</div></article>
+    <div class="prose text-lg" data-article-body>${body}</div></article>
     <section id="comments"><h2>Comments</h2><article class="comment"><h5>Reader</h5><img src="c.png"><p>A comment.</p></article></section></main></body></html>`;
 
   test('reads the headings and images of the article body, not of the page header or the comments', () => {
@@ -203,6 +203,22 @@ describe('readArticleBody', () => {
       ),
     )!;
     expect(body.text).toBe('First paragraph.\nOne item\nAnother\nThis is right.');
+  });
+
+  test('reads the body of an article with a table of contents, not the contents list before it', () => {
+    // The page as `pages/articles/[slug].astro` builds it: the contents list is a `prose` block too.
+    const body = readArticleBody(
+      `<!doctype html><html><body><main><article><header><h1>Title</h1></header>
+      <nav aria-label="Contents" class="prose text-lg"><h2>Contents</h2><ol><li><a href="#a">Causes</a></li></ol></nav>
+      <div class="prose text-lg" data-article-body><p>Cramps are common.</p><h2 id="a">Causes</h2><h4>Deep</h4>
+      <p><img src="x.png"></p></div></article></main></body></html>`,
+    )!;
+    expect(body.headings).toEqual([
+      { level: 2, text: 'Causes' },
+      { level: 4, text: 'Deep' },
+    ]);
+    expect(body.images).toEqual([{ src: 'x.png', alt: undefined }]);
+    expect(body.text).toBe('Cramps are common.');
   });
 
   test('finds no body on a page without an article', () => {

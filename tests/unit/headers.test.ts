@@ -55,6 +55,12 @@ describe('header rules', () => {
     expect(headersForPath(rules, '/articles/x/')['Permissions-Policy']).toContain('camera=()');
   });
 
+  test('tell browsers to use HTTPS only for two years, for this host alone and without preloading', () => {
+    for (const path of ['/articles/x/', '/search/', '/_astro/page.abc123.css', '/api/questions']) {
+      expect(headersForPath(rules, path)['Strict-Transport-Security'], path).toBe('max-age=63072000');
+    }
+  });
+
   test('cache hashed assets for a year, immutably, and leave pages to revalidate', () => {
     expect(headersForPath(rules, '/_astro/page.abc123.css')['Cache-Control']).toBe(
       'public, max-age=31536000, immutable',

@@ -3,6 +3,7 @@ import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { beforeEach, describe, expect, test } from 'vitest';
 
 import { buildThread, paginateThreads, renderCommentBody, toDisplayThread } from '@/lib/comments';
+import { STRICT_TRANSPORT_SECURITY } from '@/lib/headers/rules';
 import { askPageData } from '@/lib/questions/ask-page-data';
 import { issueFormToken } from '@/lib/questions/form-token';
 import { createQuestionHandler, TURNSTILE_VERIFY_URL, type QuestionHandlerOptions } from '@/lib/questions/handler';
@@ -133,6 +134,13 @@ describe('GET: the question form', () => {
     const response = await handler()(new Request(`${ENDPOINT}?article=no-such-article`));
     expect(response.status).toBe(404);
     expect(await response.text()).toContain('does not take questions');
+  });
+
+  test('tells browsers to use HTTPS only on every page it answers with, error pages included', async () => {
+    for (const address of [`${ENDPOINT}?article=leg-cramps`, `${ENDPOINT}?article=no-such-article`, ENDPOINT]) {
+      const response = await handler()(new Request(address));
+      expect(response.headers.get('Strict-Transport-Security'), address).toBe(STRICT_TRANSPORT_SECURITY);
+    }
   });
 
   test('says an article closed to questions takes none, with 404', async () => {

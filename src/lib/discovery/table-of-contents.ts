@@ -1,6 +1,7 @@
 /**
  * A table of contents for long articles, from the headings Astro reports for the rendered article.
  */
+import { NOTES_HEADING_ID } from '@/lib/markdown/notes';
 
 /** A heading as `render(entry)` reports it. */
 export interface MarkdownHeading {
@@ -13,10 +14,17 @@ export interface MarkdownHeading {
 }
 
 /**
- * The article's second-level headings in page order, or none when there are fewer than `minimum`:
- * a short article is easier to scroll than to navigate.
+ * The article's second-level headings in page order, then `after` (headings the page adds below the
+ * text, such as its References), or none when the article has fewer than `minimum` sections of its own:
+ * a short article is easier to scroll than to navigate. The footnotes' "Notes" heading and `after` are
+ * listed but are not sections the writer made, so they do not count.
  */
-export function tableOfContents(headings: readonly MarkdownHeading[], minimum: number): MarkdownHeading[] {
-  const sections = headings.filter((heading) => heading.depth === 2 && heading.slug !== '');
-  return sections.length >= minimum ? sections : [];
+export function tableOfContents(
+  headings: readonly MarkdownHeading[],
+  minimum: number,
+  after: readonly MarkdownHeading[] = [],
+): MarkdownHeading[] {
+  const entries = headings.filter((heading) => heading.depth === 2 && heading.slug !== '');
+  const sections = entries.filter((heading) => heading.slug !== NOTES_HEADING_ID);
+  return sections.length >= minimum ? [...entries, ...after] : [];
 }

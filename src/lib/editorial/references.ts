@@ -3,6 +3,9 @@
  * links to the second entry of its `references`, and that entry links back to the first citation.
  */
 
+/** The References list's heading, which a long article's table of contents lists last. */
+export const REFERENCES_HEADING = { depth: 2, slug: 'references-heading', text: 'References' } as const;
+
 /** Id of reference `n` (1-based) in the References list. */
 export const referenceId = (n: number) => `ref-${n}`;
 

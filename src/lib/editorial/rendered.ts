@@ -39,10 +39,13 @@ function* elements(node: Nodes): Generator<Element> {
   if ('children' in node) for (const child of node.children) yield* elements(child);
 }
 
-/** The article body: the `prose` block of the page's first `<article>` (see `pages/articles/[slug].astro`). */
+/**
+ * The article body: the element `pages/articles/[slug].astro` marks `data-article-body` inside the page's
+ * first `<article>`. Not "the first `prose` block": a long article's table of contents is one too.
+ */
 function articleBody(root: Root): Element | undefined {
   const article = [...elements(root)].find((element) => element.tagName === 'article');
-  return article && [...elements(article)].find((element) => classes(element).includes('prose'));
+  return article && [...elements(article)].find((element) => element.properties.dataArticleBody !== undefined);
 }
 
 /** Parts of the body that are not prose to be read in sentences. */

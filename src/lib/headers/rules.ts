@@ -64,6 +64,14 @@ export function contentSecurityPolicy(
   ].join('; ');
 }
 
+/**
+ * HTTPS only, for two years from each visit: every host the README names serves the site over HTTPS.
+ * Not `includeSubDomains`, since the owner's other subdomains may not all serve HTTPS, and not `preload`,
+ * a commitment for the whole domain that only its owner can make. `npm run preview` serves plain HTTP on
+ * localhost, where browsers ignore this header, so it changes nothing there.
+ */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=63072000';
+
 export function headerRules(styles: PageStyles): HeaderRule[] {
   return [
     {
@@ -76,6 +84,7 @@ export function headerRules(styles: PageStyles): HeaderRule[] {
           'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()',
         'Cross-Origin-Opener-Policy': 'same-origin',
         'X-Frame-Options': 'DENY',
+        'Strict-Transport-Security': STRICT_TRANSPORT_SECURITY,
       },
     },
     // Pages keep the hosts' default caching, which revalidates HTML on every visit. Setting

@@ -8,7 +8,7 @@
  * Cloudflare Workers and Vercel; the host adapters and the preview and dev mounts are a few lines over it.
  * Nothing about the reader is read, logged or stored: no address, no header, no cookie.
  */
-import { headerRules, headersForPath, type PageStyles } from '@/lib/headers/rules';
+import { headerRules, headersForPath, STRICT_TRANSPORT_SECURITY, type PageStyles } from '@/lib/headers/rules';
 import { COMMENT_LIMITS, commentSchema } from '@/schemas/comments';
 
 import { readQuestionContext, replaceFormRegion, type QuestionContext } from './ask-page';
@@ -481,11 +481,15 @@ function retitle(html: string, prefix: string): string {
   return prefix ? html.replace(/<title>/, `<title>${escapeHtml(prefix)}`) : html;
 }
 
-/** Headers of every page the handler answers with: never cached, never indexed. */
+/**
+ * Headers of every page the handler answers with: never cached, never indexed, HTTPS only (the host's
+ * `_headers` rules do not reach a function's responses).
+ */
 const COMMON_HEADERS = {
   'Content-Type': 'text/html; charset=utf-8',
   'Cache-Control': 'no-store',
   'X-Robots-Tag': 'noindex',
+  'Strict-Transport-Security': STRICT_TRANSPORT_SECURITY,
 };
 
 function htmlResponse({ status, html, headers = {} }: Page): Response {

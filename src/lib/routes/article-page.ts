@@ -19,7 +19,7 @@ import type { Crumb } from '@/lib/discovery/breadcrumbs';
 import { tableOfContents } from '@/lib/discovery/table-of-contents';
 import { usesCallouts } from '@/lib/editorial/callouts';
 import type { PersonCredit } from '@/lib/editorial/people';
-import { citedReferences } from '@/lib/editorial/references';
+import { citedReferences, REFERENCES_HEADING } from '@/lib/editorial/references';
 import { reviewDates, type ReviewDates } from '@/lib/editorial/review';
 import { articleJsonLd, type PersonEntry } from '@/lib/seo/structured-data';
 import { articleImagePath, articlePath, homePath, personPath, tagPath } from '@/lib/urls';
@@ -130,7 +130,11 @@ export async function articlePageData(
       author: credit(author),
       reviewer: credit(reviewer),
     },
-    tableOfContents: tableOfContents(headings, site.tableOfContentsMinHeadings),
+    tableOfContents: tableOfContents(
+      headings,
+      site.tableOfContentsMinHeadings,
+      data.references.length > 0 ? [REFERENCES_HEADING] : [],
+    ),
     references: data.references.length > 0 ? { references: data.references, cited: citedReferences(body) } : undefined,
     reviewDates: reviewDates(data, site.reviewCycleYears),
     moreArticles: { related, previous, next },
