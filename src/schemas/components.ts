@@ -67,6 +67,9 @@ export const COMPONENTS = {
 
 export type ComponentName = keyof typeof COMPONENTS;
 
+/** The props a component may be given, as MDX or a page writes them (its `Props`). */
+export type ComponentInput<N extends ComponentName> = z.input<(typeof COMPONENTS)[N]['props']>;
+
 /** The props a component receives once checked. */
 export type ComponentProps<N extends ComponentName> = z.output<(typeof COMPONENTS)[N]['props']>;
 
