@@ -12,6 +12,7 @@ import { defineConfig } from 'astro/config';
 
 import { contentDir, DEFAULT_CONTENT_DIR } from './src/config/content-dir';
 import { focusableCodeBlocks, taskListLabels } from './src/lib/markdown/accessibility-plugins';
+import { checkComponentUses } from './src/lib/mdx/component-check-plugin';
 import { site } from './src/config/site';
 import { isAskPageUrl } from './src/lib/questions/ask-page';
 import { contentIntegrity } from './src/integrations/content-integrity';
@@ -56,7 +57,13 @@ export default defineConfig({
   markdown: {
     // Astro's built-in processor (GitHub-flavoured Markdown included). No smart punctuation:
     // articles are published word for word, straight quotes and all.
-    processor: satteri({ features: { smartPunctuation: false }, hastPlugins: [taskListLabels, focusableCodeBlocks] }),
+    // Components used against their declared props stop the compile at their line and column, in the
+    // build and in `npm run dev` (whose error overlay shows it): see src/schemas/components.ts.
+    processor: satteri({
+      features: { smartPunctuation: false },
+      mdastPlugins: [checkComponentUses(contentDir)],
+      hastPlugins: [taskListLabels, focusableCodeBlocks],
+    }),
   },
   build: {
     // One HTML request and no render-blocking stylesheet request: the page's CSS is small.

@@ -1,0 +1,10 @@
+import { openBrowser } from './tests/helpers/browser.ts';
+const b = await openBrowser();
+const page = await b.context.newPage();
+await page.goto(process.argv[2] ?? 'http://localhost:4391/articles/good/');
+await page.waitForSelector('vite-error-overlay', { timeout: 20000 }).catch(() => {});
+await page.waitForTimeout(1000);
+const text = await page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.querySelector('#message-content')?.textContent ?? 'NO OVERLAY ' + document.title);
+console.log(text);
+await page.screenshot({ path: '/tmp/overlay2.png' });
+await b.close();
