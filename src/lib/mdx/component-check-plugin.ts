@@ -12,7 +12,7 @@ import type { MdastPluginDefinition, PluginFactoryContext } from 'satteri';
 
 import { formatProblem } from '../content-check/problems';
 import { ARTICLE_COMPONENT_NAMES, PAGE_COMPONENT_NAMES } from '../../schemas/components';
-import { jsxElementProblems, type JsxElementNode, type MdxContext } from './component-uses';
+import { componentUseVisitor, type MdxContext } from './component-uses';
 
 /** Thrown at the first bad component: `line` and `column` are where Astro's overlay points. */
 export class ComponentUseError extends Error {
@@ -54,19 +54,10 @@ export function checkComponentUses(contentDir: string, root = process.cwd()) {
       entry.folder === 'articles'
         ? { components: ARTICLE_COMPONENT_NAMES, referenceCount: referenceCount(context.data) }
         : { components: PAGE_COMPONENT_NAMES };
-    const visit = (node: JsxElementNode) => {
-      const [problem] = jsxElementProblems(node, check);
-      if (!problem) return;
-      const { line, column } = node.position?.start ?? { line: 1, column: 1 };
-      const file = relative(root, path) || path;
-      const name = `${entry.folder === 'articles' ? 'article' : 'page'} "${entry.slug}"`;
+    const file = relative(root, path) || path;
+    const name = `${entry.folder === 'articles' ? 'article' : 'page'} "${entry.slug}"`;
+    return componentUseVisitor(check, ({ line, column, ...problem }) => {
       throw new ComponentUseError(formatProblem({ file, line, column, entry: name, ...problem }), line, column);
-    };
-    return {
-      name: 'health-site:check-component-uses',
-      options: { position: true },
-      mdxJsxFlowElement: (node) => visit(node as unknown as JsxElementNode),
-      mdxJsxTextElement: (node) => visit(node as unknown as JsxElementNode),
-    };
+    });
   };
 }

@@ -4,7 +4,13 @@
  * (`src/schemas/components.ts`). The content check reports these problems for every file; the compiler
  * plugin (`component-check-plugin.ts`) stops the build and `npm run dev` at the first, with the same words.
  */
-import { mdxToMdast } from 'satteri';
+import {
+  createMdxMdastHandle,
+  dropHandle,
+  resolveMdastSubscriptions,
+  visitMdastHandle,
+  type MdastPluginDefinition,
+} from 'satteri';
 
 import {
   citationProblem,
@@ -42,12 +48,6 @@ interface JsxAttributeNode {
   name?: string;
   value?: string | null | { type: string; value: string };
 }
-
-const isJsxElement = (node: unknown): node is JsxElementNode =>
-  typeof node === 'object' &&
-  node !== null &&
-  ((node as { type?: unknown }).type === 'mdxJsxFlowElement' ||
-    (node as { type?: unknown }).type === 'mdxJsxTextElement');
 
 /** A JavaScript literal written in an attribute expression: `{3}`, `{"x"}`, `{'x'}`, `{true}`. */
 function literalValue(expression: string): { value: unknown } | undefined {
@@ -131,26 +131,49 @@ export function compileErrorProblem(message: string): MdxProblem {
 }
 
 /**
- * Every problem with the components of an MDX file, in the file's order.
+ * A Sätteri visitor that reports every component tag used against `context`, at its line and column:
+ * the content check collects what it reports, the compiler plugin stops at the first.
+ */
+export function componentUseVisitor(context: MdxContext, report: (problem: MdxProblem) => void): MdastPluginDefinition {
+  const visit = (node: Readonly<unknown>) => {
+    const element = node as JsxElementNode;
+    const problems = jsxElementProblems(element, context);
+    if (problems.length === 0) return;
+    const { line, column } = element.position?.start ?? { line: 1, column: 1 };
+    for (const problem of problems) report({ line, column, ...problem });
+  };
+  return {
+    name: 'health-site:check-component-uses',
+    options: { position: true },
+    mdxJsxFlowElement: visit,
+    mdxJsxTextElement: visit,
+  };
+}
+
+/** A component's tag starts with a capital; a file without one has no component to check. */
+const COMPONENT_TAG = /<[A-Z]/;
+
+/**
+ * Every problem with the components of an MDX file, in the file's order. The file is parsed by the
+ * compiler the build uses, so what does not compile here does not compile there.
  * @param source the whole file, frontmatter included, so lines and columns are the file's
  */
 export function mdxProblems(source: string, context: MdxContext): MdxProblem[] {
-  let tree: unknown;
+  let tree: ReturnType<typeof createMdxMdastHandle>;
   try {
-    tree = mdxToMdast(source);
+    tree = createMdxMdastHandle(source, undefined, true);
   } catch (error) {
     return [compileErrorProblem(error instanceof Error ? error.message : String(error))];
   }
   const problems: MdxProblem[] = [];
-  const visit = (node: unknown) => {
-    if (isJsxElement(node)) {
-      const start = node.position?.start ?? { line: 1, column: 1 };
-      for (const problem of jsxElementProblems(node, context))
-        problems.push({ line: start.line, column: start.column, ...problem });
+  try {
+    if (COMPONENT_TAG.test(source)) {
+      const visitor = componentUseVisitor(context, (problem) => problems.push(problem));
+      // Only component tags are visited: walking the whole tree in JavaScript would cost more than parsing it.
+      void visitMdastHandle(tree, visitor, resolveMdastSubscriptions(visitor), source, undefined);
     }
-    const children = (node as { children?: unknown }).children;
-    if (Array.isArray(children)) children.forEach(visit);
-  };
-  visit(tree);
+  } finally {
+    dropHandle(tree);
+  }
   return problems;
 }
