@@ -73,9 +73,11 @@ export type ComponentInput<N extends ComponentName> = z.input<(typeof COMPONENTS
 /** The props a component receives once checked. */
 export type ComponentProps<N extends ComponentName> = z.output<(typeof COMPONENTS)[N]['props']>;
 
-/** Components an article may use, and those a site page may use (the owner's placeholders too). */
+/** Components an article may use. */
 export const ARTICLE_COMPONENT_NAMES = ['CareCard', 'KeyPoints', 'Warning', 'Cite'] as const;
-export const PAGE_COMPONENT_NAMES = [...ARTICLE_COMPONENT_NAMES, 'OwnerToFill'] as const;
+
+/** Components a site page may use: the callouts and the owner's placeholders, but no citations (it has no references). */
+export const PAGE_COMPONENT_NAMES = ['CareCard', 'KeyPoints', 'Warning', 'OwnerToFill'] as const;
 
 /** A problem with a component's use, said as the content check says it: what is wrong and what to do. */
 export interface ComponentProblem {

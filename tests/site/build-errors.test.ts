@@ -52,6 +52,6 @@ test('a build of broken MDX fails with the content check’s lines, each with fi
   expect(output).toContain(
     `${file}/articles/unknown-component.mdx:7:1: article "unknown-component": there is no component <CareCrad>.`,
   );
-  expect(output).toContain('Content check: 10 problems to fix before the site can be built.');
+  expect(output).toContain('Content check: 11 problems to fix before the site can be built.');
   expect(output).not.toMatch(/^\s+at /m);
 });

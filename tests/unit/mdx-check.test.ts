@@ -40,9 +40,10 @@ describe('the content check of MDX and components', () => {
     ]);
   });
 
-  test('reports a prop on a site page’s placeholder, which takes none', () => {
+  test('reports a prop on a site page’s placeholder, which takes none, and a citation on a page without references', () => {
     expect(linesFor('pages/about-us.mdx')).toEqual([
       'broken-mdx/pages/about-us.mdx:6:1: page "about-us": <OwnerToFill> has no prop "who". Fix: remove it: <OwnerToFill> takes no props.',
+      'broken-mdx/pages/about-us.mdx:10:28: page "about-us": <Cite> is for articles only: a site page has no references for it to link to. Fix: link to the source instead, such as [NHS: leg cramps](https://www.nhs.uk/conditions/leg-cramps/).',
     ]);
   });
 
@@ -59,6 +60,6 @@ describe('the content check of MDX and components', () => {
   });
 
   test('reports nothing else', () => {
-    expect(lines).toHaveLength(10);
+    expect(lines).toHaveLength(11);
   });
 });

@@ -88,6 +88,21 @@ function tagProps(name: string, attributes: readonly JsxAttributeNode[]) {
   return { props, problems };
 }
 
+/** What to say about a component used where it does not belong (the content check's lists of components). */
+const ELSEWHERE_ONLY: Record<ComponentName, ComponentProblem> = {
+  OwnerToFill: {
+    problem: '<OwnerToFill> is for site pages only, not articles',
+    fix: 'remove it, or move this text to a page in content/pages.',
+  },
+  Cite: {
+    problem: '<Cite> is for articles only: a site page has no references for it to link to',
+    fix: 'link to the source instead, such as [NHS: leg cramps](https://www.nhs.uk/conditions/leg-cramps/).',
+  },
+  CareCard: { problem: '<CareCard> cannot be used here', fix: 'remove it.' },
+  KeyPoints: { problem: '<KeyPoints> cannot be used here', fix: 'remove it.' },
+  Warning: { problem: '<Warning> cannot be used here', fix: 'remove it.' },
+};
+
 /**
  * What is wrong with one JSX tag: a component the file may not use, or props its schema refuses, or a
  * citation beyond the references. Lowercase tags are HTML elements and `<>` a fragment: left to MDX.
@@ -96,13 +111,11 @@ export function jsxElementProblems(node: JsxElementNode, context: MdxContext): C
   const name = node.name;
   if (!name || !/^[A-Z]/.test(name)) return [];
   if (!(context.components as readonly string[]).includes(name)) {
-    const known = Object.hasOwn(COMPONENTS, name);
+    if (Object.hasOwn(COMPONENTS, name)) return [ELSEWHERE_ONLY[name as ComponentName]];
     return [
       {
-        problem: known ? `<${name}> is for site pages only, not articles` : `there is no component <${name}>`,
-        fix: known
-          ? `remove it, or move this text to a page in content/pages.`
-          : `use one of ${context.components.map((component) => `<${component}>`).join(', ')} (check the spelling and capitals), or write the text without it.`,
+        problem: `there is no component <${name}>`,
+        fix: `use one of ${context.components.map((component) => `<${component}>`).join(', ')} (check the spelling and capitals), or write the text without it.`,
       },
     ];
   }
