@@ -12,7 +12,8 @@ const compile = (path: string, body: string, frontmatter: Record<string, unknown
   mdxToJs(body, {
     mdastPlugins: [checkComponentUses(contentDir, '/site')],
     fileURL: pathToFileURL(`${contentDir}/${path}`),
-    data: { astro: { frontmatter } },
+    // What Astro's MDX renderer passes: the frontmatter it read, and what its own plugins fill in.
+    data: { astro: { frontmatter, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() } },
   });
 
 /** The error a compile stops with, or undefined. */
