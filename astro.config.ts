@@ -14,6 +14,7 @@ import { contentDir, DEFAULT_CONTENT_DIR } from './src/config/content-dir';
 import { focusableCodeBlocks, taskListLabels } from './src/lib/markdown/accessibility-plugins';
 import { letteredNotes } from './src/lib/markdown/lettered-notes';
 import { NOTES } from './src/lib/markdown/notes';
+import { checkComponentUses } from './src/lib/mdx/component-check-plugin';
 import { missingSiteUrlNotice, site } from './src/config/site';
 import { isAskPageUrl } from './src/lib/questions/ask-page';
 import { buildNotices } from './src/integrations/build-notices';
@@ -61,9 +62,12 @@ export default defineConfig({
   markdown: {
     // Astro's built-in processor (GitHub-flavoured Markdown included). No smart punctuation:
     // articles are published word for word, straight quotes and all. Footnotes are lettered "Notes",
-    // told apart from numbered citations.
+    // told apart from numbered citations. Components used against their declared props stop the compile
+    // at their line and column, in the build and in `npm run dev` (whose error overlay shows it): see
+    // src/schemas/components.ts.
     processor: satteri({
       features: { smartPunctuation: false, gfm: { footnotes: NOTES } },
+      mdastPlugins: [checkComponentUses(contentDir)],
       hastPlugins: [taskListLabels, focusableCodeBlocks, letteredNotes],
     }),
   },

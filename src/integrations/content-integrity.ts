@@ -4,14 +4,15 @@
  * the content holds it. Otherwise the build fails.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 
 import { buildDay } from '../config/build-day';
 import { checkContent, type ArticleCounts } from '../lib/content-check/check';
-import { formatProblem } from '../lib/content-check/problems';
+import { devContentProblems, setDevContentProblems } from '../lib/content-check/dev-problems';
+import { formatProblem, type ContentProblem } from '../lib/content-check/problems';
 import { summarize } from '../lib/content-check/summary';
 import { isPublishedOn, scheduleLines, type CalendarDay } from '../lib/publication';
 
@@ -42,6 +43,13 @@ export function countRenderedComments(dist: string, slug: string): number {
     .reduce((total, page) => total + (readFileSync(page, 'utf8').match(RENDERED_COMMENT)?.length ?? 0), 0);
 }
 
+/** In `npm run dev`: the problems in the terminal, and kept for the middleware that shows them on pages. */
+function reportWhileEditing(problems: ContentProblem[], logger: AstroIntegrationLogger): void {
+  for (const problem of problems) logger.warn(formatProblem(problem));
+  if (problems.length === 0 && devContentProblems().length > 0) logger.info('Content check: the problems are fixed.');
+  setDevContentProblems(problems);
+}
+
 /**
  * @param today the build day (`config/build-day.ts`): articles published later are scheduled, left out
  *   with their comments and listed in the build log
@@ -51,12 +59,13 @@ export function contentIntegrity(contentDir: string, today: CalendarDay = buildD
   return {
     name: 'health-site:content-integrity',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': ({ command, logger, addMiddleware }) => {
         if (command !== 'build' && command !== 'dev') return;
         const report = checkContent(contentDir);
         if (command === 'dev') {
-          // While editing, say what is wrong but keep the preview running.
-          for (const problem of report.problems) logger.warn(formatProblem(problem));
+          // While editing, say what is wrong in the terminal and on every page, but keep the preview running.
+          reportWhileEditing(report.problems, logger);
+          addMiddleware({ entrypoint: new URL('./content-problems-middleware.ts', import.meta.url), order: 'pre' });
           return;
         }
         for (const note of report.notes) logger.info(note);
@@ -65,6 +74,24 @@ export function contentIntegrity(contentDir: string, today: CalendarDay = buildD
         logger.info(summarize(report, today));
         for (const line of scheduleLines(report.articles, today)) logger.info(line);
         published = report.articles.filter((article) => isPublishedOn(article, today));
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        // Checked again after every change to the content: a page then shows the problems (or the
+        // page again once they are fixed) without waiting for the content layer, which keeps the last
+        // valid version of an entry.
+        const folder = resolve(contentDir);
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        server.watcher.on('all', (_event, path) => {
+          if (!resolve(path).startsWith(`${folder}${sep}`)) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            const before = devContentProblems().map(formatProblem).join('\n');
+            const { problems } = checkContent(contentDir);
+            if (problems.map(formatProblem).join('\n') === before) return;
+            reportWhileEditing(problems, logger);
+            server.ws.send({ type: 'full-reload' });
+          }, 100);
+        });
       },
       'astro:build:done': ({ dir, logger }) => {
         const dist = fileURLToPath(dir);

@@ -15,6 +15,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 
 import { isShippedSearchFile, SEARCH_EXCLUDE_SELECTORS, SEARCHABLE_PAGES } from '../lib/search/index-rules';
+import { countOf } from '../lib/text/plural';
 
 /** Folder of `dist/` the index is written to; the search page loads `<base>pagefind/pagefind.js`. */
 export const SEARCH_INDEX_DIR = 'pagefind';
@@ -63,7 +64,7 @@ export function searchIndex(): AstroIntegration {
         }
         indexing = undefined;
         logger.info(
-          `Search index: ${pageCount} ${pageCount === 1 ? 'page' : 'pages'} (articles and their comment pages) in ${SEARCH_INDEX_DIR}/.`,
+          `Search index: ${countOf(pageCount, 'page')} (articles and their comment pages) in ${SEARCH_INDEX_DIR}/.`,
         );
       },
     },

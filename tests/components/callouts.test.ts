@@ -48,9 +48,9 @@ describe('care cards', () => {
     expect($('h2')).toHaveLength(0);
   });
 
-  test('stop the build with a clear message on a misspelt urgency', async () => {
+  test('stop the build with the content check’s message on a misspelt urgency', async () => {
     await expect(render(CareCard, { urgency: 'very urgent', heading: 'x' })).rejects.toThrow(
-      'urgency must be "non-urgent", "urgent", "emergency", not "very urgent"',
+      '<CareCard> urgency="very urgent" is not accepted. Fix: write urgency="non-urgent", "urgent" or "emergency" (how soon to act).',
     );
   });
 });
@@ -80,6 +80,8 @@ describe('the warning callout', () => {
   });
 
   test('rejects a heading level outside 2 to 4', async () => {
-    await expect(render(Warning, { level: 7 })).rejects.toThrow('<Warning level={…}>: level must be 2, 3 or 4');
+    await expect(render(Warning, { level: 7 })).rejects.toThrow(
+      '<Warning> level={7} is not accepted. Fix: write level={2}, level={3} or level={4} (the heading level), or leave it out for 2.',
+    );
   });
 });

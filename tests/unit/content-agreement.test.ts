@@ -123,7 +123,7 @@ Text.
     const root = contentFolder({ 'articles/numbers.mdx': article('title: 2024\ntags: [true]') });
     expect(checkLines(root)).toEqual([
       'articles/numbers.mdx: article "numbers", field "title": should be text, but the unquoted 2024 is read as a number. Fix: put it in quotes: "2024".',
-      'articles/numbers.mdx: article "numbers", field "tags.0": should be text, but the unquoted true is read as a yes/no value. Fix: put it in quotes: "true".',
+      'articles/numbers.mdx: article "numbers", field "tags[1]": should be text, but the unquoted true is read as a yes/no value. Fix: put it in quotes: "true".',
     ]);
     // The build reads the same values, which the same schema refuses.
     const articles = (await buildReads(root, 'articles', '**/*.mdx')) as Map<string, unknown>;
@@ -179,7 +179,7 @@ references:
       `articles/dates.mdx: article "dates", field "updated": ${yearFix(1900)}`,
       `articles/dates.mdx: article "dates", field "medicalReview.date": ${yearFix(1900)}`,
       `articles/dates.mdx: article "dates", field "lastReviewed": ${yearFix(1900)}`,
-      `articles/dates.mdx: article "dates", field "references.1.date": ${yearFix(1800)}`,
+      `articles/dates.mdx: article "dates", field "references[2].date": ${yearFix(1800)}`,
       `comments/dates.json: comment "a", field "date": ${yearFix(1900)}`,
       `comments/dates.json: comment "b", field "date": ${yearFix(1900)}`,
       `pages/about.mdx: page "about", field "updated": ${yearFix(1900)}`,
@@ -215,9 +215,9 @@ references:
       `people/jo.yaml: person "jo", field "profileUrl": ${at('U+0000', 21)}`,
       `articles/nul.mdx: article "nul", field "title": ${at('U+0000', 4)}`,
       `articles/nul.mdx: article "nul", field "description": ${at('U+0085', 4)}`,
-      `articles/nul.mdx: article "nul", field "tags.0": ${at('U+0008', 6)}`,
-      `articles/nul.mdx: article "nul", field "references.0.title": ${at('U+007F', 4)}`,
-      `articles/nul.mdx: article "nul", field "references.0.publisher": ${at('U+D800', 1)}`,
+      `articles/nul.mdx: article "nul", field "tags[1]": ${at('U+0008', 6)}`,
+      `articles/nul.mdx: article "nul", field "references[1].title": ${at('U+007F', 4)}`,
+      `articles/nul.mdx: article "nul", field "references[1].publisher": ${at('U+D800', 1)}`,
       `pages/about.mdx: page "about", field "title": ${at('U+0001', 6)}`,
     ]);
   });

@@ -2,6 +2,9 @@
 export interface ContentProblem {
   /** File path relative to the project, such as `content/articles/leg-cramps.mdx`. */
   file: string;
+  /** 1-based line and column in the file, when the problem is at one place in it (a tag in MDX). */
+  line?: number | undefined;
+  column?: number | undefined;
   /** Which entry: `article "leg-cramps"`, `comment "q3"`, or absent for the whole file. */
   entry?: string | undefined;
   /** The field at fault, such as `published` or `parent`, when there is one. */
@@ -12,10 +15,14 @@ export interface ContentProblem {
   fix: string;
 }
 
-/** One line per problem: file, entry, field, what is wrong, what to do. */
-export function formatProblem({ file, entry, field, problem, fix }: ContentProblem): string {
+/**
+ * One line per problem: file (with line and column when known, `file:line:column`, which editors and
+ * terminals turn into a link), entry, field, what is wrong, what to do.
+ */
+export function formatProblem({ file, line, column, entry, field, problem, fix }: ContentProblem): string {
   const where = [entry, field && `field "${field}"`].filter(Boolean).join(', ');
-  return `${file}: ${where ? `${where}: ` : ''}${problem}. Fix: ${fix}`;
+  const place = line === undefined ? file : `${file}:${line}:${column ?? 1}`;
+  return `${place}: ${where ? `${where}: ` : ''}${problem}. Fix: ${fix}`;
 }
 
 /** 1-based line and column of a character offset in `text`. */

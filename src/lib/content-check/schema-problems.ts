@@ -3,6 +3,7 @@
  * depends on the kind of issue: a missing field, an unknown field, a bad date, an empty text…
  */
 import type { z } from 'astro/zod';
+import { plural } from '../text/plural';
 
 import type { ContentProblem } from './problems';
 
@@ -48,7 +49,7 @@ function problemFor(
       fix: `put it in quotes: "${String(input)}".`,
     };
   }
-  // A nested field such as `references.0.date` takes the fix of its last part.
+  // A nested field such as `references[1].date` takes the fix of its last part.
   const fieldFix = field === undefined ? undefined : (fixes[field] ?? fixes[field.split('.').at(-1)!]);
   return fieldFix && issue.code !== 'unrecognized_keys' ? { ...byKind, fix: fieldFix } : byKind;
 }
@@ -59,7 +60,7 @@ function problemByKind(issue: Issue, input: unknown): Pick<ContentProblem, 'prob
   switch (issue.code) {
     case 'unrecognized_keys':
       return {
-        problem: `unknown ${issue.keys.length === 1 ? 'field' : 'fields'} ${issue.keys.map((key) => `"${key}"`).join(', ')}`,
+        problem: `unknown ${plural(issue.keys.length, 'field')} ${issue.keys.map((key) => `"${key}"`).join(', ')}`,
         fix: 'check the spelling against the field list in the README, or remove it.',
       };
     case 'invalid_type':
@@ -100,6 +101,21 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   }
   return current;
 }
+
+/**
+ * A field's path as editors count: list items from 1, as references are numbered on the page and in
+ * `<Cite n={1} />`: `references[1].title` is the first reference's title, `tags[2]` the second tag.
+ */
+export const fieldPath = (path: readonly PropertyKey[]): string =>
+  path
+    .map((key, index) => (typeof key === 'number' ? `[${key + 1}]` : `${index > 0 ? '.' : ''}${String(key)}`))
+    .join('');
+
+/** Locates a schema issue in a file that holds one entry: the field is the issue's whole path. */
+export const fieldOf = (entry: string) => (path: readonly PropertyKey[]) => ({
+  entry,
+  field: path.length > 0 ? fieldPath(path) : undefined,
+});
 
 export interface Located {
   /** The entry the path points into, such as `comment "q3"`. */

@@ -1,8 +1,7 @@
 import { publicationOf, type CalendarDay, type Publication } from '@/lib/publication';
+import { countOf } from '@/lib/text/plural';
 
 import type { ContentReport } from './check';
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /**
  * One line saying what the content holds, or how many problems it has.
@@ -10,13 +9,13 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count} ${cou
  */
 export function summarize({ problems, articles }: ContentReport, today: CalendarDay): string {
   if (problems.length > 0)
-    return `Content check: ${plural(problems.length, 'problem')} to fix before the site can be built.`;
+    return `Content check: ${countOf(problems.length, 'problem')} to fix before the site can be built.`;
   const count = (publication: Publication) =>
     articles.filter((article) => publicationOf(article, today) === publication);
   const published = count('published');
   const sum = (key: 'approved' | 'pending' | 'spam') => published.reduce((total, article) => total + article[key], 0);
   return (
-    `Content check: ${plural(published.length, 'article')} to publish (${plural(count('draft').length, 'draft')}, ${count('scheduled').length} scheduled), ` +
-    `${plural(sum('approved'), 'comment')} to publish, ${sum('pending')} pending and ${sum('spam')} spam kept unpublished.`
+    `Content check: ${countOf(published.length, 'article')} to publish (${countOf(count('draft').length, 'draft')}, ${count('scheduled').length} scheduled), ` +
+    `${countOf(sum('approved'), 'comment')} to publish, ${sum('pending')} pending and ${sum('spam')} spam kept unpublished.`
   );
 }

@@ -17,27 +17,6 @@ export const CARE_URGENCY_LABELS: Readonly<Record<CareUrgency, string>> = {
 /** Heading levels a callout may take, so it fits the article's outline (`level={3}` under an `##` section). */
 export type CalloutLevel = 2 | 3 | 4;
 
-/**
- * Checks a callout's props as written in MDX, where nothing checks types.
- * @throws Error saying which prop is wrong and what it accepts, so the build names the mistake
- */
-export function checkCalloutLevel(component: string, level: unknown): CalloutLevel {
-  if (level === 2 || level === 3 || level === 4) return level;
-  throw new Error(
-    `<${component} level={…}>: level must be 2, 3 or 4 (the heading level), not ${JSON.stringify(level)}.`,
-  );
-}
-
-/** @throws Error naming the urgencies a care card accepts */
-export function checkCareUrgency(urgency: unknown): CareUrgency {
-  if (typeof urgency === 'string' && Object.hasOwn(CARE_URGENCY_LABELS, urgency)) return urgency as CareUrgency;
-  throw new Error(
-    `<CareCard urgency="…">: urgency must be ${Object.keys(CARE_URGENCY_LABELS)
-      .map((key) => `"${key}"`)
-      .join(', ')}, not ${JSON.stringify(urgency)}.`,
-  );
-}
-
 /** The tags of the health callouts, as writers type them in MDX. */
 export const CALLOUT_TAGS = ['CareCard', 'KeyPoints', 'Warning'] as const;
 

@@ -5,7 +5,7 @@
  */
 import { buildThread, CommentThreadError } from '@/lib/comments/thread';
 import { formatProblem, type ContentProblem } from '@/lib/content-check/problems';
-import { schemaProblems } from '@/lib/content-check/schema-problems';
+import { fieldPath as pathOfField, schemaProblems } from '@/lib/content-check/schema-problems';
 import { decodeContentFile, parseJson } from '@/lib/content-text';
 import { ProblemListError } from '@/lib/problem-list-error';
 import { commentsFileSchema, type CommentData, type CommentInput } from '@/schemas/comments';
@@ -53,12 +53,12 @@ export function validateComments(data: unknown, file: string): CommentData[] {
   throw new CommentsFileError(
     schemaProblems(file, parsed.error, data, (fieldPath) => {
       if (fieldPath[0] !== 'comments' || typeof fieldPath[1] !== 'number') {
-        return { entry: undefined, field: fieldPath.length > 0 ? fieldPath.map(String).join('.') : undefined };
+        return { entry: undefined, field: fieldPath.length > 0 ? pathOfField(fieldPath) : undefined };
       }
       const id = Array.isArray(comments) ? (comments[fieldPath[1]] as { id?: unknown } | undefined)?.id : undefined;
       const entry =
         typeof id === 'string' || typeof id === 'number' ? `comment "${id}"` : `comment number ${fieldPath[1] + 1}`;
-      return { entry, field: fieldPath.length > 2 ? fieldPath.slice(2).map(String).join('.') : undefined };
+      return { entry, field: fieldPath.length > 2 ? pathOfField(fieldPath.slice(2)) : undefined };
     }),
   );
 }
