@@ -84,6 +84,12 @@ const noPeople = (personId: string, commentId: string): never => {
 
 export const commentAnchor = (id: string) => `comment-${id}`;
 
+/**
+ * Id of a conversation, the list item holding a top-level comment and its replies: site search finds
+ * with it the question a matching reply belongs to (`lib/search/results.ts`).
+ */
+export const conversationAnchor = (id: string) => `conversation-${id}`;
+
 export function toDisplayThread<C extends DisplayableComment>(
   thread: Thread<C>,
   { maxIndent, renderBody, findPerson = noPeople, replyHref }: DisplayOptions,

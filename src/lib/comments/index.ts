@@ -10,6 +10,7 @@ export {
 export {
   toDisplayThread,
   commentAnchor,
+  conversationAnchor,
   hasStaffAnswer,
   type DisplayComment,
   type DisplayableComment,
@@ -20,6 +21,7 @@ export {
   commentCountHeading,
   authorName,
   foldLabel,
+  isStandInHeading,
   ANONYMOUS,
   phraseText,
   shortTitle,
