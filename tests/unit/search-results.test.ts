@@ -141,7 +141,11 @@ describe('toPageHit', () => {
 describe('how a matching comment is named', () => {
   /** A page with comments, as Pagefind gives it: each comment's words, and where each comment starts. */
   function page(comments: { id: string; heading: string; body: string; conversation?: boolean }[]) {
-    const anchors: PagefindAnchor[] = [];
+    // The comment section's heading, left out of the index, starts where the first conversation does.
+    const anchors: PagefindAnchor[] = [
+      { element: 'section', id: 'comments', location: 0 },
+      { element: 'h2', id: 'comments-heading', text: '', location: 0 },
+    ];
     const words: string[] = [];
     for (const comment of comments) {
       const location = words.length;

@@ -129,9 +129,10 @@ function openingWords(data: PagefindResultData, start: number): string {
  */
 export function commentTitle(data: PagefindResultData, comment: PagefindAnchor, heading: PagefindAnchor): string {
   const conversation = conversationOf(data.anchors, comment);
+  // The last heading starting there: the comment section's own heading may start at the same word.
   const questionHeading =
     conversation &&
-    data.anchors.find((anchor) => HEADING.test(anchor.element) && anchor.location === conversation.location);
+    data.anchors.findLast((anchor) => HEADING.test(anchor.element) && anchor.location === conversation.location);
   // An index built before conversations were marked: the comment's own heading is all there is.
   if (!questionHeading) return `Reader comment: ${heading.text ?? ''}`;
   const text = questionHeading.text ?? '';
