@@ -28,6 +28,8 @@ const REPO = fileURLToPath(new URL('..', import.meta.url));
 
 /** The page the budget is about: the seed article with all its comments. */
 export const SEED_ARTICLE_PATH = 'articles/leg-cramps-sign-of-pregnancy/';
+/** The only page that runs a script, with a query as a link to results would give it. */
+export const SEARCH_WITH_QUERY_PATH = 'search/?q=cramps';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -50,6 +52,8 @@ export interface LighthouseOptions {
   path?: string;
   /** Folder for the reports. Defaults to `reports/`. */
   reportsDir?: string;
+  /** Name the reports start with: `<name>.report.json` and `.html`. Defaults to `lighthouse`. */
+  reportName?: string;
   /** Serve the files as they are instead of gzip-compressed. Defaults to false. */
   uncompressed?: boolean;
 }
@@ -126,7 +130,7 @@ async function serveGzipped(dist: string): Promise<StaticServer> {
 export async function runLighthouse(options: LighthouseOptions): Promise<LighthouseSummary> {
   const dist = options.dist ?? join(REPO, 'dist');
   const reportsDir = options.reportsDir ?? join(REPO, 'reports');
-  const reportBase = join(reportsDir, 'lighthouse');
+  const reportBase = join(reportsDir, options.reportName ?? 'lighthouse');
   mkdirSync(reportsDir, { recursive: true });
 
   const server = options.uncompressed ? await startStaticServer({ root: dist }) : await serveGzipped(dist);

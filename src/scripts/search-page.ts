@@ -4,8 +4,10 @@
  * still submits (`?q=`), and the page says search needs JavaScript.
  */
 import {
+  moreCommentsLabel,
   resultsMessage,
   toPageHit,
+  type CommentHit,
   type ExcerptPart,
   type PageHit,
   type PagefindResultData,
@@ -13,8 +15,8 @@ import {
 
 /** Pages listed at a time; "Show more results" adds as many again. */
 const PAGE_SIZE = 10;
-/** Matching comments listed under one page; the page link leads to the rest. */
-const COMMENTS_PER_PAGE = 5;
+/** Matching comments listed under one page; the others are one "Show … more" away. */
+const COMMENTS_SHOWN = 5;
 
 interface PagefindResult {
   data(): Promise<PagefindResultData>;
@@ -46,6 +48,16 @@ function excerpt(parts: ExcerptPart[]): HTMLParagraphElement {
   return paragraph;
 }
 
+function commentList(comments: CommentHit[]): HTMLUListElement {
+  const list = element('ul');
+  for (const comment of comments) {
+    const entry = element('li');
+    entry.append(link(comment.url, comment.title), excerpt(comment.excerpt));
+    list.append(entry);
+  }
+  return list;
+}
+
 function resultItem(hit: PageHit): HTMLLIElement {
   const item = element('li');
   const heading = element('h2');
@@ -53,21 +65,15 @@ function resultItem(hit: PageHit): HTMLLIElement {
   item.append(heading);
   if (hit.excerpt.length > 0) item.append(excerpt(hit.excerpt));
   if (hit.comments.length > 0) {
-    const shown = hit.comments.slice(0, COMMENTS_PER_PAGE);
-    const more = hit.comments.length - shown.length;
-    item.append(
-      element(
-        'p',
-        `Matching readers’ comments on this page: ${hit.comments.length}${more > 0 ? ` (first ${shown.length} listed)` : ''}.`,
-      ),
-    );
-    const list = element('ul');
-    for (const comment of shown) {
-      const entry = element('li');
-      entry.append(link(comment.url, `Reader comment: ${comment.title}`), excerpt(comment.excerpt));
-      list.append(entry);
+    item.append(element('p', `Matching readers’ comments on this page: ${hit.comments.length}.`));
+    item.append(commentList(hit.comments.slice(0, COMMENTS_SHOWN)));
+    const rest = hit.comments.slice(COMMENTS_SHOWN);
+    // The rest are on the page too, folded: every match can be reached, with JavaScript's help or none.
+    if (rest.length > 0) {
+      const more = element('details');
+      more.append(element('summary', moreCommentsLabel(rest.length)), commentList(rest));
+      item.append(more);
     }
-    item.append(list);
   }
   return item;
 }

@@ -1,6 +1,8 @@
 /**
- * Lighthouse mobile (simulated throttling) on the built seed article, served offline on 127.0.0.1 and
- * gzip-compressed as a static host serves it. One Lighthouse run, about 20 s.
+ * Lighthouse mobile (simulated throttling) on the built seed article and on the search page with a
+ * query (the only page that runs a script: it loads Pagefind and lists results after the page has
+ * loaded), served offline on 127.0.0.1 and gzip-compressed as a static host serves it. One Lighthouse
+ * run a page, about 20 s each.
  *
  * Asserted: what does not depend on the machine's speed (accessibility, best practices and SEO scores,
  * layout shift). Printed, not asserted: the timing-based performance score, LCP and TBT, which vary
@@ -9,17 +11,30 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 
-import { CATEGORIES, runLighthouse, TARGETS, targetLines, type LighthouseSummary } from '../../scripts/lighthouse';
+import {
+  CATEGORIES,
+  runLighthouse,
+  SEARCH_WITH_QUERY_PATH,
+  SEED_ARTICLE_PATH,
+  TARGETS,
+  targetLines,
+  type LighthouseSummary,
+} from '../../scripts/lighthouse';
 import { findChromium, NO_CHROMIUM } from '../helpers/browser';
 import { SITE_DIST } from '../helpers/paths';
 
 const chromePath = findChromium();
 if (!chromePath) console.warn(`Lighthouse tests skipped. ${NO_CHROMIUM}`);
 
-describe.skipIf(!chromePath)('Lighthouse mobile on the seed article', () => {
+const PAGES = [
+  { name: 'the seed article', path: SEED_ARTICLE_PATH, reportName: 'lighthouse' },
+  { name: 'the search page with a query', path: SEARCH_WITH_QUERY_PATH, reportName: 'lighthouse-search' },
+];
+
+describe.skipIf(!chromePath).each(PAGES)('Lighthouse mobile on $name', ({ path, reportName }) => {
   let summary: LighthouseSummary;
   beforeAll(async () => {
-    summary = await runLighthouse({ chromePath: chromePath!, dist: SITE_DIST });
+    summary = await runLighthouse({ chromePath: chromePath!, dist: SITE_DIST, path, reportName });
     console.log([...targetLines(summary), `HTML report: ${summary.reports.html}`].join('\n'));
   }, 180_000);
 

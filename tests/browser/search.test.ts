@@ -45,9 +45,17 @@ describe('a word found only in a reader’s comment', () => {
     await page.close();
   });
 
+  test('names the question the reply belongs to', async () => {
+    const { page } = await search('quillfeather');
+    expect(await page.locator('#search-results ul a').allTextContents()).toEqual([
+      'Reply to the question “A question about the fixture?”',
+    ]);
+    await page.close();
+  });
+
   test('leads, when followed, to that comment, highlighted and in view', async () => {
     const { page } = await search('quillfeather');
-    await page.getByRole('link', { name: /^Reader comment: / }).click();
+    await page.getByRole('link', { name: /^Reply to the question / }).click();
     await page.waitForURL(/#comment-q1-a1$/);
     const target = page.locator(':target');
     expect(await target.getAttribute('id')).toBe('comment-q1-a1');
@@ -75,6 +83,55 @@ test('a word from an article body finds the article, the word marked in the exce
   expect(await page.locator('#search-results h2').textContent()).toBe('Fixture: words to search for');
   expect(await page.locator('#search-results mark').allTextContents()).toEqual(['zanzibarine.']);
   await page.close();
+});
+
+test('an excerpt is the article’s own text: no byline, dates, reading time, comment count or review note', async () => {
+  // "Fixture" is in every fixture article's title.
+  const { page } = await search('fixture');
+  const excerpts = await page.locator('#search-results > li > p').allTextContents();
+  expect(excerpts.length).toBeGreaterThan(0);
+  for (const excerpt of excerpts) {
+    expect(excerpt).not.toMatch(/Published \d|minute read|reader comments?\b|medically reviewed|Next review due/i);
+  }
+  await page.close();
+});
+
+test('an excerpt holds no text written only for screen readers', async () => {
+  const { page } = await search('care card');
+  const text = await page.locator('#search-results').textContent();
+  expect(text).toContain('care card');
+  expect(text).not.toMatch(/Non-urgent advice|Urgent advice|Immediate action required|\[reference \d\]/);
+  await page.close();
+});
+
+test('every matching comment on a page is reachable from its result, the ones past five one click away', async () => {
+  const { page } = await search('question number');
+  const first = page.locator('#search-results > li:has(details)').first();
+  const count = Number(/(\d+)\.$/.exec((await first.locator(':scope > p').last().textContent()) ?? '')?.[1]);
+  expect(count).toBeGreaterThan(5);
+  expect(await first.locator(':scope > ul > li > a').count()).toBe(5);
+  const more = first.locator(':scope > details > summary');
+  expect(await more.textContent()).toBe(`Show ${count - 5} more matching comments`);
+  await more.click();
+  expect(await first.locator(':scope > details > ul > li > a').count()).toBe(count - 5);
+  expect(await first.locator(':scope > details > ul > li > a').first().isVisible()).toBe(true);
+  await page.close();
+});
+
+test('with a query in the address, nothing on the page moves as the results arrive', async () => {
+  const phone = await openBrowser({ viewport: { width: 412, height: 823 } });
+  const { page } = await visit(phone.context, `${suite.sites.fixtureUrl}search/?q=cramp`);
+  await page.evaluate(() => {
+    (window as unknown as { shifts: number[] }).shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        (window as unknown as { shifts: number[] }).shifts.push((entry as unknown as { value: number }).value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await waitForResults(page);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+  await phone.close();
 });
 
 test('a word found nowhere says so in the live region', async () => {
@@ -175,7 +232,7 @@ test('hostile comments found by a search show as text: no markup of theirs reach
   const tags = await page
     .locator('#search-results *')
     .evaluateAll((elements) => [...new Set(elements.map((element) => element.tagName.toLowerCase()))].sort());
-  expect(tags).toEqual(['a', 'h2', 'li', 'mark', 'p', 'ul']);
+  expect(tags.filter((tag) => !['details', 'summary'].includes(tag))).toEqual(['a', 'h2', 'li', 'mark', 'p', 'ul']);
   // The attacks' tags are there, as text for the reader to see.
   expect(await page.locator('#search-results').textContent()).toMatch(/<(script|img|svg|iframe)\b/i);
   expect(await page.locator('#search-results [href^="javascript" i], #search-results [src]').count()).toBe(0);
@@ -195,7 +252,9 @@ describe('with JavaScript turned off', () => {
     // Playwright's text locators skip <noscript>, so the message is found by its element.
     const message = page.locator('noscript p');
     expect(await message.isVisible()).toBe(true);
-    expect(await message.textContent()).toMatch(/^Search needs JavaScript, which is turned off in your browser\./);
+    expect((await message.textContent())?.trim()).toBe(
+      'Search needs JavaScript, which is turned off in your browser. You can still browse the list of articles.',
+    );
     expect(await page.getByRole('link', { name: 'browse the list of articles' }).getAttribute('href')).toBe('/');
     await page.close();
   });

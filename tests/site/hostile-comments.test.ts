@@ -91,7 +91,8 @@ test('no comment markup clobbers page globals through id or name', () => {
     .toArray()
     .filter((node): node is Element => node.type === 'tag')
     .map((element) => element.attribs.id ?? element.attribs.name);
-  expect(ids.filter((id) => !/^comment-|^user-content-|^comments-heading$/.test(id!))).toEqual([]);
+  // The site's own ids: every comment's (`comment-…`) and every conversation's (`conversation-…`).
+  expect(ids.filter((id) => !/^comment-|^conversation-|^user-content-|^comments-heading$/.test(id!))).toEqual([]);
 });
 
 test('attack text stays readable as text', () => {

@@ -12,6 +12,7 @@ import { describe, expect, test } from 'vitest';
 import { FIXTURE_DIST, SITE_DIST } from '../helpers/paths';
 import { SUB_PATH_DIST } from '../helpers/sub-path';
 import { site } from '@/config/site';
+import { CARE_URGENCY_LABELS } from '@/lib/editorial/callouts';
 
 /** One indexed page, as Pagefind stores it in a fragment file. */
 interface Fragment {
@@ -74,6 +75,15 @@ describe.each([
     }
   });
 
+  test('leaves out the article’s header and foot: byline, dates, reading time, comment count, review notes', () => {
+    for (const page of index) {
+      expect(page.content, page.url).not.toMatch(
+        /Published \d|\d minute read|\d reader comments?\b|medically reviewed|Page last reviewed|Next review due/i,
+      );
+      expect(page.content, page.url).not.toMatch(/\d thoughts on|One thought on|No thoughts yet/);
+    }
+  });
+
   test('leaves out what every comment repeats: its permalink, date line and “not medical advice” label', () => {
     for (const page of index) {
       expect(page.content, page.url).not.toContain('Link to this comment');
@@ -103,6 +113,13 @@ describe('the fixture site’s search index', () => {
     const second = page('/articles/huge-thread/comments/2/');
     expect(second.content).toContain('Question number 50?');
     expect(second.anchors.some((anchor) => anchor.id === 'comment-h50')).toBe(true);
+  });
+
+  test('leaves out text written only for screen readers, citation numbers and “Back to text” links', () => {
+    const article = page('/articles/editorial-features/');
+    expect(article.content).toContain('Fixture: a non-urgent care card');
+    for (const label of Object.values(CARE_URGENCY_LABELS)) expect(article.content).not.toContain(label);
+    expect(article.content).not.toMatch(/\[(reference )?\d\]|Back to text|citing reference/);
   });
 
   test('keeps the hostile comments as text', () => {

@@ -54,6 +54,14 @@ describe('toDisplayThread', () => {
     expect(question!.bodyHtml).toBe('<p>kept</p>');
   });
 
+  test('links the writer’s address as a valid URL, brackets and a second # percent-escaped', () => {
+    const [question] = toDisplayThread(
+      buildThread([{ id: 'q1', authorUrl: 'https://example.org/[click](x)#a&#97;', body: 'b' }], 'test.json'),
+      { maxIndent: 4, renderBody: (body) => `<p>${body}</p>` },
+    );
+    expect(question!.authorUrl).toBe('https://example.org/%5Bclick%5D(x)#a&%2397;');
+  });
+
   test('carries each comment’s anchor, author, title and rendered body', () => {
     const [question] = show([{ id: 'q1', author: 'Sam', title: 'Is this normal?', body: 'text' }]);
     expect(question).toMatchObject({

@@ -6,6 +6,7 @@ import {
   authorName,
   commentCountHeading,
   foldLabel,
+  isStandInHeading,
   phraseText,
   shortTitle,
   uniqueCommentHeadings,
@@ -128,5 +129,23 @@ describe('articleQuestions', () => {
   test('is off when the site takes no questions, or for a draft', () => {
     expect(articleQuestions(false, { draft: false, questions: true })).toBe('off');
     expect(articleQuestions(true, { draft: true, questions: true })).toBe('off');
+  });
+});
+
+describe('isStandInHeading', () => {
+  test('recognises the headings given to top-level comments without a question line', () => {
+    const headings = uniqueCommentHeadings([
+      { comment: {}, parent: undefined },
+      { comment: {}, parent: undefined },
+      { comment: { title: 'Comment 2' }, parent: undefined },
+    ]).map(phraseText);
+    expect(headings).toEqual(['Comment 1', 'Comment 2', 'Comment 2 (2)']);
+    expect(headings.slice(0, 2).every(isStandInHeading)).toBe(true);
+    expect(isStandInHeading('Comment')).toBe(true);
+  });
+
+  test('does not take a question line or a reply’s heading for one', () => {
+    for (const heading of ['Are cramps normal?', 'Reply to Sam', 'Comments welcome', 'A Comment 2'])
+      expect(isStandInHeading(heading)).toBe(false);
   });
 });

@@ -36,6 +36,12 @@ describe('renderCommentBody', () => {
     );
   });
 
+  test('writes the obsolete tags WordPress allows as the elements HTML has for them now', () => {
+    expect(renderCommentBody('<acronym title="For the win">ftw</acronym> <strike>gone</strike>')).toBe(
+      '<p><abbr title="For the win">ftw</abbr> <s>gone</s></p>',
+    );
+  });
+
   test('shows GFM strikethrough', () => {
     expect(renderCommentBody('~~wrong~~ right')).toBe('<p><del>wrong</del> right</p>');
   });

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import {
   commentAt,
   excerptParts,
+  moreCommentsLabel,
   resultsMessage,
   toPageHit,
   type PagefindAnchor,
@@ -61,9 +62,11 @@ describe('toPageHit', () => {
   const data: PagefindResultData = {
     url: '/health-blog/articles/x/comments/2/',
     excerpt: 'page <mark>tea</mark>',
+    content: 'Reader comments. Read about tea. Is tea safe? Asking for a friend.',
     meta: { title: 'Reader comments on “X”' },
     anchors: [
       { element: 'h1', id: 'top', text: 'Reader comments', location: 0 },
+      { element: 'li', id: 'conversation-q7', location: 5 },
       { element: 'article', id: 'comment-q7', location: 5 },
       { element: 'h3', id: 'comment-q7-heading', text: 'Is tea safe?', location: 5 },
     ],
@@ -81,7 +84,7 @@ describe('toPageHit', () => {
   test('links a match inside a comment to the comment on the page that shows it', () => {
     expect(toPageHit(data).comments).toEqual([
       {
-        title: 'Is tea safe?',
+        title: 'Question: “Is tea safe?”',
         url: '/health-blog/articles/x/comments/2/#comment-q7',
         excerpt: [
           { text: 'Is ', marked: false },
@@ -102,6 +105,7 @@ describe('toPageHit', () => {
   test('lists the comments that match best first, equal matches in page order', () => {
     const comment = (id: string, location: number, scores: number[]) => ({
       anchors: [
+        { element: 'li', id: `conversation-${id}`, location },
         { element: 'article', id: `comment-${id}`, location },
         { element: 'h3', id: `comment-${id}-heading`, text: id, location },
       ],
@@ -117,16 +121,105 @@ describe('toPageHit', () => {
     const hit = toPageHit({
       url: '/a/',
       excerpt: '',
+      content: '',
       meta: {},
       anchors: comments.flatMap((entry) => entry.anchors),
       sub_results: comments.map((entry) => entry.sub),
     });
-    expect(hit.comments.map((entry) => entry.title)).toEqual(['both', 'one', 'other']);
+    expect(hit.comments.map((entry) => entry.title)).toEqual([
+      'Question: “both”',
+      'Question: “one”',
+      'Question: “other”',
+    ]);
   });
 
   test('has no page excerpt when only comments match', () => {
     expect(toPageHit({ ...data, sub_results: data.sub_results.slice(1) }).excerpt).toEqual([]);
   });
+});
+
+describe('how a matching comment is named', () => {
+  /** A page with comments, as Pagefind gives it: each comment's words, and where each comment starts. */
+  function page(comments: { id: string; heading: string; body: string; conversation?: boolean }[]) {
+    // The comment section's heading, left out of the index, starts where the first conversation does.
+    const anchors: PagefindAnchor[] = [
+      { element: 'section', id: 'comments', location: 0 },
+      { element: 'h2', id: 'comments-heading', text: '', location: 0 },
+    ];
+    const words: string[] = [];
+    for (const comment of comments) {
+      const location = words.length;
+      if (comment.conversation) anchors.push({ element: 'li', id: `conversation-${comment.id}`, location });
+      anchors.push({ element: 'article', id: `comment-${comment.id}`, location });
+      anchors.push({ element: 'h3', id: `comment-${comment.id}-heading`, text: comment.heading, location });
+      words.push(...`${comment.heading} ${comment.body}`.split(' '));
+    }
+    const data: PagefindResultData = {
+      url: '/a/',
+      excerpt: '',
+      content: words.join(' '),
+      meta: {},
+      anchors,
+      sub_results: [],
+    };
+    /** The result as the search page lists it when the given comments match. */
+    const matching = (...ids: string[]) =>
+      toPageHit({
+        ...data,
+        sub_results: ids.map((id) => {
+          const anchor = anchors.find((entry) => entry.id === `comment-${id}-heading`)!;
+          return { title: anchor.text!, url: `/a/#${anchor.id}`, excerpt: 'x', anchor };
+        }),
+      }).comments.map((comment) => comment.title);
+    return { data, matching };
+  }
+
+  const thread = page([
+    { id: 'q1', heading: 'Are cramps normal?', body: 'Every night.', conversation: true },
+    { id: 'q1-a1', heading: 'Reply to “Are cramps normal?”', body: 'Yes.' },
+    { id: 'q1-a1-a1', heading: 'Reply to Anonymous', body: 'Thanks.' },
+    { id: 'c2', heading: 'Comment', body: 'I get them after long walks in the hills.', conversation: true },
+    { id: 'c2-a1', heading: 'Reply to Sam', body: 'Me too.' },
+  ]);
+
+  test('a question by its question line', () => {
+    expect(thread.matching('q1')).toEqual(['Question: “Are cramps normal?”']);
+  });
+
+  test('a reply by the question it belongs to, not by whom it answers', () => {
+    expect(thread.matching('q1-a1-a1')).toEqual(['Reply to the question “Are cramps normal?”']);
+  });
+
+  test('a comment without a question line, and a reply to it, by the comment’s opening words', () => {
+    expect(thread.matching('c2', 'c2-a1')).toEqual([
+      'Comment: “I get them after long walks in the hills.”',
+      'Reply to the comment “I get them after long walks in the hills.”',
+    ]);
+  });
+
+  test('replies to one question, each with its own heading as well, so no two links read the same', () => {
+    expect(thread.matching('q1-a1', 'q1-a1-a1')).toEqual([
+      'Reply to the question “Are cramps normal?” (Reply to “Are cramps normal?”)',
+      'Reply to the question “Are cramps normal?” (Reply to Anonymous)',
+    ]);
+  });
+
+  test('a long question line or opening cut at a word', () => {
+    const long = 'Why do my legs cramp every single night after I have been standing at work all day long?';
+    expect(page([{ id: 'q', heading: long, body: 'x', conversation: true }]).matching('q')).toEqual([
+      'Question: “Why do my legs cramp every single night after I have been…”',
+    ]);
+  });
+
+  test('by its own heading when the index marks no conversations', () => {
+    const old = page([{ id: 'q1', heading: 'Reply to Anonymous', body: 'Yes.' }]);
+    expect(old.matching('q1')).toEqual(['Reader comment: Reply to Anonymous']);
+  });
+});
+
+test('the control for the further matching comments says how many it shows', () => {
+  expect(moreCommentsLabel(1)).toBe('Show 1 more matching comment');
+  expect(moreCommentsLabel(3)).toBe('Show 3 more matching comments');
 });
 
 describe('resultsMessage', () => {

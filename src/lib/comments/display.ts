@@ -4,6 +4,7 @@
  * kept, each saying which comment it replies to. The result is at most `maxIndent` lists deep,
  * however long a reply chain is, so components can nest it without deep recursion.
  */
+import { validUrl } from '../valid-url';
 import { uniqueCommentHeadings, type Phrase } from './labels';
 import type { Thread, ThreadableComment, ThreadNode } from './thread';
 
@@ -83,6 +84,12 @@ const noPeople = (personId: string, commentId: string): never => {
 
 export const commentAnchor = (id: string) => `comment-${id}`;
 
+/**
+ * Id of a conversation, the list item holding a top-level comment and its replies: site search finds
+ * with it the question a matching reply belongs to (`lib/search/results.ts`).
+ */
+export const conversationAnchor = (id: string) => `conversation-${id}`;
+
 export function toDisplayThread<C extends DisplayableComment>(
   thread: Thread<C>,
   { maxIndent, renderBody, findPerson = noPeople, replyHref }: DisplayOptions,
@@ -105,8 +112,8 @@ export function toDisplayThread<C extends DisplayableComment>(
     anchor: commentAnchor(node.comment.id),
     permalink: `#${commentAnchor(node.comment.id)}`,
     author: node.comment.author,
-    // Serialized by the URL parser, so quotes and angle brackets arrive percent-encoded.
-    authorUrl: node.comment.authorUrl === undefined ? undefined : new URL(node.comment.authorUrl).href,
+    // A valid URL string: quotes, angle brackets, brackets and a second # arrive percent-encoded.
+    authorUrl: node.comment.authorUrl === undefined ? undefined : validUrl(node.comment.authorUrl),
     date: node.comment.date,
     title: node.comment.title,
     heading: [],

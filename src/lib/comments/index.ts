@@ -19,6 +19,7 @@ export {
 export {
   toDisplayThread,
   commentAnchor,
+  conversationAnchor,
   hasStaffAnswer,
   type DisplayComment,
   type DisplayableComment,
@@ -29,6 +30,7 @@ export {
   commentCountHeading,
   authorName,
   foldLabel,
+  isStandInHeading,
   ANONYMOUS,
   phraseText,
   shortTitle,

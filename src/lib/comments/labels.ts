@@ -48,6 +48,12 @@ export function shortTitle(title: string, limit = QUOTED_TITLE_CHARACTERS): stri
 }
 
 /**
+ * Whether a heading is the stand-in `uniqueCommentHeadings` gives a top-level comment without a question
+ * line ("Comment", "Comment 2", "Comment 2 (2)"), rather than words of the reader's.
+ */
+export const isStandInHeading = (heading: string) => /^Comment(?: \d+)?(?: \(\d+\))?$/.test(heading);
+
+/**
  * Every comment's heading, unique among the article's comments, so that each comment (`<article>`
  * named by its heading) and each "Reply" link has a name of its own for screen readers. The heading
  * does not name the comment's writer, which the line below it shows:

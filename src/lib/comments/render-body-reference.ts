@@ -273,14 +273,22 @@ function remarkCommentSyntax(this: Processor) {
 const LINKABLE_ADDRESS = /^(?:https?:\/\/|mailto:)/i;
 
 /**
+ * Tags WordPress allows in comments that HTML no longer has, and the element that now means the same
+ * (the Nu HTML Checker reports the old ones as errors).
+ */
+const OBSOLETE_TAGS: Readonly<Record<string, string>> = { acronym: 'abbr', strike: 's' };
+
+/**
  * Marks every reader link as user content. A link whose address the sanitizer removed, or that points
  * into the site, is no longer a link: its text stays, in place, as plain text. A link with no visible
  * text (`[](https://…)`) shows its address. Code blocks scroll sideways, so keyboard users must be able
- * to focus them. Then flattens deep nesting and unwraps empty elements.
+ * to focus them. Obsolete tags become their current equivalents (`<acronym>` → `<abbr>`). Then
+ * flattens deep nesting and unwraps empty elements.
  */
 export function finishCommentTree(tree: Root): void {
   visit(tree, 'element', (node: Element, index, parent) => {
     if (node.tagName === 'pre') node.properties.tabIndex = 0;
+    node.tagName = OBSOLETE_TAGS[node.tagName] ?? node.tagName;
     if (node.tagName !== 'a') return;
     const href = node.properties.href;
     if ((typeof href !== 'string' || !LINKABLE_ADDRESS.test(href)) && parent && index !== undefined) {

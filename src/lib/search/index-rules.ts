@@ -18,13 +18,27 @@ export const SEARCHABLE_PAGES = 'articles/*/{index.html,comments/*/index.html}';
  */
 
 /**
- * Parts of those that are not worth finding, because every page or every comment repeats them:
- * navigation (the table of contents, comment pages), the comment section's
- * standing introduction, each comment's date, permalink, "replying to" and "not medical advice" lines,
- * and the fold controls. A comment's heading and body are kept.
+ * Parts of those that are not worth finding, because every page or every comment repeats them, and
+ * whose words would otherwise fill the excerpts shown in search results:
+ * - the article's header: its title (Pagefind still takes the page's `<h1>` as the result's title and
+ *   finds the page by it), byline, dates, reading time, comment count, review note and tags;
+ * - the review dates at its foot, the numbers of its citations ("[2]") and the references' "Back to
+ *   text" links;
+ * - text written for screen readers only (`sr-only`: "reference" in a citation, "Non-urgent advice:" in a
+ *   care card's heading), which readers of the results never saw on the page;
+ * - navigation (the table of contents, comment pages);
+ * - the comment section's heading ("13 thoughts on …") and standing introduction, each comment's date,
+ *   permalink, "replying to" and "not medical advice" lines, and the fold controls.
+ * A comment's heading and body are kept.
  */
 export const SEARCH_EXCLUDE_SELECTORS: readonly string[] = [
+  'article > header',
+  '.review-dates',
+  '.cite',
+  '.references a[href^="#"]',
+  '.sr-only',
   'nav',
+  '#comments-heading',
   '#comments > p',
   '.comment > p',
   'details > summary',

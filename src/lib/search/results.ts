@@ -1,8 +1,10 @@
 /**
  * Turns Pagefind's search results into what the search page shows: one entry per page, with the
- * readers' comments that match linked straight to each comment. Runs in the browser (the search page's
- * script) and in the tests; it never builds HTML from a string, so no indexed text can become markup.
+ * readers' comments that match linked straight to each comment, each named by the question it belongs
+ * to. Runs in the browser (the search page's script) and in the tests; it never builds HTML from a
+ * string, so no indexed text can become markup.
  */
+import { isStandInHeading, shortTitle } from '../comments/labels';
 
 /** Where an element with an `id` starts in a page's indexed text (Pagefind's `anchors`). */
 export interface PagefindAnchor {
@@ -28,6 +30,8 @@ export interface PagefindSubResult {
 export interface PagefindResultData {
   url: string;
   excerpt: string;
+  /** The page's indexed text; a word's location is its position among the words of this text. */
+  content: string;
   meta: { title?: string };
   anchors: PagefindAnchor[];
   sub_results: PagefindSubResult[];
@@ -40,7 +44,10 @@ export interface ExcerptPart {
 }
 
 export interface CommentHit {
-  /** The comment's heading: its question line, or what it replies to ("Reply to Sam"). */
+  /**
+   * Which comment it is, named by the question it belongs to: "Question: Is tea safe?", "Reply to the
+   * question “Is tea safe?”"; for a comment without a question line, its opening words.
+   */
   title: string;
   /** The comment's permalink on the page that shows it: `…/#comment-<id>`. */
   url: string;
@@ -58,6 +65,8 @@ export interface PageHit {
 
 /** Marks a comment's `<article>` (see `components/comments/Comment.astro`). */
 const COMMENT_ANCHOR = /^comment-/;
+/** Marks a conversation's list item: a top-level comment and its replies (`components/comments/CommentList.astro`). */
+const CONVERSATION_ANCHOR = /^conversation-/;
 
 /**
  * Splits a Pagefind excerpt into text runs. Pagefind writes `<` and `>` of the indexed text as `&lt;` and
@@ -88,6 +97,53 @@ export function commentAt(anchors: PagefindAnchor[], heading: PagefindAnchor): P
   );
 }
 
+/**
+ * The conversation a comment belongs to: the last conversation starting at or before it. Its question
+ * (the top-level comment) starts at the same word, with its heading.
+ */
+function conversationOf(anchors: PagefindAnchor[], comment: PagefindAnchor): PagefindAnchor | undefined {
+  let found: PagefindAnchor | undefined;
+  for (const anchor of anchors) {
+    if (anchor.location > comment.location) break;
+    if (anchor.element === 'li' && CONVERSATION_ANCHOR.test(anchor.id)) found = anchor;
+  }
+  return found;
+}
+
+const HEADING = /^h[1-6]$/;
+
+/**
+ * The opening words of the comment whose body starts at word `start`, up to where the next comment
+ * starts, cut as a quoted question line is.
+ */
+function openingWords(data: PagefindResultData, start: number): string {
+  const next = data.anchors.find((anchor) => anchor.element === 'article' && anchor.location >= start);
+  const words = data.content.split(/\s+/).filter(Boolean);
+  return shortTitle(words.slice(start, Math.min(next?.location ?? Infinity, start + 40)).join(' '));
+}
+
+/**
+ * How a search result names a matching comment. A question is named by its question line; a reply by
+ * the question of its conversation, since its own heading only says whom it answers ("Reply to
+ * Anonymous"). A comment without a question line is named by its opening words.
+ */
+export function commentTitle(data: PagefindResultData, comment: PagefindAnchor, heading: PagefindAnchor): string {
+  const conversation = conversationOf(data.anchors, comment);
+  // The last heading starting there: the comment section's own heading may start at the same word.
+  const questionHeading =
+    conversation &&
+    data.anchors.findLast((anchor) => HEADING.test(anchor.element) && anchor.location === conversation.location);
+  // An index built before conversations were marked: the comment's own heading is all there is.
+  if (!questionHeading) return `Reader comment: ${heading.text ?? ''}`;
+  const text = questionHeading.text ?? '';
+  const untitled = isStandInHeading(text);
+  const name = untitled
+    ? `“${openingWords(data, questionHeading.location + text.split(/\s+/).length)}”`
+    : `“${shortTitle(text)}”`;
+  if (comment.location === conversation.location) return untitled ? `Comment: ${name}` : `Question: ${name}`;
+  return untitled ? `Reply to the comment ${name}` : `Reply to the question ${name}`;
+}
+
 /** How well a part of a page matches: the sum of its matching words' scores. */
 const score = (sub: PagefindSubResult) =>
   (sub.weighted_locations ?? []).reduce((sum, location) => sum + location.balanced_score, 0);
@@ -97,13 +153,18 @@ const score = (sub: PagefindSubResult) =>
  * comment page holds fifty conversations; the one that matches every word should not be the fiftieth).
  */
 export function toPageHit(data: PagefindResultData): PageHit {
-  const comments: { hit: CommentHit; score: number }[] = [];
+  const comments: { hit: CommentHit; heading: string; score: number }[] = [];
   let excerpt: ExcerptPart[] = [];
   for (const sub of data.sub_results) {
     const comment = sub.anchor && commentAt(data.anchors, sub.anchor);
-    if (comment) {
+    if (sub.anchor && comment) {
       comments.push({
-        hit: { title: sub.title, url: `${data.url}#${comment.id}`, excerpt: excerptParts(sub.excerpt) },
+        hit: {
+          title: commentTitle(data, comment, sub.anchor),
+          url: `${data.url}#${comment.id}`,
+          excerpt: excerptParts(sub.excerpt),
+        },
+        heading: sub.anchor.text ?? sub.title,
         score: score(sub),
       });
     } else if (excerpt.length === 0) {
@@ -111,6 +172,10 @@ export function toPageHit(data: PagefindResultData): PageHit {
     }
   }
   if (data.sub_results.length === 0) excerpt = excerptParts(data.excerpt);
+  // Replies in one conversation share its name: each then also says its own heading ("Reply to Sam").
+  const uses = new Map<string, number>();
+  for (const { hit } of comments) uses.set(hit.title, (uses.get(hit.title) ?? 0) + 1);
+  for (const entry of comments) if (uses.get(entry.hit.title)! > 1) entry.hit.title += ` (${entry.heading})`;
   return {
     title: data.meta.title ?? data.url,
     url: data.url,
@@ -118,6 +183,11 @@ export function toPageHit(data: PagefindResultData): PageHit {
     // Array.prototype.sort is stable: equally good matches stay in page order.
     comments: comments.sort((a, b) => b.score - a.score).map(({ hit }) => hit),
   };
+}
+
+/** The control that unfolds the matching comments of a page beyond the first few. */
+export function moreCommentsLabel(hidden: number): string {
+  return `Show ${hidden} more matching ${hidden === 1 ? 'comment' : 'comments'}`;
 }
 
 /** What the live region says once a search is done. */
