@@ -5,6 +5,7 @@
  */
 import { defineMiddleware } from 'astro:middleware';
 
+import { buildDay } from '../config/build-day';
 import { ContentProblemsError, devContentProblems } from '../lib/content-check/dev-problems';
 import { summarize } from '../lib/content-check/summary';
 
@@ -13,5 +14,5 @@ export const onRequest = defineMiddleware((context, next) => {
   // Pages end in "/" (`trailingSlash: 'always'`); files made by endpoints (the feed, images) do not.
   const wantsPage = context.isPrerendered && context.url.pathname.endsWith('/');
   if (problems.length === 0 || !wantsPage) return next();
-  throw new ContentProblemsError(problems, summarize({ problems: [...problems], notes: [], articles: [] }));
+  throw new ContentProblemsError(problems, summarize({ problems: [...problems], notes: [], articles: [] }, buildDay));
 });
