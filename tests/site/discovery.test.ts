@@ -11,10 +11,13 @@ import * as cheerio from 'cheerio';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 
-import { FIXTURE_CONTENT, FIXTURE_DIST, SITE_DIST } from '../helpers/paths';
+import { builtSites } from '../helpers/fixture-sites';
+import { FIXTURE_CONTENT } from '../helpers/paths';
 import { site } from '@/config/site';
 import { slugifyTag } from '@/lib/discovery/tags';
 import { articleSchema, type ArticleData } from '@/schemas/article';
+
+const [SITE_DIST, FIXTURE_DIST] = await builtSites('site', 'fixture');
 
 /** The built page at `path` (below the site's root), parsed. */
 function page(dist: string, path: string): cheerio.CheerioAPI {

@@ -1,10 +1,13 @@
 import { describe, expect, test } from 'vitest';
 
+import { builtSite } from '../helpers/fixture-sites';
 import { hugeThreadComments, longChainComments, STRANGE_BODIES } from '../helpers/generated-fixtures';
 import { commentIdsOn as idsOn, commentPages } from '../helpers/comment-pages';
 
+const FIXTURE_DIST = await builtSite('fixture');
+
 describe('an article with 10,000 comments', () => {
-  const pages = commentPages('huge-thread');
+  const pages = commentPages(FIXTURE_DIST, 'huge-thread');
 
   test('is split into pages of 50 conversations', () => {
     expect(pages).toHaveLength(40);
@@ -49,7 +52,7 @@ describe('an article with 10,000 comments', () => {
 });
 
 describe('a reply chain 500 deep', () => {
-  const { $ } = commentPages('long-chain')[0]!;
+  const { $ } = commentPages(FIXTURE_DIST, 'long-chain')[0]!;
 
   test('shows every reply exactly once, in order', () => {
     expect(idsOn($)).toEqual(longChainComments().map((comment) => comment.id));
@@ -66,7 +69,7 @@ describe('a reply chain 500 deep', () => {
 });
 
 describe('strange text', () => {
-  const { $ } = commentPages('strange-text')[0]!;
+  const { $ } = commentPages(FIXTURE_DIST, 'strange-text')[0]!;
 
   test.each(Object.keys(STRANGE_BODIES))('keeps the %s comment’s characters exactly', (id) => {
     const shown = $(`#comment-${id} .comment-body`).text();
