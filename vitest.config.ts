@@ -14,7 +14,8 @@ export default getViteConfig(
           extends: true,
           test: {
             name: 'unit',
-            include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.ts', 'tests/import/**/*.test.ts'],
+            // Module tests, beside their module's path in src/ (tests/unit/lib/comments/thread.test.ts…) or scripts/.
+            include: ['tests/unit/**/*.test.ts'],
           },
         },
         {
