@@ -81,7 +81,7 @@ beforeAll(async () => {
   cpSync(join(FIXTURE_SOURCE, 'comments', `${SLUG}.json`), COMMENTS_FILE, { recursive: true });
   cpSync(join(FIXTURE_SOURCE, 'people'), join(CONTENT, 'people'), { recursive: true });
   siteUrl = await buildAndServe(join(WORK, 'dist-before'));
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await server?.close();
@@ -175,5 +175,5 @@ describe('a reader asks, a clinician answers, the owner publishes (JavaScript of
     expect(await answer.innerText()).not.toContain('A reader’s experience');
     await page.close();
     expect(readdirSync(join(WORK, 'dist-after', 'articles', SLUG, 'ask'))).toContain('index.html');
-  }, 300_000);
+  }, 600_000);
 });

@@ -1,7 +1,12 @@
 /** `astro build` as the owner runs it, for the tests that build a site (tests/helpers/fixture-sites.ts and a few of their own). */
 import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+
+import lockfile from 'proper-lockfile';
+
+import { TEST_CACHE } from './paths';
 
 /**
  * Variables Vitest sets for `import.meta.env`. Passed on to Astro, `BASE_URL=/` would override the base
@@ -23,27 +28,67 @@ export function buildEnvironment(env: Record<string, string> = {}): Record<strin
   return { ...ownerEnv, ASTRO_TELEMETRY_DISABLED: '1', QUESTIONS: 'local', ...env };
 }
 
+/** Longest a test waits for the other builds of the run before its own starts. */
+const BUILD_WAIT_MS = 20 * 60_000;
+
+/**
+ * Runs `work` while no other `astro build` of this repository runs, in any test worker. Builds of
+ * different content share the project's `.astro/` folder (Astro writes the content's module map,
+ * `.astro/content-modules.mjs`, there and reads it back while bundling), so two at once can mix
+ * their articles up. The lock is refreshed while its holder lives and taken over once a minute old.
+ */
+export async function oneBuildAtATime<T>(work: () => Promise<T>): Promise<T> {
+  mkdirSync(TEST_CACHE, { recursive: true });
+  const release = await lockfile.lock(join(TEST_CACHE, 'astro-build'), {
+    realpath: false,
+    stale: 60_000,
+    retries: { retries: BUILD_WAIT_MS / 500, factor: 1, minTimeout: 500, maxTimeout: 500 },
+  });
+  try {
+    return await work();
+  } finally {
+    await release();
+  }
+}
+
+/** What `astro` printed and how it ended. */
+export interface AstroRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the `astro` command line in a child process with exactly this environment, one build at a time
+ * (oneBuildAtATime), without blocking this process, so that its locks stay alive while it waits.
+ */
+export function runAstro(args: string[], env: NodeJS.ProcessEnv): Promise<AstroRun> {
+  const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+  return oneBuildAtATime(
+    () =>
+      new Promise<AstroRun>((resolve) => {
+        execFile(
+          process.execPath,
+          [astro, ...args],
+          { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+          (error, stdout, stderr) => {
+            const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+            resolve({ status, stdout, stderr });
+          },
+        );
+      }),
+  );
+}
+
 /**
  * `astro build` into `outDir`, with extra environment variables and command-line flags (`--force`
- * renders every page, none copied from the incremental build cache). Runs in a child process without
- * blocking this one, so a test worker keeps its build lock alive (fixture-sites.ts) while it waits.
+ * renders every page, none copied from the incremental build cache).
  * @throws Error with Astro's output when the build fails
  */
 export async function astroBuild(outDir: string, env: Record<string, string> = {}, flags: string[] = []) {
-  const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
-  const args = [join(dirname(astroPackage), 'bin/astro.mjs'), 'build', '--silent', '--outDir', outDir, ...flags];
-  await new Promise<void>((resolve, reject) => {
-    execFile(
-      process.execPath,
-      args,
-      { env: buildEnvironment(env), maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        // Astro prints a failed page's error on stdout: show it when the build fails.
-        if (error) return reject(new Error(`astro build into ${outDir} failed:\n${stdout}${stderr}`, { cause: error }));
-        // Warnings still show.
-        if (stderr) process.stderr.write(stderr);
-        resolve();
-      },
-    );
-  });
+  const run = await runAstro(['build', '--silent', '--outDir', outDir, ...flags], buildEnvironment(env));
+  // Astro prints a failed page's error on stdout: show it when the build fails.
+  if (run.status !== 0) throw new Error(`astro build into ${outDir} failed:\n${run.stdout}${run.stderr}`);
+  // Warnings still show.
+  if (run.stderr) process.stderr.write(run.stderr);
 }

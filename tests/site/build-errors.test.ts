@@ -1,20 +1,21 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { expect, test } from 'vitest';
 
-const brokenContent = fileURLToPath(new URL('../fixtures/broken-content', import.meta.url));
-const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+import { runAstro } from '../helpers/astro-build';
 
-test('a build of broken content fails with one line per problem and no stack trace', () => {
+const brokenContent = fileURLToPath(new URL('../fixtures/broken-content', import.meta.url));
+
+test('a build of broken content fails with one line per problem and no stack trace', async () => {
   const outDir = mkdtempSync(join(tmpdir(), 'broken-build-'));
-  const result = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
-    env: { ...process.env, CONTENT_DIR: brokenContent, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
-    encoding: 'utf8',
+  const result = await runAstro(['build', '--outDir', outDir], {
+    ...process.env,
+    CONTENT_DIR: brokenContent,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    FORCE_COLOR: '0',
   });
   rmSync(outDir, { recursive: true, force: true });
   const output = `${result.stdout}${result.stderr}`;
@@ -27,4 +28,4 @@ test('a build of broken content fails with one line per problem and no stack tra
   );
   expect(output).toContain('field "author": names "nobody-here", who is not in content/people.');
   expect(output).not.toMatch(/^\s+at /m);
-});
+}, 600_000); // waits for the other builds of the run (one at a time)
