@@ -1,15 +1,21 @@
 /// <reference types="vitest/config" />
+import { availableParallelism } from 'node:os';
+
 import { getViteConfig } from 'astro/config';
 
 export default getViteConfig(
   {
     test: {
+      // Vitest's default leaves one core free (a single worker on a 2-core machine); the site and browser
+      // tests mostly wait for Chromium and child builds, so two files at a time keep both cores busy.
+      maxWorkers: Math.max(2, availableParallelism()),
       projects: [
         {
           extends: true,
           test: {
             name: 'unit',
-            include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.ts', 'tests/import/**/*.test.ts'],
+            // Module tests, beside their module's path in src/ (tests/unit/lib/comments/thread.test.ts…) or scripts/.
+            include: ['tests/unit/**/*.test.ts'],
           },
         },
         {
@@ -17,7 +23,8 @@ export default getViteConfig(
           test: {
             name: 'site',
             include: ['tests/site/**/*.test.ts', 'tests/browser/**/*.test.ts'],
-            globalSetup: ['tests/site/build-site.ts'],
+            // No global setup: each file builds the sites it names when it is collected, once per run and
+            // only when their inputs changed (tests/helpers/fixture-sites.ts).
             hookTimeout: 300_000,
             testTimeout: 60_000,
           },

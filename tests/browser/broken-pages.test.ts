@@ -11,7 +11,7 @@ import {
 import { useSitesAndBrowser } from '../helpers/sites';
 
 // The checks that pass on the site's pages must fail on pages broken on purpose.
-const suite = useSitesAndBrowser({ viewport: { width: 320, height: 640 } });
+const suite = await useSitesAndBrowser({ viewport: { width: 320, height: 640 } }, { sites: ['broken-pages'] });
 
 test('the accessibility check catches an image without alt text', async () => {
   const { page } = await visit(suite.browser.context, suite.sites.broken('image-without-alt.html'));

@@ -1,27 +1,19 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 
-import { openBrowser, visit, type TestBrowser } from '../helpers/browser';
-import { serveSites, type ServedSites } from '../helpers/sites';
+import { visit } from '../helpers/browser';
+import { useSitesAndBrowser } from '../helpers/sites';
 
-let sites: ServedSites;
-beforeAll(async () => {
-  sites = await serveSites();
-});
-afterAll(() => sites.close());
+const suite = await useSitesAndBrowser({}, { sites: ['site', 'fixture'] });
 
 // Reading and folding must not depend on JavaScript: every check runs with it on and off.
 describe.each([
   ['on', true],
   ['off', false],
 ])('with JavaScript %s', (_, javaScriptEnabled) => {
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    browser = await openBrowser({ javaScriptEnabled });
-  });
-  afterAll(() => browser.close());
+  const browser = suite.useContext({ javaScriptEnabled });
 
   test('every comment of the seed article is visible, as many as the heading counts', async () => {
-    const { page } = await visit(browser.context, sites.article);
+    const { page } = await visit(browser.context, suite.sites.article);
     const comments = page.locator('article.comment');
     const count = await comments.count();
     expect(await page.locator('#comments-heading').textContent()).toMatch(new RegExp(`^${count} thoughts on`));
@@ -30,7 +22,7 @@ describe.each([
   });
 
   test('a thread folds and unfolds with the mouse, and says which it will do', async () => {
-    const { page } = await visit(browser.context, sites.article);
+    const { page } = await visit(browser.context, suite.sites.article);
     const summary = page.locator('#comment-q2 + details > summary');
     const reply = page.locator('#comment-q2-a1');
     await expect.poll(() => reply.isVisible()).toBe(true);
@@ -45,7 +37,7 @@ describe.each([
   });
 
   test('a thread folds with Enter and unfolds with Space from the keyboard', async () => {
-    const { page } = await visit(browser.context, sites.article);
+    const { page } = await visit(browser.context, suite.sites.article);
     const summary = page.locator('#comment-q3 + details > summary');
     const reply = page.locator('#comment-q3-a1');
     // Tab from the comment's last link (Reply) just before the control, as a keyboard user would.
@@ -60,7 +52,7 @@ describe.each([
   });
 
   test('the fold control announces its name and expanded state as a native disclosure', async () => {
-    const { page } = await visit(browser.context, sites.article);
+    const { page } = await visit(browser.context, suite.sites.article);
     const selector = '#comment-q4 + details > summary';
     // What the browser tells screen readers about the control, read from its accessibility tree.
     const announced = async () => {
@@ -80,7 +72,7 @@ describe.each([
   });
 
   test('a permalink scrolls to its comment and highlights it', async () => {
-    const { page } = await visit(browser.context, `${sites.article}#comment-q5-a1`);
+    const { page } = await visit(browser.context, `${suite.sites.article}#comment-q5-a1`);
     const target = page.locator('#comment-q5-a1');
     await expect.poll(() => target.evaluate((element) => element.matches(':target'))).toBe(true);
     expect(await target.evaluate((element) => getComputedStyle(element).outlineStyle)).not.toBe('none');
@@ -92,7 +84,7 @@ describe.each([
   });
 
   test('a permalink to a reply deep in a thread reaches it, because threads start unfolded', async () => {
-    const { page } = await visit(browser.context, `${sites.deepThread}#comment-r12`);
+    const { page } = await visit(browser.context, `${suite.sites.deepThread}#comment-r12`);
     const target = page.locator('#comment-r12');
     await expect.poll(() => target.isVisible()).toBe(true);
     expect(await page.locator('details:not([open])').count()).toBe(0);
@@ -103,7 +95,7 @@ describe.each([
   });
 
   test('a reply below the indentation cap links back to the comment it answers', async () => {
-    const { page } = await visit(browser.context, sites.deepThread);
+    const { page } = await visit(browser.context, suite.sites.deepThread);
     await page.locator('#comment-r6').getByRole('link', { name: 'Replier 5', exact: true }).click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#comment-r5');
     await page.close();
@@ -111,14 +103,10 @@ describe.each([
 });
 
 describe('readers’ text with a right-to-left override (U+202E)', () => {
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(() => browser.close());
+  const browser = suite.useContext({});
 
   test('reverses only itself: the site’s words around it keep their order', async () => {
-    const { page } = await visit(browser.context, `${sites.fixtureUrl}articles/structured-data/`);
+    const { page } = await visit(browser.context, `${suite.sites.fixtureUrl}articles/structured-data/`);
     // Where each visible character of the heading "Reply to “<override>evil title”" is drawn, in text order.
     const drawn = await page.locator('#comment-r-bidi h3').evaluate((heading) => {
       const characters: { character: string; left: number }[] = [];

@@ -13,7 +13,8 @@ import { dirname, join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 
-import { openBrowser, type TestBrowser } from '../helpers/browser';
+import { lockAstroProject } from '../helpers/astro-build';
+import { launchChromium, newTestContext, type TestBrowser } from '../helpers/browser';
 
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 let port: number;
@@ -61,7 +62,11 @@ async function waitForServer(url: string, timeout = 120_000) {
   }
 }
 
+let unlockAstro: (() => Promise<void>) | undefined;
+
 beforeAll(async () => {
+  // The dev server writes the project's .astro/ folder, which the test builds share: none runs meanwhile.
+  unlockAstro = await lockAstroProject();
   contentDir = mkdtempSync(join(tmpdir(), 'dev-overlay-'));
   mkdirSync(join(contentDir, 'articles'));
   writeFileSync(join(contentDir, 'articles', 'cramps.mdx'), GOOD_ARTICLE);
@@ -80,12 +85,21 @@ beforeAll(async () => {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   await waitForServer(articleUrl());
-  browser = await openBrowser();
-}, 180_000);
+  const chromium = await launchChromium();
+  const context = await newTestContext(chromium);
+  browser = {
+    context,
+    close: async () => {
+      await context.close();
+      await chromium.close();
+    },
+  };
+}, 900_000); // may first wait for the other builds of the run
 
 afterAll(async () => {
   await browser?.close();
   server?.kill();
+  await unlockAstro?.();
   rmSync(contentDir, { recursive: true, force: true });
 });
 

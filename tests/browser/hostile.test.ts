@@ -3,7 +3,7 @@ import { expect, test } from 'vitest';
 import { visit } from '../helpers/browser';
 import { useSitesAndBrowser } from '../helpers/sites';
 
-const suite = useSitesAndBrowser();
+const suite = await useSitesAndBrowser({}, { sites: ['fixture'] });
 
 test.each([1, 2, 3, 4])(
   'hostile comments page %i opens no dialog, runs nothing and sends nothing off the origin',

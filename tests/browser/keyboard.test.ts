@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { visit } from '../helpers/browser';
 import { PAGES, useSitesAndBrowser } from '../helpers/sites';
 
-const suite = useSitesAndBrowser({ viewport: { width: 1280, height: 800 } });
+const suite = await useSitesAndBrowser({ viewport: { width: 1280, height: 800 } }, { sites: ['site', 'fixture'] });
 
 describe.each(PAGES)('on the $name page, using only the keyboard', (testPage) => {
   test('the skip link is the first Tab stop, visible, and moves focus to the main content', async () => {

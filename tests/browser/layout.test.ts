@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 
-import { openBrowser, visit, type TestBrowser } from '../helpers/browser';
+import { visit } from '../helpers/browser';
 import {
   horizontalScroll,
   narrowTextColumns,
@@ -8,23 +8,15 @@ import {
   smallTouchTargets,
   TEXT_SPACING_CSS,
 } from '../helpers/page-checks';
-import { PAGES, serveSites, type ServedSites } from '../helpers/sites';
+import { PAGES, useSitesAndBrowser } from '../helpers/sites';
 
-let sites: ServedSites;
-beforeAll(async () => {
-  sites = await serveSites();
-});
-afterAll(() => sites.close());
+const suite = await useSitesAndBrowser({}, { sites: ['site', 'fixture'] });
 
 describe('on a 320 × 640 phone screen', () => {
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    browser = await openBrowser({ viewport: { width: 320, height: 640 } });
-  });
-  afterAll(() => browser.close());
+  const browser = suite.useContext({ viewport: { width: 320, height: 640 } });
 
   test.each(PAGES)('the $name page does not scroll sideways and keeps text columns readable', async (testPage) => {
-    const { page } = await visit(browser.context, sites.url(testPage));
+    const { page } = await visit(browser.context, suite.sites.url(testPage));
     expect(await horizontalScroll(page)).toEqual([]);
     expect(await overflowingElements(page)).toEqual([]);
     expect(await narrowTextColumns(page, 200)).toEqual([]);
@@ -32,22 +24,18 @@ describe('on a 320 × 640 phone screen', () => {
   });
 
   test.each(PAGES)('the $name page has touch targets of at least 24 × 24 px', async (testPage) => {
-    const { page } = await visit(browser.context, sites.url(testPage));
+    const { page } = await visit(browser.context, suite.sites.url(testPage));
     expect(await smallTouchTargets(page)).toEqual([]);
     await page.close();
   });
 });
 
 describe('with WCAG text-spacing overrides', () => {
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    // Readers apply text spacing with a browser extension, which the page's CSP does not restrict.
-    browser = await openBrowser({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
-  });
-  afterAll(() => browser.close());
+  // Readers apply text spacing with a browser extension, which the page's CSP does not restrict.
+  const browser = suite.useContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
 
   test.each(PAGES)('the $name page clips and overlaps nothing', async (testPage) => {
-    const { page } = await visit(browser.context, sites.url(testPage));
+    const { page } = await visit(browser.context, suite.sites.url(testPage));
     await page.addStyleTag({ content: TEXT_SPACING_CSS });
     expect(await overflowingElements(page)).toEqual([]);
     expect(await horizontalScroll(page)).toEqual([]);
@@ -56,15 +44,11 @@ describe('with WCAG text-spacing overrides', () => {
 });
 
 describe('at 200 % zoom', () => {
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    // A 1280 × 800 window at 200 % zoom lays pages out in 640 × 400 CSS pixels, twice as large.
-    browser = await openBrowser({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
-  });
-  afterAll(() => browser.close());
+  // A 1280 × 800 window at 200 % zoom lays pages out in 640 × 400 CSS pixels, twice as large.
+  const browser = suite.useContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
 
   test.each(PAGES)('the $name page clips and overlaps nothing', async (testPage) => {
-    const { page } = await visit(browser.context, sites.url(testPage));
+    const { page } = await visit(browser.context, suite.sites.url(testPage));
     expect(await overflowingElements(page)).toEqual([]);
     expect(await horizontalScroll(page)).toEqual([]);
     await page.close();

@@ -21,8 +21,9 @@ import {
   type LighthouseSummary,
 } from '../../scripts/lighthouse';
 import { findChromium, NO_CHROMIUM } from '../helpers/browser';
-import { SITE_DIST } from '../helpers/paths';
+import { builtSite } from '../helpers/fixture-sites';
 
+const SITE_DIST = await builtSite('site');
 const chromePath = findChromium();
 if (!chromePath) console.warn(`Lighthouse tests skipped. ${NO_CHROMIUM}`);
 

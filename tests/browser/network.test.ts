@@ -3,7 +3,7 @@ import { expect, test } from 'vitest';
 import { visit } from '../helpers/browser';
 import { PAGES, useSitesAndBrowser } from '../helpers/sites';
 
-const suite = useSitesAndBrowser();
+const suite = await useSitesAndBrowser({}, { sites: ['site', 'fixture'] });
 
 test.each(PAGES)(
   'the $name page loads with status $status, no console errors, no failed requests and nothing leaving 127.0.0.1',

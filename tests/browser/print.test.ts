@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { visit } from '../helpers/browser';
 import { useSitesAndBrowser } from '../helpers/sites';
 
-const suite = useSitesAndBrowser({ colorScheme: 'dark' });
+const suite = await useSitesAndBrowser({ colorScheme: 'dark' }, { sites: ['site', 'fixture'] });
 
 /** Opens a page of the real site or the fixture site as it prints. */
 async function printed(site: 'site' | 'fixture', path: string): Promise<Page> {

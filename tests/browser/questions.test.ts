@@ -14,9 +14,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { questionsMount } from '../../scripts/preview-questions';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server';
-import { openBrowser, type TestBrowser } from '../helpers/browser';
+import { astroBuild } from '../helpers/astro-build';
 import { FIXTURE_SOURCE } from '../helpers/paths';
-import { astroBuild } from '../site/build-site';
+import { useSitesAndBrowser } from '../helpers/sites';
 
 const WORK = join(process.cwd(), 'node_modules/.cache/health-site-tests/questions');
 const CONTENT = join(WORK, 'content');
@@ -29,12 +29,13 @@ const ENV = { QUESTIONS: 'local', QUESTIONS_SECRET: 'a-test-secret-that-is-long-
 const HUMAN_PAUSE_MS = 3_300;
 
 let server: StaticServer | undefined;
-let browser: TestBrowser;
+// No built site of the suite's: this file builds its own small one, twice.
+const suite = await useSitesAndBrowser({ javaScriptEnabled: false }, { sites: [] });
 
 /** Builds the small test site from CONTENT into `dist` and serves it with the question handler. */
 async function buildAndServe(dist: string) {
   await server?.close();
-  astroBuild(dist, { CONTENT_DIR: CONTENT, ...ENV });
+  await astroBuild(dist, { CONTENT_DIR: CONTENT, ...ENV });
   const handle = questionsMount({ root: dist, base: '/', contentDir: CONTENT, env: ENV })!;
   server = await startStaticServer({ root: dist, handle });
   return server.url;
@@ -80,11 +81,9 @@ beforeAll(async () => {
   cpSync(join(FIXTURE_SOURCE, 'comments', `${SLUG}.json`), COMMENTS_FILE, { recursive: true });
   cpSync(join(FIXTURE_SOURCE, 'people'), join(CONTENT, 'people'), { recursive: true });
   siteUrl = await buildAndServe(join(WORK, 'dist-before'));
-  browser = await openBrowser({ javaScriptEnabled: false });
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
 });
 
@@ -97,7 +96,7 @@ describe('a reader asks, a clinician answers, the owner publishes (JavaScript of
   const reply = { body: 'Thank you, that helped me understand the chain of answers.' };
 
   test('"Ask a question" leads to the form, and a question sent is received for review', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await page.goto(`${siteUrl}articles/${SLUG}/`);
     await page.getByRole('link', { name: 'Ask a question' }).click();
     expect(new URL(page.url()).pathname).toBe('/api/questions');
@@ -113,7 +112,7 @@ describe('a reader asks, a clinician answers, the owner publishes (JavaScript of
   });
 
   test('"Reply" on the deepest comment preselects it, and the reply is stored under it', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await page.goto(`${siteUrl}articles/${SLUG}/`);
     await page
       .locator(`#comment-${DEEPEST}`)
@@ -132,7 +131,7 @@ describe('a reader asks, a clinician answers, the owner publishes (JavaScript of
   });
 
   test('a refused submission comes back saying why, with everything typed still in the form', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await page.goto(`${siteUrl}articles/${SLUG}/`);
     await page.getByRole('link', { name: 'Ask a question' }).click();
     const tooManyLinks = 'See https://a.example, https://b.example, https://c.example and https://d.example.';
@@ -161,7 +160,7 @@ describe('a reader asks, a clinician answers, the owner publishes (JavaScript of
     expect(comments('pending').out).not.toContain(asked.id);
 
     const url = await buildAndServe(join(WORK, 'dist-after'));
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await page.goto(`${url}articles/${SLUG}/`);
     const askedOnPage = page.locator(`#comment-${asked.id}`);
     expect(await askedOnPage.innerText()).toContain(question.title);
@@ -176,5 +175,5 @@ describe('a reader asks, a clinician answers, the owner publishes (JavaScript of
     expect(await answer.innerText()).not.toContain('A reader’s experience');
     await page.close();
     expect(readdirSync(join(WORK, 'dist-after', 'articles', SLUG, 'ask'))).toContain('index.html');
-  }, 300_000);
+  }, 600_000);
 });

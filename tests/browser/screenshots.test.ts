@@ -1,18 +1,16 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 
-import { openBrowser, visit } from '../helpers/browser';
+import { visit } from '../helpers/browser';
 import { SCREENSHOTS } from '../helpers/paths';
-import { serveSites, type ServedSites } from '../helpers/sites';
+import { useSitesAndBrowser } from '../helpers/sites';
 
-let sites: ServedSites;
-beforeAll(async () => {
-  sites = await serveSites();
+const suite = await useSitesAndBrowser({}, { sites: ['site'] });
+beforeAll(() => {
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
-afterAll(() => sites.close());
 
 // Pictures for people to look at after every run (test-results/screenshots/).
 test.each([
@@ -20,8 +18,8 @@ test.each([
   { file: 'article-1280-dark.png', width: 1280, colorScheme: 'dark' as const },
   { file: 'article-375-light.png', width: 375, colorScheme: 'light' as const },
 ])('the seed article is captured full page as $file', async ({ file, width, colorScheme }) => {
-  const browser = await openBrowser({ viewport: { width, height: 800 }, colorScheme });
-  const { page } = await visit(browser.context, sites.article);
+  const browser = await suite.openContext({ viewport: { width, height: 800 }, colorScheme });
+  const { page } = await visit(browser.context, suite.sites.article);
   const path = join(SCREENSHOTS, file);
   await page.screenshot({ path, fullPage: true });
   await browser.close();

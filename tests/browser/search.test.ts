@@ -5,16 +5,15 @@
  * JavaScript.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 
-import { startStaticServer, type StaticServer } from '../../scripts/static-server';
-import { openBrowser, visit, type PageTrouble, type TestBrowser } from '../helpers/browser';
+import { visit, type PageTrouble } from '../helpers/browser';
 import { axeViolations, horizontalScroll } from '../helpers/page-checks';
 import { useSitesAndBrowser } from '../helpers/sites';
-import { SUB_PATH, SUB_PATH_DIST } from '../helpers/sub-path';
+import { SUB_PATH } from '../helpers/sub-path';
 import { site } from '@/config/site';
 
-const suite = useSitesAndBrowser();
+const suite = await useSitesAndBrowser({}, { sites: ['fixture', 'sub-path'] });
 
 /** Opens the fixture site's search page, searches for `query` with the form, and waits for the results. */
 async function search(query: string, origin = suite.sites.fixtureUrl, browser = suite.browser) {
@@ -190,11 +189,7 @@ test('“Show more results” lists the next pages and moves focus to the first 
 });
 
 describe.each(['light', 'dark'] as const)('with results shown, in the %s colour scheme', (colorScheme) => {
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    browser = await openBrowser({ colorScheme });
-  });
-  afterAll(() => browser.close());
+  const browser = suite.useContext({ colorScheme });
 
   test('the page has no axe-core WCAG 2.2 AA violations', async () => {
     const { page } = await search('cramp', suite.sites.fixtureUrl, browser);
@@ -204,7 +199,7 @@ describe.each(['light', 'dark'] as const)('with results shown, in the %s colour 
 });
 
 test('with results shown, the page does not scroll sideways at 320 px', async () => {
-  const narrow = await openBrowser({ viewport: { width: 320, height: 640 } });
+  const narrow = await suite.openContext({ viewport: { width: 320, height: 640 } });
   const { page } = await search(
     'supercalifragilisticexpialidociouslylongwordwithoutanyspaces1',
     suite.sites.fixtureUrl,
@@ -241,11 +236,7 @@ test('hostile comments found by a search show as text: no markup of theirs reach
 });
 
 describe('with JavaScript turned off', () => {
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    browser = await openBrowser({ javaScriptEnabled: false });
-  });
-  afterAll(() => browser.close());
+  const browser = suite.useContext({ javaScriptEnabled: false });
 
   test('the page says search needs JavaScript and offers the list of articles', async () => {
     const { page } = await visit(browser.context, `${suite.sites.fixtureUrl}search/`);
@@ -270,14 +261,8 @@ describe('with JavaScript turned off', () => {
 });
 
 describe('under /health-blog/', () => {
-  let server: StaticServer;
-  beforeAll(async () => {
-    server = await startStaticServer({ root: SUB_PATH_DIST, base: SUB_PATH });
-  });
-  afterAll(() => server.close());
-
   test('finds the seed article and links to it and its comments under the prefix', async () => {
-    const { page, trouble } = await search('cramps', server.url);
+    const { page, trouble } = await search('cramps', suite.sites.root('sub-path'));
     const links = await resultLinks(page);
     expect(links.length).toBeGreaterThan(1);
     expect(links.filter((link) => !link?.startsWith(`${SUB_PATH}articles/leg-cramps-sign-of-pregnancy/`))).toEqual([]);

@@ -6,7 +6,7 @@ import { visit } from '../helpers/browser';
 import { PAGES, useSitesAndBrowser } from '../helpers/sites';
 
 // The test server applies each build's own _headers file, as Netlify and Cloudflare Pages do.
-const suite = useSitesAndBrowser();
+const suite = await useSitesAndBrowser();
 
 const violations = (consoleErrors: string[]) =>
   consoleErrors.filter((message) => /Content Security Policy/i.test(message));

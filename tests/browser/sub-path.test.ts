@@ -2,32 +2,24 @@
  * The real site built for /health-blog/ and served under that prefix, as on a GitHub project site:
  * the same checks a reader's browser would trip over first.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 
-import { startStaticServer, type StaticServer } from '../../scripts/static-server';
-import { openBrowser, visit, type TestBrowser } from '../helpers/browser';
+import { visit } from '../helpers/browser';
 import { axeViolations } from '../helpers/page-checks';
-import { PAGES } from '../helpers/sites';
-import { SUB_PATH, SUB_PATH_SITE_URL, subPathSite } from '../helpers/sub-path';
+import { PAGES, useSitesAndBrowser } from '../helpers/sites';
+import { SUB_PATH, SUB_PATH_SITE_URL } from '../helpers/sub-path';
 
 /** The real site's pages (home, seed article, 404), here below the prefix. */
 const SITE_PAGES = PAGES.filter((page) => page.site === 'site');
 
-let server: StaticServer;
-let browser: TestBrowser;
-beforeAll(async () => {
-  server = await startStaticServer({ root: await subPathSite(), base: SUB_PATH });
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = await useSitesAndBrowser({}, { sites: ['sub-path'] });
+/** The prefix's address on the test server. */
+const served = () => suite.sites.root('sub-path');
 
 test.each(SITE_PAGES)(
   'the $name page loads under /health-blog/ with status $status, no console errors and no failed requests',
   async (testPage) => {
-    const { page, response, trouble } = await visit(browser.context, `${server.url}${testPage.path}`);
+    const { page, response, trouble } = await visit(suite.browser.context, `${served()}${testPage.path}`);
     await page.waitForLoadState('networkidle');
     expect(response?.status()).toBe(testPage.status);
     expect(trouble).toEqual({ consoleErrors: [], failedRequests: [], offOriginRequests: [] });
@@ -36,14 +28,14 @@ test.each(SITE_PAGES)(
 );
 
 test.each(SITE_PAGES)('every internal link and asset of the $name page starts with /health-blog/', async (testPage) => {
-  const { page } = await visit(browser.context, `${server.url}${testPage.path}`);
+  const { page } = await visit(suite.browser.context, `${served()}${testPage.path}`);
   // Resolved by the browser, the way a click or a fetch would resolve them.
   const addresses = await page.evaluate(() => [
     ...[...document.querySelectorAll<HTMLAnchorElement | HTMLLinkElement>('a[href], link[href]')].map((e) => e.href),
     ...[...document.querySelectorAll<HTMLImageElement | HTMLScriptElement>('img[src], script[src]')].map((e) => e.src),
     ...[...document.querySelectorAll<HTMLFormElement>('form[action]')].map((e) => e.action),
   ]);
-  const servedOrigin = new URL(server.url).origin;
+  const servedOrigin = new URL(served()).origin;
   const internal = addresses.filter((href) => [servedOrigin, SUB_PATH_SITE_URL].includes(new URL(href).origin));
   expect(internal.length).toBeGreaterThan(0);
   expect(internal.filter((href) => !new URL(href).pathname.startsWith(SUB_PATH))).toEqual([]);
@@ -51,14 +43,14 @@ test.each(SITE_PAGES)('every internal link and asset of the $name page starts wi
 });
 
 test.each(SITE_PAGES)('the $name page under /health-blog/ has no axe-core WCAG 2.2 AA violations', async (testPage) => {
-  const { page } = await visit(browser.context, `${server.url}${testPage.path}`);
+  const { page } = await visit(suite.browser.context, `${served()}${testPage.path}`);
   expect(await axeViolations(page)).toEqual([]);
   await page.close();
 });
 
 test("the article's canonical URL is its public address under /health-blog/", async () => {
   const article = SITE_PAGES.find((page) => page.name === 'seed article')!;
-  const { page } = await visit(browser.context, `${server.url}${article.path}`);
+  const { page } = await visit(suite.browser.context, `${served()}${article.path}`);
   const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
   expect(canonical).toBe(`${SUB_PATH_SITE_URL}${SUB_PATH}${article.path}`);
   await page.close();

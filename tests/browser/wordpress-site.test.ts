@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 
-import { startStaticServer, type StaticServer } from '../../scripts/static-server';
-import { openBrowser, visit, type TestBrowser } from '../helpers/browser';
+import { visit } from '../helpers/browser';
 import { axeViolations, horizontalScroll } from '../helpers/page-checks';
-import { WORDPRESS_DIST } from '../helpers/paths';
+import { useSitesAndBrowser } from '../helpers/sites';
 
 // Imported posts of every kind WordPress's theme test data has: deep comment threads, images,
 // galleries, block-editor markup, shortcodes, long titles, hostile input.
@@ -16,24 +15,16 @@ const IMPORTED_PAGES = [
   'articles/hostile-body/',
 ];
 
-let server: StaticServer;
-beforeAll(async () => {
-  server = await startStaticServer({ root: WORDPRESS_DIST });
-});
-afterAll(() => server.close());
+const suite = await useSitesAndBrowser({}, { sites: ['wordpress'] });
 
 describe.each([
   ['desktop, light', { colorScheme: 'light' as const }],
   ['phone, dark', { colorScheme: 'dark' as const, viewport: { width: 320, height: 640 } }],
 ])('imported WordPress pages on %s', (_, options) => {
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    browser = await openBrowser(options);
-  });
-  afterAll(() => browser.close());
+  const browser = suite.useContext(options);
 
   test.each(IMPORTED_PAGES)('/%s has no axe-core violations and no sideways scrolling', async (path) => {
-    const { page, response } = await visit(browser.context, `${server.url}${path}`);
+    const { page, response } = await visit(browser.context, `${suite.sites.root('wordpress')}${path}`);
     expect(response?.status()).toBe(200);
     expect(await axeViolations(page)).toEqual([]);
     expect(await horizontalScroll(page)).toEqual([]);

@@ -2,11 +2,16 @@
  * A real Chromium for the browser tests. Browsers cannot be downloaded here, so we look for one:
  * CHROMIUM_PATH, then Debian's /usr/bin/chromium, then Playwright's own cache.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 
-import { chromium, type BrowserContext, type BrowserContextOptions, type Page, type Response } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+  type Response,
+} from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -38,24 +43,16 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-/** Starts Chromium with a fresh, empty profile; `close()` removes the profile again. */
-export async function openBrowser(options: BrowserContextOptions = {}): Promise<TestBrowser> {
+/** Starts Chromium (once per test file: tests/helpers/sites.ts); each context in it has an empty profile of its own. */
+export async function launchChromium(): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM);
-  const profile = mkdtempSync(join(tmpdir(), 'health-site-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
-    ...options,
-  });
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+/** A fresh context, like a new browser profile: a 1280 × 800 window unless the options say otherwise. */
+export function newTestContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
 }
 
 /** What went wrong while a page loaded: console errors, failed requests, requests leaving 127.0.0.1. */

@@ -2,8 +2,6 @@ import { globSync, readFileSync } from 'node:fs';
 
 import * as cheerio from 'cheerio';
 
-import { FIXTURE_DIST } from './paths';
-
 export interface BuiltPage {
   /** Path below dist, such as `articles/x/comments/2/index.html`. */
   file: string;
@@ -11,8 +9,8 @@ export interface BuiltPage {
   $: cheerio.CheerioAPI;
 }
 
-/** The article page and its numbered comment pages, in page order. */
-export function commentPages(slug: string, dist = FIXTURE_DIST): BuiltPage[] {
+/** The article page and its numbered comment pages of a built site, in page order. */
+export function commentPages(dist: string, slug: string): BuiltPage[] {
   const pageNumber = (file: string) => Number(/comments\/(\d+)/.exec(file)?.[1] ?? 1);
   return globSync(`articles/${slug}/{index.html,comments/*/index.html}`, { cwd: dist })
     .sort((a, b) => pageNumber(a) - pageNumber(b))

@@ -1,6 +1,6 @@
 /**
  * Fixture content too large or too strange to keep as files: written into the fixture content folder
- * before the fixture site is built (tests/site/build-site.ts), and read back by the tests that check it.
+ * before the fixture site is built (tests/helpers/fixture-sites.ts), and read back by the tests that check it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

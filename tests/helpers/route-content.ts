@@ -1,10 +1,10 @@
 /**
- * Fake content for the route data tests (`tests/unit/routes/`), as Starlight's tests do it: the real
+ * Fake content for the route data tests (`tests/unit/lib/routes/`), as Starlight's tests do it: the real
  * `astro:content` module with `getCollection` answering from entries parsed by the site's real schemas,
  * so a test's content is exactly what a build would give the page. Use it from a `vi.mock` factory:
  *
- *   vi.mock('astro:content', async () => (await import('../../helpers/route-content')).mockedAstroContent({ … }));
- *   vi.mock('@/config/content-dir', async () => (await import('../../helpers/route-content')).mockedContentDir());
+ *   vi.mock('astro:content', async () => (await import('../../../helpers/route-content')).mockedAstroContent({ … }));
+ *   vi.mock('@/config/content-dir', async () => (await import('../../../helpers/route-content')).mockedContentDir());
  *
  * The second mock points the content folder at one that has `people/` and `pages/`, which `lib/content.ts`
  * looks for before it asks for those collections.

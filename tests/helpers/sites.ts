@@ -1,10 +1,16 @@
-/** The built sites the browser tests visit, served like a static host on 127.0.0.1. */
-import type { BrowserContextOptions } from 'playwright-core';
+/**
+ * The one server-and-browser helper of the browser tests: the built sites a test file names, served
+ * like a static host on 127.0.0.1, and one Chromium for the file, with a fresh context (profile, viewport,
+ * colour scheme…) for each set of options.
+ */
+import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 import { startStaticServer, type StaticServer } from '../../scripts/static-server';
-import { openBrowser, type TestBrowser } from './browser';
-import { BROKEN_PAGES, FIXTURE_DIST, SITE_DIST } from './paths';
+import { launchChromium, newTestContext, type TestBrowser } from './browser';
+import { builtSite, type SiteName } from './fixture-sites';
+import { BROKEN_PAGES } from './paths';
+import { SUB_PATH } from './sub-path';
 
 export interface TestPage {
   /** Said in test names. */
@@ -36,56 +42,129 @@ export const PAGES: TestPage[] = [
   { name: 'callouts and references article', site: 'fixture', path: 'articles/editorial-features/', status: 200 },
 ];
 
+/** A site a browser test can visit: one of the built sites, or the hand-made broken pages. */
+export type ServableSite = SiteName | 'broken-pages';
+
 export interface ServedSites {
+  /** Root address of a served site (the sub-path site's ends with its prefix). */
+  root(site: ServableSite): string;
   /** Root of the fixture site. */
-  fixtureUrl: string;
+  readonly fixtureUrl: string;
   /** Address of one of PAGES. */
-  url: (page: TestPage) => string;
+  url(page: TestPage): string;
   /** The real site's seed article. */
-  article: string;
+  readonly article: string;
   /** The fixture article with a twelve-level reply chain. */
-  deepThread: string;
+  readonly deepThread: string;
   /** A page of the hand-made broken pages folder. */
-  broken: (file: string) => string;
+  broken(file: string): string;
   close(): Promise<void>;
 }
 
-export async function serveSites(): Promise<ServedSites> {
-  const servers: StaticServer[] = await Promise.all([
-    startStaticServer({ root: SITE_DIST }),
-    startStaticServer({ root: FIXTURE_DIST }),
-    startStaticServer({ root: BROKEN_PAGES }),
-  ]);
-  const [site, fixture, broken] = servers.map((server) => server.url) as [string, string, string];
+/** Builds the named sites if need be (fixture-sites.ts) and serves each on a port of its own. */
+export async function serveSites(names: readonly ServableSite[]): Promise<ServedSites> {
+  const servers = new Map<ServableSite, StaticServer>();
+  try {
+    for (const name of names) {
+      const root = name === 'broken-pages' ? BROKEN_PAGES : await builtSite(name);
+      const base = name === 'sub-path' ? SUB_PATH : undefined;
+      servers.set(name, await startStaticServer({ root, ...(base && { base }) }));
+    }
+  } catch (error) {
+    await Promise.all([...servers.values()].map((server) => server.close()));
+    throw error;
+  }
+  const root = (site: ServableSite) => {
+    const server = servers.get(site);
+    if (!server) throw new Error(`The ${site} site is not served to this test file: name it in useSitesAndBrowser.`);
+    return server.url;
+  };
   return {
-    fixtureUrl: fixture,
-    url: (page) => `${page.site === 'site' ? site : fixture}${page.path}`,
-    article: `${site}articles/leg-cramps-sign-of-pregnancy/`,
-    deepThread: `${fixture}articles/deep-thread/`,
-    broken: (file) => `${broken}${file}`,
+    root,
+    get fixtureUrl() {
+      return root('fixture');
+    },
+    url: (page) => `${root(page.site)}${page.path}`,
+    get article() {
+      return `${root('site')}articles/leg-cramps-sign-of-pregnancy/`;
+    },
+    get deepThread() {
+      return `${root('fixture')}articles/deep-thread/`;
+    },
+    broken: (file) => `${root('broken-pages')}${file}`,
     close: async () => {
-      await Promise.all(servers.map((server) => server.close()));
+      await Promise.all([...servers.values()].map((server) => server.close()));
     },
   };
 }
 
 export interface BrowserSuite {
+  /** The served sites. */
   sites: ServedSites;
+  /** A context with the options the file gave. */
   browser: TestBrowser;
+  /**
+   * A context with other options for the tests of the enclosing `describe` (opened before them, closed
+   * after them). Read its `context` inside tests.
+   */
+  useContext(options: BrowserContextOptions): TestBrowser;
+  /** A context with other options for one test; closed after the file if the test does not close it. */
+  openContext(options: BrowserContextOptions): Promise<TestBrowser>;
 }
 
+export interface SuiteOptions {
+  /** The sites the file visits; by default the real site, the fixture site and the broken pages. */
+  sites?: readonly ServableSite[];
+}
+
+const DEFAULT_SITES: readonly ServableSite[] = ['site', 'fixture', 'broken-pages'];
+
 /**
- * Serves the built sites and opens one Chromium for the test file that calls it, closing both after
- * its tests. Read `sites` and `browser` inside tests, once they have started.
+ * Serves the sites a browser test file visits and opens one Chromium for it, closing both after its
+ * tests: every browser test file awaits it once, at its top, which builds the sites it names unless
+ * they are up to date (while the file is collected, so no hook's time limit applies to a build). Read
+ * `sites` and `browser` inside tests.
  */
-export function useSitesAndBrowser(options: BrowserContextOptions = {}): BrowserSuite {
-  const suite = {} as BrowserSuite;
+export async function useSitesAndBrowser(
+  options: BrowserContextOptions = {},
+  { sites = DEFAULT_SITES }: SuiteOptions = {},
+): Promise<BrowserSuite> {
+  await Promise.all(sites.map((name) => (name === 'broken-pages' ? undefined : builtSite(name))));
+  let chromium: Browser | undefined;
+  const open = new Set<TestBrowser>();
+  const openContext = async (contextOptions: BrowserContextOptions): Promise<TestBrowser> => {
+    if (!chromium) throw new Error('Chromium is not running yet: open contexts inside tests or hooks.');
+    const context = await newTestContext(chromium, contextOptions);
+    const opened: TestBrowser = {
+      context,
+      close: async () => {
+        open.delete(opened);
+        await context.close();
+      },
+    };
+    open.add(opened);
+    return opened;
+  };
+  const suite = {
+    useContext(contextOptions: BrowserContextOptions): TestBrowser {
+      const lent = {} as TestBrowser;
+      beforeAll(async () => {
+        Object.assign(lent, await openContext(contextOptions));
+      });
+      afterAll(() => lent.close?.());
+      return lent;
+    },
+    openContext,
+  } as BrowserSuite;
   beforeAll(async () => {
-    suite.sites = await serveSites();
-    suite.browser = await openBrowser(options);
+    const [served, launched] = await Promise.all([serveSites(sites), launchChromium()]);
+    suite.sites = served;
+    chromium = launched;
+    suite.browser = await openContext(options);
   });
   afterAll(async () => {
-    await suite.browser?.close();
+    await Promise.all([...open].map((opened) => opened.close()));
+    await chromium?.close();
     await suite.sites?.close();
   });
   return suite;

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, test } from 'vitest';
 
+import { builtSite } from '../helpers/fixture-sites';
 import { readSeed, type SeedComment } from '../helpers/seed';
 
-const ARTICLE_HTML = new URL('../../dist/articles/leg-cramps-sign-of-pregnancy/index.html', import.meta.url);
+const SITE_DIST = await builtSite('site');
+
+const ARTICLE_HTML = join(SITE_DIST, 'articles/leg-cramps-sign-of-pregnancy/index.html');
 const seed = readSeed();
 
 /** Text as a reader sees it: runs of whitespace (line breaks included) count as one space. */

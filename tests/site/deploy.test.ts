@@ -14,10 +14,12 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { checkLinks } from '../../scripts/link-check';
 import { startStaticServer } from '../../scripts/static-server';
 import { writeVercelOutput, type VercelBuildOutputConfig } from '../../scripts/hosts/vercel';
-import { SITE_DIST } from '../helpers/paths';
-import { SUB_PATH, SUB_PATH_SITE_URL, subPathSite } from '../helpers/sub-path';
+import { builtSites } from '../helpers/fixture-sites';
+import { SUB_PATH, SUB_PATH_SITE_URL } from '../helpers/sub-path';
 import { collectPageStyles } from '@/integrations/static-headers';
 import { headerRules, headersForPath, parseHeadersFile } from '@/lib/headers/rules';
+
+const [SITE_DIST, SUB_PATH_DIST] = await builtSites('site', 'sub-path');
 
 const repoFile = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 
@@ -56,7 +58,7 @@ function vercelHeaders(config: VercelBuildOutputConfig, path: string): Record<st
 
 let subPathDist: string;
 beforeAll(async () => {
-  subPathDist = await subPathSite();
+  subPathDist = SUB_PATH_DIST;
 });
 
 describe('a build under /health-blog/', () => {

@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 
 import { afterAll, beforeAll, expect, test } from 'vitest';
 
-import { ownerEnvironment } from './build-site';
+import { buildEnvironment, lockAstroProject } from '../helpers/astro-build';
 
 const folder = mkdtempSync(join(tmpdir(), 'dev-drafts-'));
 const article = (title: string, published: string, extra = '') =>
@@ -35,9 +35,12 @@ const freePort = () =>
   });
 
 let dev: ChildProcess | undefined;
+let unlockAstro: (() => Promise<void>) | undefined;
 let origin = '';
 
 beforeAll(async () => {
+  // The dev server writes the project's .astro/ folder, which the test builds share: none runs meanwhile.
+  unlockAstro = await lockAstroProject();
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(folder, 'content', path)), { recursive: true });
     writeFileSync(join(folder, 'content', path), text);
@@ -48,7 +51,7 @@ beforeAll(async () => {
   dev = spawn(process.execPath, [astro, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     env: {
       // Without VITEST: Astro's dev server serves no pages inside Vitest.
-      ...Object.fromEntries(Object.entries(ownerEnvironment()).filter(([name]) => !name.startsWith('VITEST'))),
+      ...Object.fromEntries(Object.entries(buildEnvironment()).filter(([name]) => !name.startsWith('VITEST'))),
       ASTRO_TELEMETRY_DISABLED: '1',
       CONTENT_DIR: join(folder, 'content'),
       BUILD_DATE: '2026-12-05',
@@ -72,10 +75,11 @@ beforeAll(async () => {
     await new Promise((wait) => setTimeout(wait, 500));
   }
   throw new Error(`astro dev did not answer within 2 minutes (${last}). It said:\n${output}`);
-}, 180_000);
+}, 900_000); // may first wait for the other builds of the run
 
-afterAll(() => {
+afterAll(async () => {
   dev?.kill();
+  await unlockAstro?.();
   rmSync(folder, { recursive: true, force: true });
 });
 

@@ -12,11 +12,14 @@ import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 
 import { TEST_BUILD_DATE } from '../helpers/build-day';
-import { FIXTURE_CONTENT, FIXTURE_DIST, SITE_DIST } from '../helpers/paths';
+import { builtSites } from '../helpers/fixture-sites';
+import { FIXTURE_CONTENT } from '../helpers/paths';
 import { site } from '@/config/site';
 import { slugifyTag } from '@/lib/discovery/tags';
 import { isPublishedOn } from '@/lib/publication';
 import { articleSchema, type ArticleData } from '@/schemas/article';
+
+const [SITE_DIST, FIXTURE_DIST] = await builtSites('site', 'fixture');
 
 /** The built page at `path` (below the site's root), parsed. */
 function page(dist: string, path: string): cheerio.CheerioAPI {

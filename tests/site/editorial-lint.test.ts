@@ -9,7 +9,10 @@ import { lintArticle } from '@/lib/editorial/lint';
 import { readLintSources } from '@/lib/editorial/source';
 
 import { TEST_BUILD_DATE } from '../helpers/build-day';
-import { FIXTURE_CONTENT, FIXTURE_DIST, SITE_DIST } from '../helpers/paths';
+import { builtSites } from '../helpers/fixture-sites';
+import { FIXTURE_CONTENT } from '../helpers/paths';
+
+const [SITE_DIST, FIXTURE_DIST] = await builtSites('site', 'fixture');
 
 const options = { today: new Date('2026-11-27T00:00:00Z'), reviewCycleYears: 3, dateLocale: site.dateLocale };
 

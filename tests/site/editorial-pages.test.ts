@@ -9,8 +9,10 @@ import { join } from 'node:path';
 import * as cheerio from 'cheerio';
 import { describe, expect, test } from 'vitest';
 
-import { FIXTURE_DIST, SITE_DIST } from '../helpers/paths';
-import { SUB_PATH, SUB_PATH_DIST } from '../helpers/sub-path';
+import { builtSites } from '../helpers/fixture-sites';
+import { SUB_PATH } from '../helpers/sub-path';
+
+const [SITE_DIST, FIXTURE_DIST, SUB_PATH_DIST] = await builtSites('site', 'fixture', 'sub-path');
 
 const load = (dist: string, path: string) => cheerio.load(readFileSync(join(dist, path, 'index.html'), 'utf8'));
 

@@ -2,14 +2,17 @@ import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 import { beforeAll, expect, test } from 'vitest';
 
+import { builtSite } from '../helpers/fixture-sites';
 import { commentPages } from '../helpers/comment-pages';
 import { ATTACKS, hostileComments } from '../helpers/generated-fixtures';
+
+const FIXTURE_DIST = await builtSite('fixture');
 
 // All pages of the hostile article's comments, checked as one document.
 let $: cheerio.CheerioAPI;
 let html: string;
 beforeAll(() => {
-  html = commentPages('hostile')
+  html = commentPages(FIXTURE_DIST, 'hostile')
     .map((page) => page.html)
     .join('\n');
   $ = cheerio.load(html);
@@ -27,7 +30,7 @@ test('every hostile comment is published, none dropped', () => {
 
 test('each page holds no script but its structured data, and nothing opens or closes another', () => {
   // The only script elements are JSON-LD data blocks (page data, breadcrumbs); comment authors are in them, escaped.
-  for (const page of commentPages('hostile')) {
+  for (const page of commentPages(FIXTURE_DIST, 'hostile')) {
     const types = page
       .$('script')
       .toArray()

@@ -2,9 +2,10 @@ import { globSync } from 'node:fs';
 import { relative } from 'node:path';
 
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
+import { builtSites } from '../helpers/fixture-sites';
 import { describe, expect, test } from 'vitest';
 
-import { FIXTURE_DIST, SITE_DIST } from '../helpers/paths';
+const [SITE_DIST, FIXTURE_DIST] = await builtSites('site', 'fixture');
 
 // Rules are in .htmlvalidate.json; every relaxed rule there says why.
 const validator = new HtmlValidate(new FileSystemConfigLoader());

@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
 
 import { checkLinks } from '../../scripts/link-check';
-import { FIXTURE_DIST, SITE_DIST } from '../helpers/paths';
+import { builtSites } from '../helpers/fixture-sites';
 import { site } from '@/config/site';
+
+const [SITE_DIST, FIXTURE_DIST] = await builtSites('site', 'fixture');
 
 describe.each([
   ['the site', SITE_DIST],

@@ -8,8 +8,14 @@ import { sep } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 
 import { hasJava, NO_JAVA, nuHtmlErrors, runNuHtmlChecker, type NuMessage } from '../helpers/nu-html-checker';
-import { FIXTURE_DIST, SITE_DIST, WORDPRESS_DIST } from '../helpers/paths';
-import { SUB_PATH_DIST } from '../helpers/sub-path';
+import { builtSites } from '../helpers/fixture-sites';
+
+const [SITE_DIST, FIXTURE_DIST, SUB_PATH_DIST, WORDPRESS_DIST] = await builtSites(
+  'site',
+  'fixture',
+  'sub-path',
+  'wordpress',
+);
 
 const SITES = [
   { name: 'the site', dist: SITE_DIST },

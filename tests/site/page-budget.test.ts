@@ -8,11 +8,14 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 import type { Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 
-import { startStaticServer, type StaticServer } from '../../scripts/static-server';
-import { findChromium, NO_CHROMIUM, openBrowser, visit, type TestBrowser } from '../helpers/browser';
-import { SITE_DIST } from '../helpers/paths';
+import { visit } from '../helpers/browser';
+import { builtSite } from '../helpers/fixture-sites';
+import { useSitesAndBrowser } from '../helpers/sites';
+
+const SITE_DIST = await builtSite('site');
+const suite = await useSitesAndBrowser({}, { sites: ['site'] });
 
 const ARTICLE_PATH = 'articles/leg-cramps-sign-of-pregnancy/';
 
@@ -46,8 +49,6 @@ const isFavicon = (resource: LoadedResource) => new URL(resource.url).pathname.s
 const JS_URL = /\.m?js(\?|$)/;
 const FONT_URL = /\.(woff2?|ttf|otf|eot)(\?|$)/;
 
-let server: StaticServer;
-let browser: TestBrowser | undefined;
 let resources: LoadedResource[];
 /** Text of the page's main content (article and comments), runs of whitespace counted as one space. */
 let plainText: string;
@@ -55,16 +56,13 @@ let plainText: string;
 let scriptElements: number;
 
 beforeAll(async () => {
-  if (!findChromium()) throw new Error(NO_CHROMIUM);
-  server = await startStaticServer({ root: SITE_DIST });
-  browser = await openBrowser();
-
+  const { browser, sites } = suite;
   // Listen on the context, not the tab, so requests made while the tab opens are counted too.
   const requests: Request[] = [];
   browser.context.on('requestfinished', (request) => requests.push(request));
   browser.context.on('requestfailed', (request) => requests.push(request));
 
-  const { page, response } = await visit(browser.context, `${server.url}${ARTICLE_PATH}`);
+  const { page, response } = await visit(browser.context, `${sites.root('site')}${ARTICLE_PATH}`);
   expect(response?.status(), 'the article page loads').toBe(200);
   // Anything requested late (lazy images, fonts once text is laid out) counts as first load too.
   await page.waitForLoadState('networkidle');
@@ -90,11 +88,6 @@ beforeAll(async () => {
   plainText = mainText.replace(/\s+/g, ' ').trim();
   scriptElements = await page.locator('script:not([type="application/ld+json"])').count();
   await page.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 test('the built site holds no font file, and JavaScript only for search', () => {

@@ -10,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import { astroBuild } from './build-site';
+import { astroBuild } from '../helpers/astro-build';
 
 const folder = mkdtempSync(join(tmpdir(), 'scheduling-build-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -42,23 +42,23 @@ function shippedText(dist: string): Map<string, string> {
 const holding = (shipped: Map<string, string>, text: string) =>
   [...shipped].filter(([, contents]) => contents.includes(text)).map(([file]) => file);
 
-const build = (day: string) => {
+const build = async (day: string) => {
   const dist = join(folder, `dist-${day}`);
-  astroBuild(dist, { CONTENT_DIR: join(folder, 'content'), BUILD_DATE: day, SITE_URL: 'https://example.org' });
+  await astroBuild(dist, { CONTENT_DIR: join(folder, 'content'), BUILD_DATE: day, SITE_URL: 'https://example.org' });
   return { dist, shipped: shippedText(dist) };
 };
 
-let before: ReturnType<typeof build>;
-let onTheDay: ReturnType<typeof build>;
+let before: Awaited<ReturnType<typeof build>>;
+let onTheDay: Awaited<ReturnType<typeof build>>;
 
-beforeAll(() => {
+beforeAll(async () => {
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(folder, 'content', path)), { recursive: true });
     writeFileSync(join(folder, 'content', path), text);
   }
   // The day before, then the day itself with the first build's cache: the new day must not be copied.
-  before = build('2026-12-23');
-  onTheDay = build(SCHEDULED_DAY);
+  before = await build('2026-12-23');
+  onTheDay = await build(SCHEDULED_DAY);
 }, 600_000);
 
 describe('a build the day before a scheduled article’s day', () => {

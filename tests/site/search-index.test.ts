@@ -9,10 +9,11 @@ import { gunzipSync } from 'node:zlib';
 
 import { describe, expect, test } from 'vitest';
 
-import { FIXTURE_DIST, SITE_DIST } from '../helpers/paths';
-import { SUB_PATH_DIST } from '../helpers/sub-path';
+import { builtSites } from '../helpers/fixture-sites';
 import { site } from '@/config/site';
 import { CARE_URGENCY_LABELS } from '@/lib/editorial/callouts';
+
+const [SITE_DIST, FIXTURE_DIST, SUB_PATH_DIST] = await builtSites('site', 'fixture', 'sub-path');
 
 /** One indexed page, as Pagefind stores it in a fragment file. */
 interface Fragment {

@@ -10,13 +10,16 @@ import * as cheerio from 'cheerio';
 import { load as loadYaml } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 
+import { builtSites } from '../helpers/fixture-sites';
 import { decodePng, hexColour } from '../helpers/png';
 import { TEST_BUILD_DATE } from '../helpers/build-day';
-import { FIXTURE_CONTENT, FIXTURE_DIST, SITE_DIST } from '../helpers/paths';
+import { FIXTURE_CONTENT } from '../helpers/paths';
 import { readSeed } from '../helpers/seed';
-import { SUB_PATH, SUB_PATH_DIST, SUB_PATH_SITE_URL } from '../helpers/sub-path';
+import { SUB_PATH, SUB_PATH_SITE_URL } from '../helpers/sub-path';
 import { childText, childrenNamed, parseXml } from '../helpers/xml';
 import { site } from '@/config/site';
+
+const [SITE_DIST, FIXTURE_DIST, SUB_PATH_DIST] = await builtSites('site', 'fixture', 'sub-path');
 
 const CONTENT_NS = 'http://purl.org/rss/1.0/modules/content/';
 const SEED = 'leg-cramps-sign-of-pregnancy';

@@ -5,7 +5,10 @@ import * as cheerio from 'cheerio';
 import { describe, expect, test } from 'vitest';
 
 import { checkLinks } from '../../scripts/link-check';
-import { WORDPRESS_CONTENT, WORDPRESS_DIST } from '../helpers/paths';
+import { builtSite } from '../helpers/fixture-sites';
+import { WORDPRESS_CONTENT } from '../helpers/paths';
+
+const WORDPRESS_DIST = await builtSite('wordpress');
 
 // The global setup imported WordPress's theme test data (pages included) and a hostile export, and
 // built them with the real site code.

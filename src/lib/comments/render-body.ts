@@ -8,7 +8,7 @@
  * satteri (native Markdown + GFM → hast), line breaks added in the tree, then the same raw-HTML
  * parser, sanitizer and serializer as the reference. A body whose Markdown the fast path would read
  * differently (lines the comment syntax keeps as text, indented lines, footnotes) goes through the
- * reference instead. tests/unit/render-body.test.ts checks that both give the same HTML.
+ * reference instead. tests/unit/lib/comments/render-body.test.ts checks that both give the same HTML.
  *
  * Anyone can write a comment, so no body may stall or crash the build. A linear pass counts the marks
  * that make Markdown and HTML parsers slow or deep (emphasis, brackets, tags…); a body with too many is
@@ -59,7 +59,7 @@ const REFERENCE_ONLY_ELEMENTS = new Set([
 
 /**
  * Text that satteri reads differently from the reference, found by comparing the two on many bodies
- * (tests/unit/render-body-fast-path.test.ts). A body with any of it goes through the reference.
+ * (tests/unit/lib/comments/render-body-fast-path.test.ts). A body with any of it goes through the reference.
  * Each pattern runs in time linear in the body, however hostile: no nested or overlapping repeats.
  */
 const READ_DIFFERENTLY: readonly RegExp[] = [

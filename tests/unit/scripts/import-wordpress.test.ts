@@ -1,0 +1,251 @@
+/**
+ * The `npm run import:wordpress` command, run as a user runs it.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { afterAll, describe, expect, test } from 'vitest';
+
+import {
+  fixturePath,
+  removeTemporaryFolders,
+  SEED_EXPORT,
+  temporaryFolder,
+  wxr,
+} from '../lib/import/wordpress/helpers';
+
+afterAll(removeTemporaryFolders);
+
+const SCRIPT = fileURLToPath(new URL('../../../scripts/import-wordpress.ts', import.meta.url));
+const TSX = createRequire(import.meta.url).resolve('tsx/cli');
+const SLUG = 'leg-cramps-sign-of-pregnancy';
+
+const TSCONFIG = fileURLToPath(new URL('../../../tsconfig.json', import.meta.url));
+
+/** Runs the command; from the project folder unless `cwd` is given. */
+function runImportIn(cwd: string | undefined, ...args: string[]) {
+  const result = spawnSync(process.execPath, [TSX, '--tsconfig', TSCONFIG, SCRIPT, ...args], {
+    encoding: 'utf8',
+    stdio: 'pipe',
+    cwd,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const runImport = (...args: string[]) => runImportIn(undefined, ...args);
+
+/** A line of a JavaScript stack trace, which no message to the owner should show. */
+const STACK_TRACE = /^\s+at /m;
+
+/** A new folder to import into: `<temporary>/content`, not created yet. */
+async function newContentFolder() {
+  const parent = await temporaryFolder('wordpress-cli-');
+  return { parent, out: join(parent, 'content') };
+}
+
+/** Every file under a folder, by relative path. */
+async function filesUnder(folder: string): Promise<Record<string, string>> {
+  if (!existsSync(folder)) return {};
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const files: Record<string, string> = {};
+  for (const entry of entries.filter((candidate) => candidate.isFile())) {
+    const path = join(entry.parentPath, entry.name);
+    files[path.slice(folder.length + 1)] = await readFile(path, 'utf8');
+  }
+  return files;
+}
+
+/** The summary report: stdout without the closing line about files and time. */
+const reportOf = (stdout: string) => stdout.split('\n\n').slice(0, -1).join('\n\n');
+
+// Each run starts Node and tsx afresh: a few seconds on a busy machine.
+describe('npm run import:wordpress', { timeout: 60_000 }, () => {
+  test('imports an export into the --out folder, prints the report and exits with 0', async () => {
+    const { out } = await newContentFolder();
+    const run = runImport(SEED_EXPORT, '--out', out);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Imported from "Health Questions" (https://health.example, WXR 1.2)');
+    expect(run.stdout).toMatch(/posts +1\n/);
+    expect(run.stdout).toMatch(/comments +13 +\(on 1 article\)/);
+    expect(run.stdout).toMatch(/pingback +1 +\(add --include-pingbacks to import them\)/);
+    expect(run.stdout).toMatch(/Wrote 3 files to .+ \(3 new, 0 replaced, 0 unchanged\) in [\d.]+ s/);
+    expect(Object.keys(await filesUnder(out)).sort()).toEqual([
+      `articles/${SLUG}.mdx`,
+      `comments/${SLUG}.json`,
+      'people/health-questions-editor.yaml',
+    ]);
+  });
+
+  test('shows progress as plain lines when its output is not a terminal', async () => {
+    const { out } = await newContentFolder();
+    const { stderr } = runImport(SEED_EXPORT, '--out', out);
+    expect(stderr).toMatch(/^Checking: 100% \(.+\)$/m);
+    expect(stderr).toMatch(/^Converting: 100% \(.+\)$/m);
+    expect(stderr).not.toContain('\r');
+  });
+
+  test('fails on malformed XML with the line and column, exits with 1 and writes nothing', async () => {
+    const { parent, out } = await newContentFolder();
+    const run = runImport(fixturePath('malformed.wordpress.xml'), '--out', out);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('malformed.wordpress.xml: line 11, column 28: unexpected close tag.');
+    expect(run.stderr).toContain('Nothing was written.');
+    expect(await readdir(parent)).toEqual([]);
+  });
+
+  test('fails on a file that is not a WordPress export, saying where', async () => {
+    const { parent, out } = await newContentFolder();
+    const run = runImport(fixturePath('plain-rss.xml'), '--out', out);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('plain-rss.xml: line 6, column 2: not a WordPress export');
+    expect(await readdir(parent)).toEqual([]);
+  });
+
+  test('writes nothing on a dry run and prints the same report', async () => {
+    const { parent, out } = await newContentFolder();
+    const dryRun = runImport(SEED_EXPORT, '--out', out, '--dry-run');
+    expect(dryRun.status).toBe(0);
+    expect(dryRun.stdout).toMatch(/Dry run: would write 3 files/);
+    expect(await readdir(parent)).toEqual([]);
+    expect(reportOf(dryRun.stdout)).toBe(reportOf(runImport(SEED_EXPORT, '--out', out).stdout));
+  });
+
+  test('leaves every file unchanged when run a second time', async () => {
+    const { out } = await newContentFolder();
+    runImport(SEED_EXPORT, '--out', out);
+    const first = await filesUnder(out);
+    const second = runImport(SEED_EXPORT, '--out', out);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(/\(0 new, 0 replaced, 3 unchanged\)/);
+    expect(await filesUnder(out)).toEqual(first);
+  });
+
+  test('refuses to overwrite a changed file without --force, and then writes nothing at all', async () => {
+    const { parent, out } = await newContentFolder();
+    runImport(SEED_EXPORT, '--out', out);
+    const article = join(out, `articles/${SLUG}.mdx`);
+    await writeFile(article, 'edited by hand\n');
+    await rm(join(out, `comments/${SLUG}.json`));
+    const person = await readFile(join(out, 'people/health-questions-editor.yaml'), 'utf8');
+    const run = runImport(SEED_EXPORT, '--out', out);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('1 file would be overwritten; nothing was written. Run again with --force');
+    expect(run.stderr).toContain(article);
+    expect(await filesUnder(out)).toEqual({
+      [`articles/${SLUG}.mdx`]: 'edited by hand\n',
+      'people/health-questions-editor.yaml': person,
+    });
+    expect(await readdir(parent)).toEqual(['content']);
+  });
+
+  test('replaces changed files with --force', async () => {
+    const { out } = await newContentFolder();
+    runImport(SEED_EXPORT, '--out', out);
+    const imported = await filesUnder(out);
+    await writeFile(join(out, `articles/${SLUG}.mdx`), 'edited by hand\n');
+    const run = runImport(SEED_EXPORT, '--out', out, '--force');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/\(0 new, 1 replaced, 2 unchanged\)/);
+    expect(await filesUnder(out)).toEqual(imported);
+  });
+
+  test('keeps a person file the owner has completed, even with --force', async () => {
+    const { out } = await newContentFolder();
+    runImport(SEED_EXPORT, '--out', out);
+    const person = join(out, 'people/health-questions-editor.yaml');
+    const completed = 'name: Health Questions Editor\ncredentials: BSc\n';
+    await writeFile(person, completed);
+    const run = runImport(SEED_EXPORT, '--out', out, '--force');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/\(0 new, 0 replaced, 2 unchanged, 1 person file kept as edited\)/);
+    expect(await readFile(person, 'utf8')).toBe(completed);
+  });
+
+  test('explains its usage and exits with 1 when the export is missing or an option is unknown', () => {
+    for (const args of [[], ['--frobnicate', SEED_EXPORT], ['missing.xml']]) {
+      const run = runImport(...args);
+      expect(run.status, args.join(' ')).toBe(1);
+      expect(run.stderr, args.join(' ')).toMatch(/Usage: npm run import:wordpress|Cannot read missing\.xml/);
+    }
+  });
+
+  test('refuses an empty --out, writing nothing into the current folder', async () => {
+    const cwd = await temporaryFolder('wordpress-cli-cwd-');
+    const run = runImportIn(cwd, SEED_EXPORT, '--out', '');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('--out is empty: give the content folder to import into');
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  test('refuses an --out that is a file, in one line without a stack trace', async () => {
+    const { parent } = await newContentFolder();
+    const file = join(parent, 'notes.txt');
+    await writeFile(file, 'mine\n');
+    for (const out of [file, join(file, 'content')]) {
+      const run = runImport(SEED_EXPORT, '--out', out);
+      expect(run.status, out).toBe(1);
+      expect(run.stderr, out).toMatch(/is a file/);
+      expect(run.stderr, out).not.toMatch(STACK_TRACE);
+    }
+    expect(await readdir(parent)).toEqual(['notes.txt']);
+  });
+
+  test('a failed import creates no folder, not even the parent of --out', async () => {
+    const { parent } = await newContentFolder();
+    const run = runImport(fixturePath('malformed.wordpress.xml'), '--out', join(parent, 'site', 'content'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('Nothing was written.');
+    expect(await readdir(parent)).toEqual([]);
+  });
+
+  test('imports into a content folder on another file system, copying where it cannot rename', async (context) => {
+    const { parent, out } = await newContentFolder();
+    if (!existsSync('/dev/shm') || statSync('/dev/shm').dev === statSync(parent).dev) {
+      context.skip(); // needs a second file system: /dev/shm (tmpfs) on Linux
+    }
+    const elsewhere = await mkdtemp('/dev/shm/wordpress-cli-');
+    try {
+      await symlink(elsewhere, out);
+      const run = runImport(SEED_EXPORT, '--out', out);
+      expect(run.stderr).not.toMatch(STACK_TRACE);
+      expect(run.status).toBe(0);
+      expect(Object.keys(await filesUnder(elsewhere)).sort()).toEqual([
+        `articles/${SLUG}.mdx`,
+        `comments/${SLUG}.json`,
+        'people/health-questions-editor.yaml',
+      ]);
+      expect(await readdir(parent)).toEqual(['content']);
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  test.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s (Ctrl-C, a kill) removes the temporary folder and says nothing was written', async (signal, code) => {
+    const { parent, out } = await newContentFolder();
+    const big = join(parent, 'big.wordpress.xml');
+    const paragraph = `<p>${'Leg cramps at night are common. '.repeat(60)}</p>`;
+    await writeFile(big, wxr(...Array.from({ length: 4000 }, (_, index) => ({ id: index + 1, content: paragraph }))));
+    const child = spawn(process.execPath, [TSX, '--tsconfig', TSCONFIG, SCRIPT, big, '--out', out], { stdio: 'pipe' });
+    let stderr = '';
+    child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    // Wait until articles are being staged, then interrupt.
+    for (let waited = 0; waited < 50_000; waited += 50) {
+      const staging = (await readdir(parent)).find((name) => name.startsWith('.wordpress-import-'));
+      if (staging && existsSync(join(parent, staging, 'articles'))) break;
+      await new Promise((wait) => setTimeout(wait, 50));
+    }
+    child.kill(signal);
+    expect(await exited).toBe(code);
+    expect(stderr).toContain(`Interrupted (${signal}). Nothing was written.`);
+    expect(await readdir(parent)).toEqual(['big.wordpress.xml']);
+  });
+});
