@@ -118,7 +118,7 @@ test('every matching comment on a page is reachable from its result, the ones pa
 });
 
 test('with a query in the address, nothing on the page moves as the results arrive', async () => {
-  const phone = await openBrowser({ viewport: { width: 412, height: 823 } });
+  const phone = await suite.openContext({ viewport: { width: 412, height: 823 } });
   const { page } = await visit(phone.context, `${suite.sites.fixtureUrl}search/?q=cramp`);
   await page.evaluate(() => {
     (window as unknown as { shifts: number[] }).shifts = [];
