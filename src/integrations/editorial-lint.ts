@@ -12,10 +12,10 @@ import type { AstroIntegration } from 'astro';
 
 import { site } from '../config/site';
 import { lintArticle, summarizeLint } from '../lib/editorial/lint';
-import type { RenderedArticle } from '../lib/editorial/rendered';
+import type { RenderedArticle } from '@/workers/rendered-article';
 import { lintInputs, planLint, type LintPlan } from '../lib/editorial/source';
 
-import { runWorker } from './worker';
+import { runWorker } from '@/workers/worker-thread';
 
 interface Reading {
   plan: LintPlan;
@@ -26,9 +26,12 @@ interface Reading {
 function startReading(contentDir: string, dist: string): Reading {
   const plan = planLint({ contentDir, dist });
   const pages = plan.entries.flatMap(({ page }) => (page === undefined ? [] : [page]));
-  const bodies = runWorker<(RenderedArticle | undefined)[]>(new URL('./editorial-lint-worker.ts', import.meta.url), {
-    pages,
-  }).then((read) => {
+  const bodies = runWorker<(RenderedArticle | undefined)[]>(
+    new URL('../workers/editorial-lint-worker.ts', import.meta.url),
+    {
+      pages,
+    },
+  ).then((read) => {
     if (!Array.isArray(read) || read.length !== pages.length)
       throw new Error('the worker gave no result for every page');
     return new Map(pages.map((page, index) => [page, read[index]]));

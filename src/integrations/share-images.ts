@@ -1,6 +1,6 @@
 /**
  * The sharing images: `/og/site.png` (the site's description and name) and `/og/articles/<slug>.png` for
- * each published article (its title), 1200 × 630, drawn by `lib/seo/share-image.ts`.
+ * each published article (its title), 1200 × 630, drawn by `workers/share-image.ts`.
  *
  * Drawing starts with the build (`astro:build:start`) in a worker thread, on the processor core that
  * Astro's single-threaded page rendering leaves idle, and the images are copied into `dist/` when the
@@ -24,19 +24,19 @@ import { buildDay } from '../config/build-day';
 import { site } from '../config/site';
 import { readArticleFiles } from '../lib/article-files';
 import { isPublishedOn, type CalendarDay } from '../lib/publication';
-import type { ShareImageText } from '../lib/seo/share-image';
-import { SHARE_IMAGE_FONT_FILES } from '../lib/seo/share-image-fonts';
+import type { ShareImageText } from '@/workers/share-image';
+import { SHARE_IMAGE_FONT_FILES } from '@/workers/share-image-fonts';
 import { articleImagePath, basePath, siteImagePath } from '../lib/urls';
 import { articleSchema } from '../schemas/article';
 
-import type { ShareImageJob } from './share-images-worker';
-import { runWorker } from './worker';
+import type { ShareImageJob } from '@/workers/share-images-worker';
+import { runWorker } from '@/workers/worker-thread';
 
 /** Everything an image's pixels depend on besides its text. */
 const DRAWING_FILES = [
-  new URL('../lib/seo/share-image.ts', import.meta.url),
-  new URL('../lib/seo/share-image-fonts.ts', import.meta.url),
-  new URL('../lib/seo/brand.ts', import.meta.url),
+  new URL('../workers/share-image.ts', import.meta.url),
+  new URL('../workers/share-image-fonts.ts', import.meta.url),
+  new URL('../workers/brand.ts', import.meta.url),
   ...SHARE_IMAGE_FONT_FILES,
 ];
 
@@ -83,7 +83,7 @@ function drawingDigest(root: string): string {
 const drawInWorker = (jobs: ShareImageJob[]): Promise<unknown> =>
   jobs.length === 0
     ? Promise.resolve()
-    : runWorker<undefined>(new URL('./share-images-worker.ts', import.meta.url), { jobs });
+    : runWorker<undefined>(new URL('../workers/share-images-worker.ts', import.meta.url), { jobs });
 
 type CachedImage = PlannedImage & { cached: string };
 

@@ -7,8 +7,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 
 import favicon from '../../public/favicon.svg?raw';
 
-import { BRAND_BLUE } from '@/lib/seo/brand';
-import { svgToPng } from '@/lib/seo/share-image';
+import { BRAND_BLUE } from '@/workers/brand';
+import { svgToPng } from '@/workers/share-image';
 import { HOME_SCREEN_ICONS } from '@/lib/seo/web-manifest';
 
 export const getStaticPaths = (() =>

@@ -6,7 +6,7 @@ import { formatDate } from '@/lib/dates';
 import { countOf } from '@/lib/text/plural';
 
 import { fleschKincaidGrade, textStatistics } from './readability';
-import type { RenderedArticle } from './rendered';
+import type { RenderedArticle } from '@/workers/rendered-article';
 import { reviewDates, type ReviewInput } from './review';
 
 /**

@@ -13,7 +13,7 @@ import { isPublishedOn, type CalendarDay } from '@/lib/publication';
 import { articleSchema } from '@/schemas/article';
 
 import type { LintInput, LintWarning } from './lint';
-import { readArticleBody, type RenderedArticle } from './rendered';
+import { readArticleBody, type RenderedArticle } from '@/workers/rendered-article';
 
 /**
  * The article schema, except that the description may be missing or empty: that is a lint warning

@@ -1,5 +1,5 @@
 /** The web app manifest: a small file that tells phones how to show the site on a home screen. */
-import { BRAND_BLUE } from './brand';
+import { BRAND_BLUE } from '@/workers/brand';
 
 /** Home-screen icons, drawn from the favicon. Apple's is linked from every page; the others are in the manifest. */
 export const HOME_SCREEN_ICONS = [

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 
 import { site } from '@/config/site';
 import { planShareImages, serveShareImages, shareImages } from '@/integrations/share-images';
-import { SHARE_IMAGE } from '@/lib/seo/brand';
+import { SHARE_IMAGE } from '@/workers/brand';
 
 import { decodePng } from '../../helpers/png';
 

@@ -11,7 +11,7 @@ import {
   summarizeLint,
   type LintInput,
 } from '@/lib/editorial/lint';
-import { readArticleBody } from '@/lib/editorial/rendered';
+import { readArticleBody } from '@/workers/rendered-article';
 
 const options = { today: new Date('2026-11-27T00:00:00Z'), reviewCycleYears: 3, dateLocale: 'en-GB' };
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 
-import { BRAND_BLUE, SHARE_IMAGE } from '@/lib/seo/brand';
-import { renderShareImage, shareImageSvg, svgToPng, titleFontSize } from '@/lib/seo/share-image';
-import { loadShareImageFonts } from '@/lib/seo/share-image-fonts';
+import { BRAND_BLUE, SHARE_IMAGE } from '@/workers/brand';
+import { renderShareImage, shareImageSvg, svgToPng, titleFontSize } from '@/workers/share-image';
+import { loadShareImageFonts } from '@/workers/share-image-fonts';
 
 import { decodePng, hexColour } from '../../../helpers/png';
 

@@ -1,14 +1,14 @@
 /**
  * Draws sharing images in a worker thread for `share-images.ts`, so that drawing them (about 25 ms of
- * processor time each) runs beside the build instead of holding it up. Node runs this file as it is, with
- * its own TypeScript support: imports give full file names and no `@/` paths.
+ * processor time each) runs beside the build instead of holding it up. Node runs this file as it is (see
+ * `worker-thread.ts`).
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { threadId, workerData } from 'node:worker_threads';
 
-import { renderShareImage, type ShareImageText } from '../lib/seo/share-image.ts';
-import { loadShareImageFonts } from '../lib/seo/share-image-fonts.ts';
+import { renderShareImage, type ShareImageText } from './share-image.ts';
+import { loadShareImageFonts } from './share-image-fonts.ts';
 
 /** One image to draw: the texts to try in turn (see `renderShareImage`) and the PNG file to write. */
 export interface ShareImageJob {

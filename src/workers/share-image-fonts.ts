@@ -7,14 +7,13 @@ import { readFileSync } from 'node:fs';
 
 import type { Font } from 'satori';
 
-// A full file name: this module also runs in the build's worker thread (see share-image.ts).
 import { shareImageFonts } from './share-image.ts';
 
 /** The font files, in the order satori should try them for each character. */
 export const SHARE_IMAGE_FONT_FILES: readonly URL[] = ['latin-700', 'latin-ext-700', 'latin-400', 'latin-ext-400'].map(
   (name) =>
     new URL(
-      `../../assets/fonts/atkinson-hyperlegible-next/atkinson-hyperlegible-next-${name}-normal.woff`,
+      `../assets/fonts/atkinson-hyperlegible-next/atkinson-hyperlegible-next-${name}-normal.woff`,
       import.meta.url,
     ),
 );

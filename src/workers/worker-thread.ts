@@ -1,7 +1,8 @@
 /**
  * Runs build work in a worker thread, on the processor core that Astro's single-threaded build leaves
- * idle. Worker files are run by Node as they are, with its own TypeScript support: they and everything
- * they import must give full file names and no `@/` paths.
+ * idle. Worker files are run by Node as they are, with its own TypeScript support, so they and everything
+ * they import live in this folder, src/workers/, and import each other by full file names without `@/`
+ * paths: eslint.config.js enforces it, and tests/unit/worker-imports.test.ts checks the whole graph.
  */
 import { Worker } from 'node:worker_threads';
 

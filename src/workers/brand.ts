@@ -1,7 +1,7 @@
 /**
  * The site's colour outside its stylesheet: in the favicon (`public/favicon.svg`), the sharing images and
  * the web manifest. Keep it equal to `--color-link` in `src/styles/global.css`. Also the sharing images'
- * size. This file imports nothing: the build draws sharing images in a worker thread that runs it as it is.
+ * size. The build draws sharing images in a worker thread that runs it as it is (src/workers/).
  */
 
 /** NHS blue; white on it has a contrast of 6.9 : 1. */

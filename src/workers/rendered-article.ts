@@ -3,8 +3,6 @@
  * headings, its images and its prose text. Reading the built HTML checks what is published (MDX
  * components and all), at the cost of needing a build first.
  */
-// Packages only, no `@/` paths: the build runs this file in a worker thread as Node reads it
-// (integrations/editorial-lint-worker.ts).
 import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';

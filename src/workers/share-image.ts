@@ -8,8 +8,6 @@ import { renderAsync } from '@resvg/resvg-js';
 import satori, { type Font } from 'satori';
 import sharp from 'sharp';
 
-// Full file names and no `@/` paths: the build also runs this file in a worker thread with Node's own
-// TypeScript support (src/integrations/share-images.ts), which resolves imports as they are written.
 import { BRAND_BLUE as BLUE, SHARE_IMAGE } from './brand.ts';
 
 // Every image is drawn once: libvips' cache of recent operations would only hold on to their pixels.
