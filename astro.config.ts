@@ -1,5 +1,5 @@
 // First: stops on a bad SITE_URL or BASE_PATH with one line each, before anything reads them.
-import './src/config/settings-guard';
+import '@/config/settings-guard';
 
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
@@ -10,20 +10,20 @@ import { resolve } from 'node:path';
 
 import { defineConfig } from 'astro/config';
 
-import { contentDir, DEFAULT_CONTENT_DIR } from './src/config/content-dir';
-import { focusableCodeBlocks, taskListLabels } from './src/lib/markdown/accessibility-plugins';
-import { letteredNotes } from './src/lib/markdown/lettered-notes';
-import { NOTES } from './src/lib/markdown/notes';
-import { checkComponentUses } from './src/lib/mdx/component-check-plugin';
-import { missingSiteUrlNotice, site } from './src/config/site';
-import { isAskPageUrl } from './src/lib/questions/ask-page';
-import { buildNotices } from './src/integrations/build-notices';
-import { contentIntegrity } from './src/integrations/content-integrity';
-import { editorialLint } from './src/integrations/editorial-lint';
-import { questionsIntegration } from './src/integrations/questions';
-import { searchIndex } from './src/integrations/search-index';
-import { shareImages } from './src/integrations/share-images';
-import { staticHeaders } from './src/integrations/static-headers';
+import { contentDir, DEFAULT_CONTENT_DIR } from '@/config/content-dir';
+import { focusableCodeBlocks, taskListLabels } from '@/lib/markdown/accessibility-plugins';
+import { letteredNotes } from '@/lib/markdown/lettered-notes';
+import { NOTES } from '@/lib/markdown/notes';
+import { checkComponentUses } from '@/lib/mdx/component-check-plugin';
+import { missingSiteUrlNotice, site } from '@/config/site';
+import { isAskPageUrl } from '@/lib/questions/ask-page';
+import { buildNotices } from '@/integrations/build-notices';
+import { contentIntegrity } from '@/integrations/content-integrity';
+import { editorialLint } from '@/integrations/editorial-lint';
+import { questionsIntegration } from '@/integrations/questions';
+import { searchIndex } from '@/integrations/search-index';
+import { shareImages } from '@/integrations/share-images';
+import { staticHeaders } from '@/integrations/static-headers';
 
 /** Builds of other content folders (fixtures, benchmarks) keep their own content cache, so they never mix. */
 const cacheDir =

@@ -18,7 +18,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { ADVERSARIAL_BODIES } from '../src/lib/comments/adversarial-bodies';
+import { ADVERSARIAL_BODIES } from '@/lib/comments/adversarial-bodies';
 
 const PATHS = ['satteri', 'unified', 'renderCommentBody'] as const;
 type Path = (typeof PATHS)[number];
@@ -26,13 +26,13 @@ type Path = (typeof PATHS)[number];
 /** One measurement: milliseconds, "not taken" (satteri left the body to unified), or what went wrong. */
 type Outcome = { ms: number; cpuMs: number } | { skipped: true } | { failed: string };
 
-type Renderer = typeof import('../src/lib/comments/render-body');
+type Renderer = typeof import('@/lib/comments/render-body');
 
 /** Runs in the child: renders one body one way and prints the outcome as JSON. */
 async function measureInChild(shape: string, path: Path, rendererFile: string | undefined): Promise<void> {
   const renderer = (await (rendererFile
     ? import(pathToFileURL(resolve(rendererFile)).href)
-    : import('../src/lib/comments/render-body'))) as Renderer;
+    : import('@/lib/comments/render-body'))) as Renderer;
   const body = ADVERSARIAL_BODIES[shape]!;
   const render = {
     satteri: renderer.renderCommentBodyWithSatteri,

@@ -2,16 +2,16 @@
  * `npm run check:content`: checks every article and comments file in a second, without a build.
  * Prints one line per problem and exits 1 if there is any.
  */
-import '../src/config/settings-guard';
+import '@/config/settings-guard';
 
-import { contentDir } from '../src/config/content-dir';
-import { checkContent } from '../src/lib/content-check/check';
-import { formatProblem } from '../src/lib/content-check/problems';
-import { summarize } from '../src/lib/content-check/summary';
-import { scheduleLines } from '../src/lib/publication';
+import { contentDir } from '@/config/content-dir';
+import { checkContent } from '@/lib/content-check/check';
+import { formatProblem } from '@/lib/content-check/problems';
+import { summarize } from '@/lib/content-check/summary';
+import { scheduleLines } from '@/lib/publication';
 
 // Loaded once the guard above has checked BUILD_DATE: a static import would be evaluated beside the guard.
-const { buildDay } = await import('../src/config/build-day');
+const { buildDay } = await import('@/config/build-day');
 const report = checkContent(contentDir);
 for (const note of report.notes) console.log(note);
 for (const problem of report.problems) console.error(formatProblem(problem));

@@ -4,8 +4,8 @@
  */
 import { text } from 'node:stream/consumers';
 
-import { contentDir } from '../src/config/content-dir';
-import { runCommentsCommand } from '../src/lib/questions/moderation';
+import { contentDir } from '@/config/content-dir';
+import { runCommentsCommand } from '@/lib/questions/moderation';
 
 const result = await runCommentsCommand(process.argv.slice(2), {
   contentDir,

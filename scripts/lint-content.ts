@@ -8,10 +8,10 @@
  */
 import { parseArgs } from 'node:util';
 
-import { contentDir } from '../src/config/content-dir';
-import { site } from '../src/config/site';
-import { formatReadability, formatWarning, lintArticle, summarizeLint } from '../src/lib/editorial/lint';
-import { readLintSources } from '../src/lib/editorial/source';
+import { contentDir } from '@/config/content-dir';
+import { site } from '@/config/site';
+import { formatReadability, formatWarning, lintArticle, summarizeLint } from '@/lib/editorial/lint';
+import { readLintSources } from '@/lib/editorial/source';
 
 const { values } = parseArgs({
   options: {

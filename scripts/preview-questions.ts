@@ -6,8 +6,8 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 
-import { questionsConfigFrom } from '../src/config/questions';
-import { createNodeQuestionMount } from '../src/lib/questions/node-mount';
+import { questionsConfigFrom } from '@/config/questions';
+import { createNodeQuestionMount } from '@/lib/questions/node-mount';
 
 export interface PreviewQuestionsOptions {
   /** The built site. */

@@ -2,11 +2,11 @@
  * `npm run preview`: serves the built site from `dist/` exactly as a static host would, under the
  * base path and with the headers of `dist/_headers`, so the owner can check it before deploying.
  */
-import '../src/config/settings-guard';
+import '@/config/settings-guard';
 
-import { contentDir } from '../src/config/content-dir';
-import { questions } from '../src/config/questions';
-import { site } from '../src/config/site';
+import { contentDir } from '@/config/content-dir';
+import { questions } from '@/config/questions';
+import { site } from '@/config/site';
 import { questionsMount } from './preview-questions';
 import { startStaticServer } from './static-server';
 

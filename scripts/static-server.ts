@@ -17,7 +17,7 @@ import { join, normalize, resolve, sep } from 'node:path';
 
 import { lookup } from 'mrmime';
 
-import { headersForPath, parseHeadersFile } from '../src/lib/headers/rules';
+import { headersForPath, parseHeadersFile } from '@/lib/headers/rules';
 import { readRequestPath, sameSiteLocation } from './request-path';
 
 export interface StaticServerOptions {

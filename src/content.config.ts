@@ -4,13 +4,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 
-import { contentDir } from './config/content-dir';
-import { contentGlob } from './lib/content-loader';
-import { renderCommentBody } from './lib/comments/render-body';
-import { articleSchema } from './schemas/article';
-import { commentsFileSchema, isPublishedComment } from './schemas/comments';
-import { sitePageSchema } from './schemas/page';
-import { personSchema } from './schemas/person';
+import { contentDir } from '@/config/content-dir';
+import { contentGlob } from '@/lib/content-loader';
+import { renderCommentBody } from '@/lib/comments/render-body';
+import { articleSchema } from '@/schemas/article';
+import { commentsFileSchema, isPublishedComment } from '@/schemas/comments';
+import { sitePageSchema } from '@/schemas/page';
+import { personSchema } from '@/schemas/person';
 
 /** Articles: `<content>/articles/<slug>.mdx`. The entry id is the slug. */
 const articles = defineCollection({

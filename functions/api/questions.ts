@@ -4,8 +4,8 @@
  * ask pages come from the deployment's own static files through `env.ASSETS`.
  * https://developers.cloudflare.com/pages/functions/api-reference/
  */
-import { askPageOverHttp, basePathFrom } from '../../src/lib/questions/settings';
-import { questionHandlerForHost, unavailable } from '../../src/lib/questions/host';
+import { askPageOverHttp, basePathFrom } from '@/lib/questions/settings';
+import { questionHandlerForHost, unavailable } from '@/lib/questions/host';
 
 /** The part of Cloudflare's `EventContext` used here. */
 interface PagesContext {

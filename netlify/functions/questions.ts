@@ -3,8 +3,8 @@
  * variables in Netlify (QUESTIONS=github, GITHUB_TOKEN, GITHUB_REPOSITORY, QUESTIONS_SECRET, …); ask pages
  * come from the site itself. https://docs.netlify.com/functions/api/
  */
-import { askPageOverHttp, basePathFrom } from '../../src/lib/questions/settings';
-import { questionHandlerForHost, unavailable } from '../../src/lib/questions/host';
+import { askPageOverHttp, basePathFrom } from '@/lib/questions/settings';
+import { questionHandlerForHost, unavailable } from '@/lib/questions/host';
 
 /** The part of Netlify's context object used here. */
 interface NetlifyContext {

@@ -5,7 +5,7 @@
 source "$(dirname "$0")/move-lib.sh"
 
 move src/lib/comments/pages.ts src/lib/comments/comment-pages.ts
-move tests/unit/pages.test.ts tests/unit/comment-pages.test.ts
+move tests/unit/lib/comments/pages.test.ts tests/unit/lib/comments/comment-pages.test.ts
 move src/scripts src/client
 
 finish_moves

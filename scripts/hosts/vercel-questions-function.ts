@@ -9,8 +9,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { questionHandlerForHost, unavailable } from '../../src/lib/questions/host';
-import { sendWebResponse, toWebRequest } from '../../src/lib/questions/node-mount';
+import { questionHandlerForHost, unavailable } from '@/lib/questions/host';
+import { sendWebResponse, toWebRequest } from '@/lib/questions/node-mount';
 
 /** Folder of the function's copies of the ask pages: `<slug>.html`. */
 const ASK_PAGES = join(dirname(fileURLToPath(import.meta.url)), 'ask-pages');

@@ -11,7 +11,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { parseHeadersFile, type HeaderRule } from '../../src/lib/headers/rules';
+import { parseHeadersFile, type HeaderRule } from '@/lib/headers/rules';
 
 /** One entry of `routes` in `config.json`, as far as this site uses them. */
 export type VercelRoute =

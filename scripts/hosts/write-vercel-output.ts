@@ -2,8 +2,8 @@
  * Run by Vercel after `npm run build` (the `buildCommand` of `vercel.json`): turns `dist/` into
  * `.vercel/output/`, which Vercel deploys with the site's response headers. See `vercel.ts`.
  */
-import { questions } from '../../src/config/questions';
-import { site } from '../../src/config/site';
+import { questions } from '@/config/questions';
+import { site } from '@/config/site';
 import { writeVercelOutput } from './vercel';
 import { writeVercelQuestionsFunction } from './vercel-questions';
 

@@ -4,7 +4,7 @@
  * `BUILD_DATE` (`YYYY-MM-DD`) pins it, for tests and to see the site as it will be on a given day;
  * otherwise it is today, in UTC like every date of the site.
  */
-import { calendarDay, type CalendarDay } from '../lib/publication';
+import { calendarDay, type CalendarDay } from '@/lib/publication';
 
 /**
  * The build day an environment gives, `now` standing for the clock.

@@ -6,9 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 
-import { questions } from './questions';
-import { site } from './site';
-import { showUnpublished } from './unpublished';
+import { questions } from '@/config/questions';
+import { site } from '@/config/site';
+import { showUnpublished } from '@/config/unpublished';
 
 /**
  * The settings pages are made from. A new setting belongs in one of these objects. The build day

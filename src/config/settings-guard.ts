@@ -3,7 +3,7 @@
  * with one line per setting and no stack trace. Imported first by `astro.config.ts` and
  * `scripts/preview.ts`, before `site.ts` (which would throw the same lines as an error) is evaluated.
  */
-import { siteSettingsFrom } from './site-settings';
+import { siteSettingsFrom } from '@/config/site-settings';
 
 const problems: string[] = [];
 try {
@@ -13,7 +13,7 @@ try {
 }
 // `build-day.ts` and `questions.ts` read their settings when first loaded: load them here, where a bad
 // value is caught.
-for (const load of [() => import('./build-day'), () => import('./questions')]) {
+for (const load of [() => import('@/config/build-day'), () => import('@/config/questions')]) {
   try {
     await load();
   } catch (error) {

@@ -2,7 +2,7 @@
  * The site settings that come from the environment, checked: `site.ts` builds the site's settings with
  * them, and `settings-guard.ts` stops a build on a bad one before anything else reads them.
  */
-import type { SiteConfig } from './site';
+import type { SiteConfig } from '@/config/site';
 
 /** The settings the environment gives a build: where the site lives and who publishes it. */
 export type EnvironmentSettings = Pick<SiteConfig, 'url' | 'basePath' | 'owner'>;

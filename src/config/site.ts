@@ -1,7 +1,7 @@
 /**
  * Site-wide settings, read everywhere and defined only here.
  */
-import { siteSettingsFrom, siteUrlNotice } from './site-settings';
+import { siteSettingsFrom, siteUrlNotice } from '@/config/site-settings';
 
 export interface SiteConfig {
   /** Name shown in the header, the page titles and the footer. */

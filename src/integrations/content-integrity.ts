@@ -9,12 +9,12 @@ import { fileURLToPath } from 'node:url';
 
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 
-import { buildDay } from '../config/build-day';
-import { checkContent, type ArticleCounts } from '../lib/content-check/check';
-import { devContentProblems, setDevContentProblems } from '../lib/content-check/dev-problems';
-import { formatProblem, type ContentProblem } from '../lib/content-check/problems';
-import { summarize } from '../lib/content-check/summary';
-import { isPublishedOn, scheduleLines, type CalendarDay } from '../lib/publication';
+import { buildDay } from '@/config/build-day';
+import { checkContent, type ArticleCounts } from '@/lib/content-check/check';
+import { devContentProblems, setDevContentProblems } from '@/lib/content-check/dev-problems';
+import { formatProblem, type ContentProblem } from '@/lib/content-check/problems';
+import { summarize } from '@/lib/content-check/summary';
+import { isPublishedOn, scheduleLines, type CalendarDay } from '@/lib/publication';
 
 /** Marks one rendered comment: see `components/comments/Comment.astro`. */
 const RENDERED_COMMENT = /<article id="comment-[^"]*" class="comment[ "]/g;

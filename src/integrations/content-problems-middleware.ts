@@ -5,9 +5,9 @@
  */
 import { defineMiddleware } from 'astro:middleware';
 
-import { buildDay } from '../config/build-day';
-import { ContentProblemsError, devContentProblems } from '../lib/content-check/dev-problems';
-import { summarize } from '../lib/content-check/summary';
+import { buildDay } from '@/config/build-day';
+import { ContentProblemsError, devContentProblems } from '@/lib/content-check/dev-problems';
+import { summarize } from '@/lib/content-check/summary';
 
 export const onRequest = defineMiddleware((context, next) => {
   const problems = devContentProblems();

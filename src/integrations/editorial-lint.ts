@@ -10,10 +10,10 @@ import { fileURLToPath } from 'node:url';
 
 import type { AstroIntegration } from 'astro';
 
-import { site } from '../config/site';
-import { lintArticle, summarizeLint } from '../lib/editorial/lint';
+import { site } from '@/config/site';
+import { lintArticle, summarizeLint } from '@/lib/editorial/lint';
 import type { RenderedArticle } from '@/workers/rendered-article';
-import { lintInputs, planLint, type LintPlan } from '../lib/editorial/source';
+import { lintInputs, planLint, type LintPlan } from '@/lib/editorial/source';
 
 import { runWorker } from '@/workers/worker-thread';
 

@@ -10,9 +10,9 @@ import type { AddressInfo } from 'node:net';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
 
-import { questions, questionsEnvironment } from '../config/questions';
-import { createNodeQuestionMount } from '../lib/questions/node-mount';
-import { askPageOverHttp } from '../lib/questions/settings';
+import { questions, questionsEnvironment } from '@/config/questions';
+import { createNodeQuestionMount } from '@/lib/questions/node-mount';
+import { askPageOverHttp } from '@/lib/questions/settings';
 
 export function questionsIntegration(contentDir: string): AstroIntegration {
   let base = '/';

@@ -14,8 +14,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 
-import { isShippedSearchFile, SEARCH_EXCLUDE_SELECTORS, SEARCHABLE_PAGES } from '../lib/search/index-rules';
-import { countOf } from '../lib/text/plural';
+import { isShippedSearchFile, SEARCH_EXCLUDE_SELECTORS, SEARCHABLE_PAGES } from '@/lib/search/index-rules';
+import { countOf } from '@/lib/text/plural';
 
 /** Folder of `dist/` the index is written to; the search page loads `<base>pagefind/pagefind.js`. */
 export const SEARCH_INDEX_DIR = 'pagefind';

@@ -20,14 +20,14 @@ import type { AstroIntegration } from 'astro';
 // the main thread first on Linux (sharp's documentation on worker threads).
 import 'sharp';
 
-import { buildDay } from '../config/build-day';
-import { site } from '../config/site';
-import { readArticleFiles } from '../lib/article-files';
-import { isPublishedOn, type CalendarDay } from '../lib/publication';
+import { buildDay } from '@/config/build-day';
+import { site } from '@/config/site';
+import { readArticleFiles } from '@/lib/article-files';
+import { isPublishedOn, type CalendarDay } from '@/lib/publication';
 import type { ShareImageText } from '@/workers/share-image';
 import { SHARE_IMAGE_FONT_FILES } from '@/workers/share-image-fonts';
-import { articleImagePath, basePath, siteImagePath } from '../lib/urls';
-import { articleSchema } from '../schemas/article';
+import { articleImagePath, basePath, siteImagePath } from '@/lib/urls';
+import { articleSchema } from '@/schemas/article';
 
 import type { ShareImageJob } from '@/workers/share-images-worker';
 import { runWorker } from '@/workers/worker-thread';

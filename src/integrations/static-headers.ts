@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 import type { AstroIntegration } from 'astro';
 
-import { headerRules, toHeadersFile, type PageStyles } from '../lib/headers/rules';
+import { headerRules, toHeadersFile, type PageStyles } from '@/lib/headers/rules';
 
 /** The inline styles of a built site, as CSP sources. */
 export function collectPageStyles(dist: string): PageStyles {

@@ -7,7 +7,7 @@
 import { globSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { parseFrontmatter, readContentFile } from './content-files';
+import { parseFrontmatter, readContentFile } from '@/lib/content-files';
 
 export interface ArticleFile {
   /** The file, inside the content folder. */

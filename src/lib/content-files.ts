@@ -10,9 +10,9 @@ import { readFileSync } from 'node:fs';
 import { extractFrontmatter } from 'astro/markdown';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 
-import { decodeContentFile, parseJson, type ContentRead } from './content-text';
+import { decodeContentFile, parseJson, type ContentRead } from '@/lib/content-text';
 
-export { decodeContentFile, parseJson, type ContentRead } from './content-text';
+export { decodeContentFile, parseJson, type ContentRead } from '@/lib/content-text';
 
 /** A file's text, read from disk: see `decodeContentFile`. */
 export const readContentFile = (path: string | URL): ContentRead<string> => decodeContentFile(readFileSync(path));

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 
-import { readEntriesAsTheCheckDoes, type EntryType } from './content-files';
+import { readEntriesAsTheCheckDoes, type EntryType } from '@/lib/content-files';
 
 /**
  * The context Astro gives a loader, with the entry types (by file extension) that the glob loader reads

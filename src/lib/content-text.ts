@@ -3,7 +3,7 @@
  * use it on any host (a Cloudflare Worker bundles it). `content-files.ts` adds reading from disk, YAML and
  * frontmatter; the content check, the build and the comment stores all read through these.
  */
-import { lineAndColumn } from './content-check/problems';
+import { lineAndColumn } from '@/lib/content-check/problems';
 
 /** What a file holds, or why it cannot be read: a problem (no final full stop) and what to do. */
 export type ContentRead<T> = { data: T } | { problem: string; fix: string };

@@ -3,7 +3,7 @@
  * scheduled, and appears in the first build on or after that day. Days are UTC calendar days, the days
  * `published` is written in (`YYYY-MM-DD`).
  */
-import { formatDate } from './dates';
+import { formatDate } from '@/lib/dates';
 
 /** Where an article stands on a given day. */
 export type Publication = 'published' | 'draft' | 'scheduled';

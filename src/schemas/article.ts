@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
 
-import { slugifyTag } from '../lib/discovery/tags';
-import { calendarDate, editorText, REFERENCE_DATE_YEARS, webAddress } from './fields';
-import { PERSON_ID } from './person';
+import { slugifyTag } from '@/lib/discovery/tags';
+import { calendarDate, editorText, REFERENCE_DATE_YEARS, webAddress } from '@/schemas/fields';
+import { PERSON_ID } from '@/schemas/person';
 
 /** Id of a person in `content/people/`: the file name without `.yaml`. */
 const personId = () =>

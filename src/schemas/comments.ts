@@ -1,9 +1,9 @@
 import { z } from 'astro/zod';
 
-import { commentBodyShowsText } from '../lib/comments/render-body-reference';
-import { findLineControl, hasVisibleText } from '../lib/text/visible-text';
-import { commentDate } from './fields';
-import { PERSON_ID } from './person';
+import { commentBodyShowsText } from '@/lib/comments/render-body-reference';
+import { findLineControl, hasVisibleText } from '@/lib/text/visible-text';
+import { commentDate } from '@/schemas/fields';
+import { PERSON_ID } from '@/schemas/person';
 
 /**
  * Limits every comment obeys, wherever it comes from: a comments file, the WordPress importer, the

@@ -6,8 +6,8 @@
  */
 import { z } from 'astro/zod';
 
-import { CARE_URGENCY_LABELS, type CalloutLevel, type CareUrgency } from '../lib/editorial/callouts';
-import { countOf, plural } from '../lib/text/plural';
+import { CARE_URGENCY_LABELS, type CalloutLevel, type CareUrgency } from '@/lib/editorial/callouts';
+import { countOf, plural } from '@/lib/text/plural';
 
 /** Heading level of a callout, so it fits the article's outline (`level={3}` under an `##` section). */
 const calloutLevel = () => z.union([z.literal(2), z.literal(3), z.literal(4)]).optional();

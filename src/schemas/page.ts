@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 
-import { calendarDate, editorText } from './fields';
+import { calendarDate, editorText } from '@/schemas/fields';
 
 /**
  * A site page that is not an article, such as the editorial policy: `content/pages/<slug>.mdx`,

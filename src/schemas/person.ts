@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 
-import { editorText, webAddress } from './fields';
+import { editorText, webAddress } from '@/schemas/fields';
 
 /** Characters allowed in a person's id: it is the file name and the page address `/people/<id>/`. */
 export const PERSON_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -27,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 
 import lockfile from 'proper-lockfile';
 
-import { importWordPress } from '../../src/lib/import/wordpress';
+import { importWordPress } from '@/lib/import/wordpress';
 import { astroBuild, buildEnvironment } from './astro-build';
 import { writeGeneratedFixtures } from './generated-fixtures';
 import { FIXTURE_CONTENT, FIXTURE_SOURCE, TEST_CACHE, WORDPRESS_CONTENT } from './paths';

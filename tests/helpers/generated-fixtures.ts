@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { COMMENT_LIMITS, type CommentInput } from '../../src/schemas/comments';
+import { COMMENT_LIMITS, type CommentInput } from '@/schemas/comments';
 
 type FixtureComment = CommentInput;
 

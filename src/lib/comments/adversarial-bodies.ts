@@ -3,7 +3,7 @@
  * nesting, runs of emphasis marks and brackets, and the other shapes that have made parsers slow or
  * crash. The benchmark (`npm run bench:comments`) times them; a unit test renders each once.
  */
-import { COMMENT_LIMITS } from '../../schemas/comments';
+import { COMMENT_LIMITS } from '@/schemas/comments';
 
 /** `unit` repeated and cut to exactly `length` characters. */
 export function repeatToLength(unit: string, length: number = COMMENT_LIMITS.bodyCharacters): string {

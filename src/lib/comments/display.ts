@@ -4,9 +4,9 @@
  * kept, each saying which comment it replies to. The result is at most `maxIndent` lists deep,
  * however long a reply chain is, so components can nest it without deep recursion.
  */
-import { validUrl } from '../valid-url';
-import { uniqueCommentHeadings, type Phrase } from './labels';
-import type { Thread, ThreadableComment, ThreadNode } from './thread';
+import { validUrl } from '@/lib/valid-url';
+import { uniqueCommentHeadings, type Phrase } from '@/lib/comments/labels';
+import type { Thread, ThreadableComment, ThreadNode } from '@/lib/comments/thread';
 
 /** A person of the site's own (`content/people/`) who answered a comment: a staff answer. */
 export interface StaffMember {

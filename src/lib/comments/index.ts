@@ -15,7 +15,7 @@ export {
   type ThreadNode,
   type ThreadProblem,
   type ThreadableComment,
-} from './thread';
+} from '@/lib/comments/thread';
 export {
   toDisplayThread,
   commentAnchor,
@@ -24,8 +24,8 @@ export {
   type DisplayComment,
   type DisplayableComment,
   type StaffMember,
-} from './display';
-export { renderCommentBody, commentSanitizeSchema, COMMENT_LINK_REL } from './render-body';
+} from '@/lib/comments/display';
+export { renderCommentBody, commentSanitizeSchema, COMMENT_LINK_REL } from '@/lib/comments/render-body';
 export {
   commentCountHeading,
   authorName,
@@ -36,6 +36,6 @@ export {
   shortTitle,
   uniqueCommentHeadings,
   type Phrase,
-} from './labels';
-export { articleQuestions, type ArticleQuestions } from './questions';
-export { paginateThreads } from './pages';
+} from '@/lib/comments/labels';
+export { articleQuestions, type ArticleQuestions } from '@/lib/comments/questions';
+export { paginateThreads } from '@/lib/comments/comment-pages';

@@ -19,7 +19,7 @@ import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 
-import { hasVisibleText } from '../text/visible-text';
+import { hasVisibleText } from '@/lib/text/visible-text';
 
 /**
  * Bounds on what one comment can make the renderer do. Real comments stay far below them; a body past

@@ -31,9 +31,9 @@ import {
   withLineBreaks,
   renderCommentBodyWithUnified,
   useRendererForVisibility,
-} from './render-body-reference';
+} from '@/lib/comments/render-body-reference';
 
-export * from './render-body-reference';
+export * from '@/lib/comments/render-body-reference';
 
 /**
  * Elements satteri makes only from Markdown the comment syntax keeps as text (headings, lists,

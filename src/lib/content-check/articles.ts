@@ -11,9 +11,9 @@ import { mdxProblems } from '@/lib/mdx/component-uses';
 import { articleSchema, type ArticleData } from '@/schemas/article';
 import { ARTICLE_COMPONENT_NAMES } from '@/schemas/components';
 
-import { SLUG, type DisplayPath } from './files';
-import type { ContentProblem } from './problems';
-import { fieldOf, schemaProblems } from './schema-problems';
+import { SLUG, type DisplayPath } from '@/lib/content-check/files';
+import type { ContentProblem } from '@/lib/content-check/problems';
+import { fieldOf, schemaProblems } from '@/lib/content-check/schema-problems';
 
 /** What the check found for one article. */
 export interface ArticleCounts {

@@ -5,15 +5,15 @@
  */
 import { join, relative } from 'node:path';
 
-import { checkArticles, type ArticleCounts } from './articles';
-import { checkComments } from './comments';
-import { ignoredFiles, unreadEntries } from './files';
-import { checkPages } from './pages';
-import { checkPeople } from './people';
-import type { ContentProblem } from './problems';
+import { checkArticles, type ArticleCounts } from '@/lib/content-check/articles';
+import { checkComments } from '@/lib/content-check/comments';
+import { ignoredFiles, unreadEntries } from '@/lib/content-check/files';
+import { checkPages } from '@/lib/content-check/pages';
+import { checkPeople } from '@/lib/content-check/people';
+import type { ContentProblem } from '@/lib/content-check/problems';
 
-export type { ArticleCounts } from './articles';
-export { commentsFilePlace } from './comments';
+export type { ArticleCounts } from '@/lib/content-check/articles';
+export { commentsFilePlace } from '@/lib/content-check/comments';
 
 export interface ContentReport {
   /** Problems that must stop a build. */

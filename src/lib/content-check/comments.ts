@@ -11,9 +11,9 @@ import { parseJson, readContentFile } from '@/lib/content-files';
 import { CommentsFileError, validateComments } from '@/lib/questions/comments-file';
 import type { CommentData } from '@/schemas/comments';
 
-import type { ArticleCounts } from './articles';
-import type { DisplayPath } from './files';
-import type { ContentProblem } from './problems';
+import type { ArticleCounts } from '@/lib/content-check/articles';
+import type { DisplayPath } from '@/lib/content-check/files';
+import type { ContentProblem } from '@/lib/content-check/problems';
 
 /** What the comments check needs to know about the rest of the content. */
 export interface CommentsContext {

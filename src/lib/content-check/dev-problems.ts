@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 
-import { formatProblem, type ContentProblem } from './problems';
+import { formatProblem, type ContentProblem } from '@/lib/content-check/problems';
 
 const KEY = Symbol.for('health-site:content-problems');
 

@@ -5,7 +5,7 @@
 import { existsSync, globSync, readdirSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 
-import type { ContentProblem } from './problems';
+import type { ContentProblem } from '@/lib/content-check/problems';
 
 /** A file's name in messages, from its path inside the content folder. */
 export type DisplayPath = (path: string) => string;

@@ -13,9 +13,9 @@ import { PAGE_COMPONENT_NAMES } from '@/schemas/components';
 import { sitePageSchema } from '@/schemas/page';
 import { countOf } from '@/lib/text/plural';
 
-import { SLUG, type DisplayPath } from './files';
-import type { ContentProblem } from './problems';
-import { fieldOf, schemaProblems } from './schema-problems';
+import { SLUG, type DisplayPath } from '@/lib/content-check/files';
+import type { ContentProblem } from '@/lib/content-check/problems';
+import { fieldOf, schemaProblems } from '@/lib/content-check/schema-problems';
 
 /** Marks text in a site page that the owner must replace with facts: see `components/OwnerToFill.astro`. */
 const OWNER_TO_FILL = /<OwnerToFill[\s>]/g;

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { parseYaml, readContentFile } from '@/lib/content-files';
 import { PERSON_ID, personSchema } from '@/schemas/person';
 
-import type { DisplayPath } from './files';
-import type { ContentProblem } from './problems';
-import { fieldOf, schemaProblems } from './schema-problems';
+import type { DisplayPath } from '@/lib/content-check/files';
+import type { ContentProblem } from '@/lib/content-check/problems';
+import { fieldOf, schemaProblems } from '@/lib/content-check/schema-problems';
 
 export interface PeopleCheck {
   problems: ContentProblem[];

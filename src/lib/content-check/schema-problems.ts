@@ -3,9 +3,9 @@
  * depends on the kind of issue: a missing field, an unknown field, a bad date, an empty text…
  */
 import type { z } from 'astro/zod';
-import { plural } from '../text/plural';
+import { plural } from '@/lib/text/plural';
 
-import type { ContentProblem } from './problems';
+import type { ContentProblem } from '@/lib/content-check/problems';
 
 type Issue = z.core.$ZodIssue;
 

@@ -1,7 +1,7 @@
 import { publicationOf, type CalendarDay, type Publication } from '@/lib/publication';
 import { countOf } from '@/lib/text/plural';
 
-import type { ContentReport } from './check';
+import type { ContentReport } from '@/lib/content-check/check';
 
 /**
  * One line saying what the content holds, or how many problems it has.

@@ -5,9 +5,9 @@
 import { formatDate } from '@/lib/dates';
 import { countOf } from '@/lib/text/plural';
 
-import { fleschKincaidGrade, textStatistics } from './readability';
+import { fleschKincaidGrade, textStatistics } from '@/lib/editorial/readability';
 import type { RenderedArticle } from '@/workers/rendered-article';
-import { reviewDates, type ReviewInput } from './review';
+import { reviewDates, type ReviewInput } from '@/lib/editorial/review';
 
 /**
  * Longest description shown whole in search results: search engines cut snippets at about 155–160

@@ -12,7 +12,7 @@ import { readArticleFiles } from '@/lib/article-files';
 import { isPublishedOn, type CalendarDay } from '@/lib/publication';
 import { articleSchema } from '@/schemas/article';
 
-import type { LintInput, LintWarning } from './lint';
+import type { LintInput, LintWarning } from '@/lib/editorial/lint';
 import { readArticleBody, type RenderedArticle } from '@/workers/rendered-article';
 
 /**

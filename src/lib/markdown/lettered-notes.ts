@@ -5,7 +5,7 @@
 import type { Element, ElementContent } from 'hast';
 import { defineHastPlugin } from 'satteri';
 
-import { noteLetter } from './notes';
+import { noteLetter } from '@/lib/markdown/notes';
 
 const isNotesSection = (node: { type: string; tagName?: string; properties?: Element['properties'] } | undefined) =>
   node?.type === 'element' && node.tagName === 'section' && node.properties?.dataFootnotes !== undefined;

@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 
 import type { MdastPluginDefinition, PluginFactoryContext } from 'satteri';
 
-import { formatProblem } from '../content-check/problems';
-import { ARTICLE_COMPONENT_NAMES, PAGE_COMPONENT_NAMES } from '../../schemas/components';
-import { componentUseVisitor, type MdxContext } from './component-uses';
+import { formatProblem } from '@/lib/content-check/problems';
+import { ARTICLE_COMPONENT_NAMES, PAGE_COMPONENT_NAMES } from '@/schemas/components';
+import { componentUseVisitor, type MdxContext } from '@/lib/mdx/component-uses';
 
 /** Thrown at the first bad component: `line` and `column` are where Astro's overlay points. */
 export class ComponentUseError extends Error {

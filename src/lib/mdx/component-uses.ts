@@ -18,7 +18,7 @@ import {
   componentPropProblems,
   type ComponentName,
   type ComponentProblem,
-} from '../../schemas/components';
+} from '@/schemas/components';
 
 /** A problem at a place in the file: 1-based line and column, as editors' editors count them. */
 export interface MdxProblem extends ComponentProblem {

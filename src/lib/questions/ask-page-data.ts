@@ -10,8 +10,8 @@ import { authorName, type DisplayComment } from '@/lib/comments';
 import { formatDate } from '@/lib/dates';
 import type { ListPage } from '@/lib/pagination';
 
-import { contextElement, formRegion, type QuestionContext } from './ask-page';
-import { renderQuestionForm, type ReplyChoice } from './form';
+import { contextElement, formRegion, type QuestionContext } from '@/lib/questions/ask-page';
+import { renderQuestionForm, type ReplyChoice } from '@/lib/questions/form';
 
 /** Characters of a comment's first words in its reply label, before "…". */
 const EXCERPT_CHARACTERS = 60;

@@ -4,9 +4,9 @@
  * know about the article. The build writes both (`ask-page-data.ts`, `pages/articles/[slug]/ask.astro`);
  * nothing here needs Node or Astro.
  */
-import { serializeJsonLd } from '../seo/json-ld';
+import { serializeJsonLd } from '@/lib/seo/json-ld';
 
-import type { ReplyChoice } from './form';
+import type { ReplyChoice } from '@/lib/questions/form';
 
 /** What the handler learns about an article from its ask page. */
 export interface QuestionContext {

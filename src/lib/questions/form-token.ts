@@ -4,7 +4,7 @@
  * some seconds to write, from a robot that posts at once or replays an old form, without storing or
  * tracking anything about the reader. Web Crypto only: it runs on Node, Cloudflare and Vercel alike.
  */
-import { QUESTION_LIMITS } from './limits';
+import { QUESTION_LIMITS } from '@/lib/questions/limits';
 
 const VERSION = 'v1';
 const encoder = new TextEncoder();

@@ -8,7 +8,7 @@
 import { escapeHtml } from '@/lib/html-text';
 import { COMMENT_LIMITS } from '@/schemas/comments';
 
-import { QUESTION_LIMITS } from './limits';
+import { QUESTION_LIMITS } from '@/lib/questions/limits';
 
 /** A published comment a reader may reply to, as the form lists it. */
 export interface ReplyChoice {

@@ -10,8 +10,8 @@
 import type { CommentInput } from '@/schemas/comments';
 import { plural } from '@/lib/text/plural';
 
-import { formatCommentsFile } from './comments-file';
-import { SinkUnavailableError, type CommentSink, type Submission } from './sink';
+import { formatCommentsFile } from '@/lib/questions/comments-file';
+import { SinkUnavailableError, type CommentSink, type Submission } from '@/lib/questions/sink';
 
 export interface GitHubSinkOptions {
   /** A fine-grained token for this one repository: contents and pull requests, read and write. */

@@ -11,7 +11,7 @@
 import { headerRules, headersForPath, STRICT_TRANSPORT_SECURITY, type PageStyles } from '@/lib/headers/rules';
 import { COMMENT_LIMITS, commentSchema } from '@/schemas/comments';
 
-import { readQuestionContext, replaceFormRegion, type QuestionContext } from './ask-page';
+import { readQuestionContext, replaceFormRegion, type QuestionContext } from '@/lib/questions/ask-page';
 import {
   escapeHtml,
   QUESTION_FIELDS,
@@ -20,11 +20,11 @@ import {
   type FormProblem,
   type QuestionField,
   type QuestionFormValues,
-} from './form';
-import { checkFormToken, issueFormToken } from './form-token';
-import { newCommentId } from './ids';
-import { countLinks, hasVisibleText, QUESTION_LIMITS } from './limits';
-import { SinkUnavailableError, type CommentSink, type Submission } from './sink';
+} from '@/lib/questions/form';
+import { checkFormToken, issueFormToken } from '@/lib/questions/form-token';
+import { newCommentId } from '@/lib/questions/ids';
+import { countLinks, hasVisibleText, QUESTION_LIMITS } from '@/lib/questions/limits';
+import { SinkUnavailableError, type CommentSink, type Submission } from '@/lib/questions/sink';
 
 /** Cloudflare Turnstile, used only when both keys are set. Its widget needs JavaScript. */
 export interface TurnstileSettings {

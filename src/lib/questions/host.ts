@@ -4,10 +4,10 @@
  */
 import { plural } from '@/lib/text/plural';
 
-import { createGitHubSink } from './github-sink';
-import { createQuestionHandler } from './handler';
-import { basePathFrom, handlerSettingsFromEnvironment, type Environment } from './settings';
-import type { CommentSink } from './sink';
+import { createGitHubSink } from '@/lib/questions/github-sink';
+import { createQuestionHandler } from '@/lib/questions/handler';
+import { basePathFrom, handlerSettingsFromEnvironment, type Environment } from '@/lib/questions/settings';
+import type { CommentSink } from '@/lib/questions/sink';
 
 export interface HostOptions {
   /** The ask page of an article from the deployed site's files; `undefined` for a 404. */

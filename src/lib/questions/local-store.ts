@@ -21,8 +21,8 @@ import {
   parseCommentsFile,
   validateComments,
   validateThreading,
-} from './comments-file';
-import { SinkUnavailableError, type CommentSink } from './sink';
+} from '@/lib/questions/comments-file';
+import { SinkUnavailableError, type CommentSink } from '@/lib/questions/sink';
 
 /** An article slug as the content check accepts it; anything else could name a file outside `comments/`. */
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

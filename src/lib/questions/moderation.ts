@@ -14,10 +14,10 @@ import { parseArgs } from 'node:util';
 import type { CommentData, CommentInput } from '@/schemas/comments';
 import { countOf, plural } from '@/lib/text/plural';
 
-import { CommentsFileError, parseCommentsFile } from './comments-file';
-import { newCommentId } from './ids';
-import { articleCommentFiles, updateCommentsFile, updateCommentsFileAt } from './local-store';
-import { SinkUnavailableError } from './sink';
+import { CommentsFileError, parseCommentsFile } from '@/lib/questions/comments-file';
+import { newCommentId } from '@/lib/questions/ids';
+import { articleCommentFiles, updateCommentsFile, updateCommentsFileAt } from '@/lib/questions/local-store';
+import { SinkUnavailableError } from '@/lib/questions/sink';
 
 /** A refusal or a mistake in the command: one line saying what and what to do. */
 export class ModerationError extends Error {

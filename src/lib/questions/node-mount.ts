@@ -9,9 +9,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 
-import { createQuestionHandler } from './handler';
-import { handlerSettingsFromEnvironment, type Environment } from './settings';
-import { sinkFromEnvironment } from './sinks';
+import { createQuestionHandler } from '@/lib/questions/handler';
+import { handlerSettingsFromEnvironment, type Environment } from '@/lib/questions/settings';
+import { sinkFromEnvironment } from '@/lib/questions/sinks';
 
 /** Where the local mounts keep a secret they made, when `QUESTIONS_SECRET` is unset. */
 export const LOCAL_SECRET_FILE = 'node_modules/.astro/questions-secret';

@@ -5,7 +5,7 @@
  */
 import { siteSettingsFrom } from '@/config/site-settings';
 
-import type { TurnstileSettings } from './handler';
+import type { TurnstileSettings } from '@/lib/questions/handler';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 

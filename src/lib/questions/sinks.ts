@@ -6,8 +6,8 @@
  */
 import { questionsConfigFrom } from '@/config/questions';
 
-import { gitHubSinkFromEnvironment } from './github-sink';
-import type { CommentSink, Submission } from './sink';
+import { gitHubSinkFromEnvironment } from '@/lib/questions/github-sink';
+import type { CommentSink, Submission } from '@/lib/questions/sink';
 
 /**
  * @param env the environment (Node's, or a Cloudflare Worker's `env`)
@@ -35,7 +35,7 @@ function lazyLocalSink(contentDir: string): CommentSink {
   return {
     name: 'local files',
     async submit(submission: Submission) {
-      sink ??= import('./local-store').then(({ createLocalSink }) => createLocalSink(contentDir));
+      sink ??= import('@/lib/questions/local-store').then(({ createLocalSink }) => createLocalSink(contentDir));
       return (await sink).submit(submission);
     },
   };

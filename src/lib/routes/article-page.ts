@@ -25,7 +25,7 @@ import { articleJsonLd, type PersonEntry } from '@/lib/seo/structured-data';
 import { articleImagePath, articlePath, homePath, personPath, tagPath } from '@/lib/urls';
 import type { ArticleData } from '@/schemas/article';
 
-import { commentSectionData, type CommentSectionData } from './comment-section';
+import { commentSectionData, type CommentSectionData } from '@/lib/routes/comment-section';
 
 /** Every published article's page, with the key Astro's incremental build keeps it under. */
 export async function articlePagePaths() {

@@ -15,7 +15,7 @@ import type { ListPage } from '@/lib/pagination';
 import { commentPageJsonLd } from '@/lib/seo/structured-data';
 import { articleImagePath, articlePath } from '@/lib/urls';
 
-import { commentSectionData, type CommentSectionData } from './comment-section';
+import { commentSectionData, type CommentSectionData } from '@/lib/routes/comment-section';
 
 /** A type, not an interface: Astro's page props must be assignable to a record. */
 export type CommentPageData = {

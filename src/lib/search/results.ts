@@ -4,7 +4,7 @@
  * to. Runs in the browser (the search page's script) and in the tests; it never builds HTML from a
  * string, so no indexed text can become markup.
  */
-import { isStandInHeading, shortTitle } from '../comments/labels';
+import { isStandInHeading, shortTitle } from '@/lib/comments/labels';
 
 /** Where an element with an `id` starts in a page's indexed text (Pagefind's `anchors`). */
 export interface PagefindAnchor {

@@ -1,12 +1,19 @@
 /**
  * WordPress items → articles: which items become articles, and their frontmatter and body.
  */
-import { convertPostBody, type BodyContext } from './html-to-mdx';
-import { readExportDate } from './dates';
-import type { ImportedPerson } from './people';
-import { firstSentences, htmlToText, leadingParagraphText, portableSlug, titleFromSlug, toSlug } from './text';
-import type { ConversionWarning } from './warnings';
-import type { WxrItem } from './wxr';
+import { convertPostBody, type BodyContext } from '@/lib/import/wordpress/html-to-mdx';
+import { readExportDate } from '@/lib/import/wordpress/dates';
+import type { ImportedPerson } from '@/lib/import/wordpress/people';
+import {
+  firstSentences,
+  htmlToText,
+  leadingParagraphText,
+  portableSlug,
+  titleFromSlug,
+  toSlug,
+} from '@/lib/import/wordpress/text';
+import type { ConversionWarning } from '@/lib/import/wordpress/warnings';
+import type { WxrItem } from '@/lib/import/wordpress/wxr';
 
 /** Why an unpublished post is imported as a draft. */
 export type DraftReason = 'draft' | 'pending review' | 'scheduled';

@@ -7,11 +7,11 @@
  * shows, with only the attributes it allows, so nothing that could run in a browser is stored.
  */
 import { commentSanitizeSchema } from '@/lib/comments/render-body';
-import { readExportDate } from './dates';
-import { flattenDeepNesting, MAX_ELEMENT_NESTING } from './nesting';
-import { htmlToText } from './text';
-import type { ConversionWarning } from './warnings';
-import type { WxrComment } from './wxr';
+import { readExportDate } from '@/lib/import/wordpress/dates';
+import { flattenDeepNesting, MAX_ELEMENT_NESTING } from '@/lib/import/wordpress/nesting';
+import { htmlToText } from '@/lib/import/wordpress/text';
+import type { ConversionWarning } from '@/lib/import/wordpress/warnings';
+import type { WxrComment } from '@/lib/import/wordpress/wxr';
 
 /** One comment as written to the comments file: the input form of the site's comment schema. */
 export interface ImportedComment {

@@ -12,11 +12,11 @@ import { articleSchema } from '@/schemas/article';
 import { commentsFileSchema } from '@/schemas/comments';
 import { personSchema } from '@/schemas/person';
 
-import { serializeArticle, type ArticleFrontmatter } from './articles';
-import type { ImportedComment, ReattachedReply } from './comments';
-import { serializePerson, type ImportedPerson } from './people';
-import { titleFromSlug } from './text';
-import type { ConversionWarning } from './warnings';
+import { serializeArticle, type ArticleFrontmatter } from '@/lib/import/wordpress/articles';
+import type { ImportedComment, ReattachedReply } from '@/lib/import/wordpress/comments';
+import { serializePerson, type ImportedPerson } from '@/lib/import/wordpress/people';
+import { titleFromSlug } from '@/lib/import/wordpress/text';
+import type { ConversionWarning } from '@/lib/import/wordpress/warnings';
 
 /** The schemas, made once: building a schema costs more than checking a file with it. */
 let schemas:

@@ -4,9 +4,9 @@
  */
 import TurndownService from 'turndown';
 
-import { fileName, type ShortcodeContext } from './shortcodes';
-import { cleanText, CONTROL_CHARACTERS } from './text';
-import type { ConversionWarning } from './warnings';
+import { fileName, type ShortcodeContext } from '@/lib/import/wordpress/shortcodes';
+import { cleanText, CONTROL_CHARACTERS } from '@/lib/import/wordpress/text';
+import type { ConversionWarning } from '@/lib/import/wordpress/warnings';
 
 /** What the rules count and report while one body is converted. */
 export interface ConversionTally {

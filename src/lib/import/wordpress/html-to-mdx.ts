@@ -18,11 +18,11 @@ import {
   MARKDOWN_RULES,
   type RuleContext,
   TABLE_MARKERS,
-} from './html-to-mdx-rules';
-import { flattenDeepNesting, MAX_ELEMENT_NESTING } from './nesting';
-import { expandShortcodes, type ShortcodeContext } from './shortcodes';
-import type { ConversionWarning } from './warnings';
-import { wpautop } from './wpautop';
+} from '@/lib/import/wordpress/html-to-mdx-rules';
+import { flattenDeepNesting, MAX_ELEMENT_NESTING } from '@/lib/import/wordpress/nesting';
+import { expandShortcodes, type ShortcodeContext } from '@/lib/import/wordpress/shortcodes';
+import type { ConversionWarning } from '@/lib/import/wordpress/warnings';
+import { wpautop } from '@/lib/import/wordpress/wpautop';
 
 export interface BodyContext extends ShortcodeContext {
   /** The blog's address: root-relative links and images are resolved against it. */

@@ -6,15 +6,20 @@
  * the media library, reusable blocks. The second pass converts one item at a time and hands each
  * file on as soon as it is made, so memory use does not grow with the size of the export.
  */
-import { buildArticle, decideItem, type ItemDecision } from './articles';
-import { importComments, type ReattachedReply } from './comments';
-import { checkedArticle, checkedComments, personFileProblem, REFUSED_COMMENT } from './content-rules';
-import { peopleOfExport, serializePerson, type ImportedPerson } from './people';
-import { ReportBuilder, type ImportReport } from './report';
-import type { MediaFile } from './shortcodes';
-import { htmlToText, toSlug } from './text';
-import type { ConversionWarning, ImportWarning } from './warnings';
-import { readWxr, type ExportChunks, type WxrItem, type WxrSite } from './wxr';
+import { buildArticle, decideItem, type ItemDecision } from '@/lib/import/wordpress/articles';
+import { importComments, type ReattachedReply } from '@/lib/import/wordpress/comments';
+import {
+  checkedArticle,
+  checkedComments,
+  personFileProblem,
+  REFUSED_COMMENT,
+} from '@/lib/import/wordpress/content-rules';
+import { peopleOfExport, serializePerson, type ImportedPerson } from '@/lib/import/wordpress/people';
+import { ReportBuilder, type ImportReport } from '@/lib/import/wordpress/report';
+import type { MediaFile } from '@/lib/import/wordpress/shortcodes';
+import { htmlToText, toSlug } from '@/lib/import/wordpress/text';
+import type { ConversionWarning, ImportWarning } from '@/lib/import/wordpress/warnings';
+import { readWxr, type ExportChunks, type WxrItem, type WxrSite } from '@/lib/import/wordpress/wxr';
 
 /** `scan` checks the file and collects references; `convert` makes the files. */
 export type ImportPass = 'scan' | 'convert';

@@ -22,7 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 
 import { countOf } from '@/lib/text/plural';
 
-import type { ImportedFile } from './import';
+import type { ImportedFile } from '@/lib/import/wordpress/import';
 
 /** What the import does to each file, relative to the content folder. */
 export interface OutputPlan {

@@ -3,7 +3,7 @@
  * The export says nothing about a writer but their login and display name, so a person file holds
  * their name only: credentials, a bio and a profile address are for the owner to add if they are true.
  */
-import { portableSlug, toSlug } from './text';
+import { portableSlug, toSlug } from '@/lib/import/wordpress/text';
 
 /** A writer of the export as the site's people collection holds them. */
 export interface ImportedPerson {

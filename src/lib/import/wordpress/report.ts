@@ -3,10 +3,10 @@
  */
 import { countOf } from '@/lib/text/plural';
 
-import type { DraftReason } from './articles';
-import type { ReattachedReply } from './comments';
-import { WARNING_KINDS, type ImportWarning } from './warnings';
-import type { WxrSite } from './wxr';
+import type { DraftReason } from '@/lib/import/wordpress/articles';
+import type { ReattachedReply } from '@/lib/import/wordpress/comments';
+import { WARNING_KINDS, type ImportWarning } from '@/lib/import/wordpress/warnings';
+import type { WxrSite } from '@/lib/import/wordpress/wxr';
 
 export interface ImportReport {
   site: WxrSite;

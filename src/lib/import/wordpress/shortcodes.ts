@@ -5,7 +5,7 @@
  */
 import { escapeHtml } from '@/lib/html-text';
 
-import type { ConversionWarning } from './warnings';
+import type { ConversionWarning } from '@/lib/import/wordpress/warnings';
 
 /** An uploaded file from the export's attachments. */
 export interface MediaFile {

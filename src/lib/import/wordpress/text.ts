@@ -3,7 +3,7 @@
  */
 import { load } from 'cheerio';
 
-import { flattenDeepNesting } from './nesting';
+import { flattenDeepNesting } from '@/lib/import/wordpress/nesting';
 
 /** Control characters YAML and HTML refuse; tabs and newlines are kept for the caller to fold. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point

@@ -8,7 +8,7 @@
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 
-import { decodeExport, ExportEncodingError } from './encoding';
+import { decodeExport, ExportEncodingError } from '@/lib/import/wordpress/encoding';
 
 /** Where the site came from, from the channel header. */
 export interface WxrSite {

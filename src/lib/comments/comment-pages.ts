@@ -4,7 +4,7 @@
  */
 import { paginate, type ListPage } from '@/lib/pagination';
 
-import type { DisplayComment } from './display';
+import type { DisplayComment } from '@/lib/comments/display';
 
 /**
  * The article's top-level threads split into pages (`ListPage`: page 1 is shown under the article),
