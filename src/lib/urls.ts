@@ -48,23 +48,6 @@ export const personPath = (id: string) => sitePath(`people/${id}/`);
 /** A site page such as the editorial policy: `content/pages/<slug>.mdx` is served at `/<slug>/`. */
 export const sitePagePath = (slug: string) => sitePath(`${slug}/`);
 
-/**
- * First path segments taken by the site's own routes and build output. A site page is served at
- * `/<slug>/`, so it may not take one of these: the content check reports it, and a unit test keeps this
- * list in step with the folders and files of `src/pages/`.
- */
-export const RESERVED_PAGE_SLUGS: readonly string[] = [
-  'articles',
-  'people',
-  'tags',
-  'search',
-  'page',
-  'pagefind',
-  '404',
-  'og',
-  'api',
-];
-
 /** The generated Open Graph image of an article (1200 × 630 PNG). */
 export const articleImagePath = (slug: string) => sitePath(`og/articles/${slug}.png`);
 

@@ -7,8 +7,8 @@ import { globSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { parseFrontmatter, readContentFile } from '@/lib/content-files';
+import { reservedPageSlugs } from '@/lib/reserved-addresses';
 import { mdxProblems } from '@/lib/mdx/component-uses';
-import { RESERVED_PAGE_SLUGS } from '@/lib/urls';
 import { PAGE_COMPONENT_NAMES } from '@/schemas/components';
 import { sitePageSchema } from '@/schemas/page';
 import { countOf } from '@/lib/text/plural';
@@ -24,6 +24,7 @@ export function checkPages(contentDir: string, display: DisplayPath): { problems
   const problems: ContentProblem[] = [];
   const notes: string[] = [];
   const schema = sitePageSchema();
+  const reserved = reservedPageSlugs();
   for (const path of globSync('pages/**/*.mdx', { cwd: contentDir }).sort()) {
     const file = display(path);
     const slug = path.slice('pages/'.length, -'.mdx'.length);
@@ -37,7 +38,7 @@ export function checkPages(contentDir: string, display: DisplayPath): { problems
       });
       continue;
     }
-    if (RESERVED_PAGE_SLUGS.includes(slug)) {
+    if (reserved.has(slug)) {
       problems.push({
         file,
         entry,

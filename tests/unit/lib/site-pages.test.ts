@@ -1,10 +1,7 @@
-import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
 import { describe, expect, test } from 'vitest';
 
 import { footerPages } from '@/lib/site-pages';
-import { RESERVED_PAGE_SLUGS, sitePagePath } from '@/lib/urls';
+import { sitePagePath } from '@/lib/urls';
 
 const page = (id: string, title: string, footer?: number) => ({ id, data: { title, footer } });
 
@@ -27,16 +24,5 @@ describe('footerPages', () => {
 describe('site page addresses', () => {
   test('are one level below the site root', () => {
     expect(sitePagePath('editorial-policy')).toBe('/editorial-policy/');
-  });
-
-  test('cannot take the address of any of the site’s own routes', () => {
-    const pagesFolder = fileURLToPath(new URL('../../../src/pages/', import.meta.url));
-    const routes = readdirSync(pagesFolder)
-      .map((name) => name.replace(/\.(astro|ts|js|md|mdx)$/, ''))
-      // Dynamic routes ([slug]) take what is left; index is the home page; a name with a dot (rss.xml)
-      // is no page address a site page could have.
-      .filter((name) => !name.startsWith('[') && name !== 'index' && !name.includes('.'));
-    expect(routes.length).toBeGreaterThan(0);
-    expect(routes.filter((route) => !RESERVED_PAGE_SLUGS.includes(route))).toEqual([]);
   });
 });
