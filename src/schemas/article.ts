@@ -1,12 +1,11 @@
 import { z } from 'astro/zod';
 
 import { slugifyTag } from '@/lib/discovery/tags';
-import { calendarDate, editorText, REFERENCE_DATE_YEARS, webAddress } from '@/schemas/fields';
-import { PERSON_ID } from '@/schemas/person';
+import { calendarDate, editorText, REFERENCE_DATE_YEARS, SLUG, webAddress } from '@/schemas/fields';
 
 /** Id of a person in `content/people/`: the file name without `.yaml`. */
 const personId = () =>
-  z.string().regex(PERSON_ID, 'must be the id of a person in content/people (lowercase letters, digits, hyphens)');
+  z.string().regex(SLUG, 'must be the id of a person in content/people (lowercase letters, digits, hyphens)');
 
 /** A source the article relies on, listed under "References" and cited inline as `<Cite n={1} />`. */
 export const referenceSchema = () =>

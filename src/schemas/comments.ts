@@ -2,8 +2,7 @@ import { z } from 'astro/zod';
 
 import { commentBodyShowsText } from '@/lib/comments/render-body-reference';
 import { findLineControl, hasVisibleText } from '@/lib/text/visible-text';
-import { commentDate } from '@/schemas/fields';
-import { PERSON_ID } from '@/schemas/person';
+import { commentDate, SLUG } from '@/schemas/fields';
 
 /**
  * Limits every comment obeys, wherever it comes from: a comments file, the WordPress importer, the
@@ -51,7 +50,7 @@ const readerLine = (limit: number, what: string) =>
     });
 
 /** Characters allowed in a comment id: it becomes the `#comment-<id>` anchor. */
-const COMMENT_ID = /^[A-Za-z0-9_-]+$/;
+export const COMMENT_ID = /^[A-Za-z0-9_-]+$/;
 
 /** One reader comment: a question (top level, usually with a title) or an answer (with a parent). */
 export const commentSchema = () =>
@@ -77,7 +76,7 @@ export const commentSchema = () =>
      */
     person: z
       .string()
-      .regex(PERSON_ID, 'must be the id of a person in content/people (lowercase letters, digits, hyphens)')
+      .regex(SLUG, 'must be the id of a person in content/people (lowercase letters, digits, hyphens)')
       .optional(),
     /** The question line of a reader question; answers usually have none. */
     title: readerLine(COMMENT_LIMITS.titleCharacters, 'a question line').optional(),

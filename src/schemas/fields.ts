@@ -6,6 +6,12 @@
 import { z } from 'astro/zod';
 
 /**
+ * A content file's name, which is also its address: an article's or site page's slug, a person's id.
+ * Lowercase letters and digits, words joined by single hyphens; nothing that could leave its folder.
+ */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
  * Years a date may fall in. A page shows a year-1 date as "1 January 1", a year-9999 review falls due in
  * year 10002 (which `<time datetime>` cannot hold), and a typo such as `0024-05-01` for `2024-05-01` is
  * almost always what a year outside this range is. 1900 leaves room for articles first published in print;

@@ -2,9 +2,6 @@ import { z } from 'astro/zod';
 
 import { editorText, webAddress } from '@/schemas/fields';
 
-/** Characters allowed in a person's id: it is the file name and the page address `/people/<id>/`. */
-export const PERSON_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /**
  * A writer or medical reviewer: `content/people/<id>.yaml`. The file name is the id that articles
  * name in `author` and `medicalReview.reviewer`, and staff answers in a comment's `person`. Write only

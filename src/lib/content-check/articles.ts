@@ -11,7 +11,8 @@ import { mdxProblems } from '@/lib/mdx/component-uses';
 import { articleSchema, type ArticleData } from '@/schemas/article';
 import { ARTICLE_COMPONENT_NAMES } from '@/schemas/components';
 
-import { SLUG, type DisplayPath } from '@/lib/content-check/files';
+import type { DisplayPath } from '@/lib/content-check/files';
+import { SLUG } from '@/schemas/fields';
 import type { ContentProblem } from '@/lib/content-check/problems';
 import { fieldOf, schemaProblems } from '@/lib/content-check/schema-problems';
 

@@ -10,9 +10,6 @@ import type { ContentProblem } from '@/lib/content-check/problems';
 /** A file's name in messages, from its path inside the content folder. */
 export type DisplayPath = (path: string) => string;
 
-/** A name that can be a page address: lowercase letters, digits and single hyphens. */
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /** The extension of the files each content folder is read for; the build reads nothing else there. */
 const CONTENT_FILE_EXTENSIONS = { articles: '.mdx', comments: '.json', people: '.yaml', pages: '.mdx' } as const;
 

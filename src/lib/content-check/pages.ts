@@ -13,7 +13,8 @@ import { PAGE_COMPONENT_NAMES } from '@/schemas/components';
 import { sitePageSchema } from '@/schemas/page';
 import { countOf } from '@/lib/text/plural';
 
-import { SLUG, type DisplayPath } from '@/lib/content-check/files';
+import type { DisplayPath } from '@/lib/content-check/files';
+import { SLUG } from '@/schemas/fields';
 import type { ContentProblem } from '@/lib/content-check/problems';
 import { fieldOf, schemaProblems } from '@/lib/content-check/schema-problems';
 

@@ -3,7 +3,8 @@ import { globSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { parseYaml, readContentFile } from '@/lib/content-files';
-import { PERSON_ID, personSchema } from '@/schemas/person';
+import { SLUG } from '@/schemas/fields';
+import { personSchema } from '@/schemas/person';
 
 import type { DisplayPath } from '@/lib/content-check/files';
 import type { ContentProblem } from '@/lib/content-check/problems';
@@ -26,7 +27,7 @@ export function checkPeople(contentDir: string, display: DisplayPath): PeopleChe
     const file = display(path);
     const id = path.slice('people/'.length, -'.yaml'.length);
     const entry = `person "${id}"`;
-    if (!PERSON_ID.test(id)) {
+    if (!SLUG.test(id)) {
       problems.push({
         file,
         entry,

@@ -7,7 +7,8 @@
  * Workers and Vercel Edge alike. GitHub's REST API, version 2022-11-28:
  * GET git/ref/heads/{branch} → POST git/refs → PUT contents/{path} → POST pulls.
  */
-import type { CommentInput } from '@/schemas/comments';
+import { COMMENT_ID, type CommentInput } from '@/schemas/comments';
+import { SLUG } from '@/schemas/fields';
 import { plural } from '@/lib/text/plural';
 
 import { formatCommentsFile } from '@/lib/questions/comments-file';
@@ -39,12 +40,6 @@ export class GitHubSinkError extends Error {
 }
 
 const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-/**
- * An article slug and a comment id as the content check accepts them: nothing that leaves
- * `content/comments/<slug>/`.
- */
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const COMMENT_ID = /^[A-Za-z0-9_-]+$/;
 /** How many branch names to try when one is taken. */
 const BRANCH_ATTEMPTS = 3;
 

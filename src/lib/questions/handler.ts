@@ -10,6 +10,7 @@
  */
 import { headerRules, headersForPath, STRICT_TRANSPORT_SECURITY, type PageStyles } from '@/lib/headers/rules';
 import { COMMENT_LIMITS, commentSchema } from '@/schemas/comments';
+import { SLUG } from '@/schemas/fields';
 
 import { readQuestionContext, replaceFormRegion, type QuestionContext } from '@/lib/questions/ask-page';
 import {
@@ -57,8 +58,8 @@ export interface QuestionHandlerOptions {
 export const TURNSTILE_VERIFY_URL = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
 const TURNSTILE_ORIGIN = 'https://challenges.cloudflare.com';
 
-/** An article slug as the content uses them; anything else names no article (and no path to fetch). */
-const SLUG = /^[a-z0-9][a-z0-9-]{0,199}$/;
+/** Longest article slug the handler looks up; anything else names no article (and no path to fetch). */
+const SLUG_MAX = 200;
 
 /** A page the handler answers with: its status, its HTML and any extra headers. */
 interface Page {
@@ -96,7 +97,7 @@ export function createQuestionHandler(options: QuestionHandlerOptions): (request
     slug: string | null,
     kept: QuestionFormValues,
   ): Promise<{ page: string; context: QuestionContext } | Page> {
-    if (!slug || !SLUG.test(slug)) {
+    if (!slug || slug.length > SLUG_MAX || !SLUG.test(slug)) {
       return plainPage(
         400,
         'Which article?',

@@ -13,7 +13,8 @@ import { dirname, join, relative } from 'node:path';
 import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
 
-import type { CommentData, CommentInput } from '@/schemas/comments';
+import { COMMENT_ID, type CommentData, type CommentInput } from '@/schemas/comments';
+import { SLUG } from '@/schemas/fields';
 
 import {
   CommentsFileError,
@@ -23,11 +24,6 @@ import {
   validateThreading,
 } from '@/lib/questions/comments-file';
 import { SinkUnavailableError, type CommentSink } from '@/lib/questions/sink';
-
-/** An article slug as the content check accepts it; anything else could name a file outside `comments/`. */
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** A comment id as the schema accepts it. */
-const COMMENT_ID = /^[A-Za-z0-9_-]+$/;
 
 /** `<contentDir>/comments/<slug>.json`: the article's own comments file. */
 export function commentsFilePath(contentDir: string, slug: string): string {

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import type { CommentData, CommentInput } from '@/schemas/comments';
+import { COMMENT_ID, type CommentData, type CommentInput } from '@/schemas/comments';
+import { SLUG } from '@/schemas/fields';
 import { countOf, plural } from '@/lib/text/plural';
 
 import { CommentsFileError, parseCommentsFile } from '@/lib/questions/comments-file';
@@ -125,13 +126,13 @@ async function run(argv: readonly string[], context: CommandContext): Promise<Co
 
 /** `<article>/<id>` → its parts. */
 export function parseTarget(target: string): { article: string; id: string } {
-  const match = /^([a-z0-9]+(?:-[a-z0-9]+)*)\/([A-Za-z0-9_-]+)$/.exec(target);
-  if (!match) {
+  const [article, id, extra] = target.split('/');
+  if (article === undefined || id === undefined || extra !== undefined || !SLUG.test(article) || !COMMENT_ID.test(id)) {
     throw new ModerationError(
       `"${visible(target)}" is not a comment: write <article>/<id>, such as leg-cramps/q1 (as npm run comments -- pending lists them).`,
     );
   }
-  return { article: match[1]!, id: match[2]! };
+  return { article, id };
 }
 
 // ---------------------------------------------------------------------------------------------------------

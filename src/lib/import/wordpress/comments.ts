@@ -12,6 +12,7 @@ import { flattenDeepNesting, MAX_ELEMENT_NESTING } from '@/lib/import/wordpress/
 import { htmlToText } from '@/lib/import/wordpress/text';
 import type { ConversionWarning } from '@/lib/import/wordpress/warnings';
 import type { WxrComment } from '@/lib/import/wordpress/wxr';
+import { COMMENT_ID } from '@/schemas/comments';
 
 /** One comment as written to the comments file: the input form of the site's comment schema. */
 export interface ImportedComment {
@@ -71,7 +72,7 @@ function skipReason(comment: WxrComment, options: CommentImportOptions): string 
     default:
       return `status "${comment.approved}"`;
   }
-  if (!/^[A-Za-z0-9_-]+$/.test(comment.id)) return 'unusable id';
+  if (!COMMENT_ID.test(comment.id)) return 'unusable id';
   return undefined;
 }
 
