@@ -156,10 +156,13 @@ async function loadArticleComments(articleId: string): Promise<ArticleComments> 
 }
 
 /**
- * A collection a site may do without: a content folder with no `people/` (nobody credited yet) or no
- * `pages/` is normal, so it reads as empty instead of making Astro warn on every build.
+ * A collection whose folder a site may do without: a content folder with no `people/` (nobody credited
+ * yet) or no `pages/` is normal, so it reads as empty instead of making Astro warn on every build. The
+ * one place that asks whether a collection's folder is there.
  */
-async function optionalCollection<C extends 'people' | 'pages'>(collection: C): Promise<CollectionEntry<C>[]> {
+async function optionalCollection<C extends 'articles' | 'people' | 'pages'>(
+  collection: C,
+): Promise<CollectionEntry<C>[]> {
   return existsSync(join(contentDir, collection)) ? getCollection(collection) : [];
 }
 
@@ -180,9 +183,11 @@ let siteDigest: Promise<string> | undefined;
  * coming, re-renders every article page; only comments are per article.
  */
 function contentDigest(): Promise<string> {
-  // A content folder may have no people/ or pages/: asking for them would make Astro warn.
-  const collections = (['articles', 'people', 'pages'] as const).filter((name) => existsSync(join(contentDir, name)));
-  siteDigest ??= Promise.all(collections.map((name) => getCollection(name))).then((entries) => {
+  siteDigest ??= Promise.all([
+    optionalCollection('articles'),
+    optionalCollection('people'),
+    optionalCollection('pages'),
+  ]).then((entries) => {
     const hash = createHash('sha256');
     for (const entry of entries.flat()) {
       // Whether an article is shown, too: its publication day changes every page that lists or links it.
