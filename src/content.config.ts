@@ -83,10 +83,13 @@ const people = defineCollection({
   schema: personSchema(),
 });
 
-/** Site pages such as the editorial policy: `<content>/pages/<slug>.mdx`, served at `/<slug>/`. */
-const pages = defineCollection({
+/**
+ * Site pages such as the editorial policy: `<content>/pages/<slug>.mdx`, served at `/<slug>/`. Named
+ * `sitePages`: a "page" alone is one of Astro's routes.
+ */
+const sitePages = defineCollection({
   loader: optionalFolder({ pattern: '**/*.mdx', base: `${contentDir}/pages` }),
   schema: sitePageSchema(),
 });
 
-export const collections = { articles, comments, people, pages };
+export const collections = { articles, comments, people, sitePages };

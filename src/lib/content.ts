@@ -35,7 +35,7 @@ import { isPublishedComment } from '@/schemas/comments';
 
 export type Article = CollectionEntry<'articles'>;
 export type Person = CollectionEntry<'people'>;
-export type SitePage = CollectionEntry<'pages'>;
+export type SitePage = CollectionEntry<'sitePages'>;
 
 export interface ArticleComments {
   /** Every published comment on the article. */
@@ -160,11 +160,14 @@ async function loadArticleComments(articleId: string): Promise<ArticleComments> 
  * yet) or no `pages/` is normal, so it reads as empty instead of making Astro warn on every build. The
  * one place that asks whether a collection's folder is there.
  */
-async function optionalCollection<C extends 'articles' | 'people' | 'pages'>(
+async function optionalCollection<C extends keyof typeof COLLECTION_FOLDERS>(
   collection: C,
 ): Promise<CollectionEntry<C>[]> {
-  return existsSync(join(contentDir, collection)) ? getCollection(collection) : [];
+  return existsSync(join(contentDir, COLLECTION_FOLDERS[collection])) ? getCollection(collection) : [];
 }
+
+/** The folder of the content folder that each collection reads. */
+const COLLECTION_FOLDERS = { articles: 'articles', people: 'people', sitePages: 'pages' } as const;
 
 /**
  * How many published comments the article has, counted without threading or rendering them: for
@@ -186,7 +189,7 @@ function contentDigest(): Promise<string> {
   siteDigest ??= Promise.all([
     optionalCollection('articles'),
     optionalCollection('people'),
-    optionalCollection('pages'),
+    optionalCollection('sitePages'),
   ]).then((entries) => {
     const hash = createHash('sha256');
     for (const entry of entries.flat()) {
@@ -322,7 +325,7 @@ let sitePages: Promise<SitePage[]> | undefined;
 
 /** Site pages (`content/pages/`): about, editorial policy…, by address. */
 export function getSitePages(): Promise<SitePage[]> {
-  sitePages ??= optionalCollection('pages').then((pages) => pages.sort((a, b) => a.id.localeCompare(b.id)));
+  sitePages ??= optionalCollection('sitePages').then((pages) => pages.sort((a, b) => a.id.localeCompare(b.id)));
   return sitePages;
 }
 
