@@ -53,7 +53,9 @@ describe('where the environment is read', () => {
 
   test('every setting module that reads it is in the page settings, but the content folder (its own cache) and the build day', () => {
     const pageSettings = readFileSync('src/config/page-settings.ts', 'utf8');
-    const imported = [...pageSettings.matchAll(/from '\.\/([\w-]+)'/g)].map(([, name]) => `src/config/${name}.ts`);
+    const imported = [...pageSettings.matchAll(/from '@\/config\/([\w-]+)'/g)].map(
+      ([, name]) => `src/config/${name}.ts`,
+    );
     // The guard only checks the same settings first, to stop a build on a bad one without a stack trace.
     // The build day reaches the cache keys as the articles it publishes (tests/unit/content.test.ts).
     expect(readers).toEqual(
