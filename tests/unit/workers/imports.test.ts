@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const WORKERS = join(ROOT, 'src/workers');
 const workerFiles = readdirSync(WORKERS).filter((name) => name.endsWith('.ts'));
 const entries = workerFiles.filter((name) => name.endsWith('-worker.ts'));
