@@ -45,13 +45,20 @@ export interface FakeContent {
 }
 
 /** A content entry as the glob loader gives it, its data parsed by the real schema. */
-function entry(collection: string, id: string, data: unknown, extension: string, body?: string): FakeEntry {
+function entry(
+  collection: string,
+  folder: string,
+  id: string,
+  data: unknown,
+  extension: string,
+  body?: string,
+): FakeEntry {
   return {
     id,
     collection,
     data,
     body,
-    filePath: `content/${collection}/${id}.${extension}`,
+    filePath: `content/${folder}/${id}.${extension}`,
     // Stands for the file's hash: the same content gives the same digest.
     digest: JSON.stringify([data, body]),
   };
@@ -62,14 +69,16 @@ export async function mockedAstroContent(content: FakeContent) {
   const actual = await vi.importActual<typeof import('astro:content')>('astro:content');
   const collections: Record<string, FakeEntry[]> = {
     articles: (content.articles ?? []).map(([slug, data, body = '']) =>
-      entry('articles', slug, articleSchema().parse(data), 'mdx', body),
+      entry('articles', 'articles', slug, articleSchema().parse(data), 'mdx', body),
     ),
-    people: (content.people ?? []).map(([id, data]) => entry('people', id, personSchema().parse(data), 'yaml')),
+    people: (content.people ?? []).map(([id, data]) =>
+      entry('people', 'people', id, personSchema().parse(data), 'yaml'),
+    ),
     comments: (content.comments ?? []).map(([id, comments]) =>
-      entry('comments', id, commentsFileSchema().parse({ comments }), 'json'),
+      entry('comments', 'comments', id, commentsFileSchema().parse({ comments }), 'json'),
     ),
-    pages: (content.pages ?? []).map(([slug, data, body = '']) =>
-      entry('pages', slug, sitePageSchema().parse(data), 'mdx', body),
+    sitePages: (content.pages ?? []).map(([slug, data, body = '']) =>
+      entry('sitePages', 'pages', slug, sitePageSchema().parse(data), 'mdx', body),
     ),
   };
   return {

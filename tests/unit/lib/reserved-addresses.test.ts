@@ -13,7 +13,7 @@ import { SEARCH_INDEX_DIR } from '@/integrations/search-index';
 import { BUILD_OUTPUT_FOLDERS, reservedPageSlugs, routeFirstSegments } from '@/lib/reserved-addresses';
 import { articleImagePath, questionsEndpointPath, sitePath } from '@/lib/urls';
 
-const PAGES = fileURLToPath(new URL('../../../src/pages', import.meta.url));
+const PAGES = fileURLToPath(new URL('../../../src/pages/', import.meta.url));
 
 let folder: string | undefined;
 afterEach(() => folder && rmSync(folder, { recursive: true, force: true }));

@@ -9,7 +9,7 @@ import { summarize } from '@/lib/content-check/summary';
 
 import { TEST_BUILD_DATE } from '../../../helpers/build-day';
 
-const fixtures = fileURLToPath(new URL('../../../fixtures', import.meta.url));
+const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 const broken = checkContent(`${fixtures}broken-content`, fixtures);
 const lines = broken.problems.map(formatProblem);
 

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { checkContent } from '@/lib/content-check/check';
 import { formatProblem } from '@/lib/content-check/problems';
 
-const fixtures = fileURLToPath(new URL('../../../fixtures', import.meta.url));
+const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 const report = checkContent(`${fixtures}broken-mdx`, fixtures);
 const lines = report.problems.map(formatProblem);
 
