@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 
-import { contentDir } from '@/config/content-dir';
+import { collectionFolder, hasCollectionFolder, type CollectionName } from '@/lib/content-folders';
 import { contentGlob } from '@/lib/content-loader';
 import { renderCommentBody } from '@/lib/comments/render-body';
 import { articleSchema } from '@/schemas/article';
@@ -14,7 +14,7 @@ import { personSchema } from '@/schemas/person';
 
 /** Articles: `<content>/articles/<slug>.mdx`. The entry id is the slug. */
 const articles = defineCollection({
-  loader: contentGlob({ pattern: '**/*.mdx', base: `${contentDir}/articles` }),
+  loader: contentGlob({ pattern: '**/*.mdx', base: collectionFolder('articles') }),
   schema: articleSchema(),
 });
 
@@ -54,32 +54,34 @@ function commentsLoader(options: Parameters<typeof glob>[0]): Loader {
         context.store.clear();
         context.meta.set('body-renderer', renderer);
       }
-      await loader.load(context);
+      // A site with no comments yet may have no comments folder: an empty collection, no warning.
+      if (hasCollectionFolder('comments')) await loader.load(context);
+      else context.store.clear();
     },
   };
 }
 
 /** Reader comments: `<content>/comments/<article-slug>.json`. The entry id is the article's slug. */
 const comments = defineCollection({
-  loader: commentsLoader({ pattern: '**/*.json', base: `${contentDir}/comments` }),
+  loader: commentsLoader({ pattern: '**/*.json', base: collectionFolder('comments') }),
   schema: commentsWithHtmlSchema(),
 });
 
 /**
- * The glob loader for a folder a site may not have: a site with nobody credited yet has no `people/`,
- * and one without site pages no `pages/`. The collection is then empty, without a warning at every build.
+ * The glob loader for a folder a site may not have (`lib/content-folders.ts`): the collection is then
+ * empty, without a warning at every build.
  */
-function optionalFolder(options: { pattern: string; base: string }): Loader {
-  const loader = contentGlob(options);
+function optionalFolder(collection: CollectionName, pattern: string): Loader {
+  const loader = contentGlob({ pattern, base: collectionFolder(collection) });
   return {
     name: 'optional-folder',
-    load: async (context) => (existsSync(options.base) ? loader.load(context) : context.store.clear()),
+    load: async (context) => (hasCollectionFolder(collection) ? loader.load(context) : context.store.clear()),
   };
 }
 
 /** Writers and medical reviewers: `<content>/people/<id>.yaml`, each with a page at `/people/<id>/`. */
 const people = defineCollection({
-  loader: optionalFolder({ pattern: '**/*.yaml', base: `${contentDir}/people` }),
+  loader: optionalFolder('people', '**/*.yaml'),
   schema: personSchema(),
 });
 
@@ -88,7 +90,7 @@ const people = defineCollection({
  * `sitePages`: a "page" alone is one of Astro's routes.
  */
 const sitePages = defineCollection({
-  loader: optionalFolder({ pattern: '**/*.mdx', base: `${contentDir}/pages` }),
+  loader: optionalFolder('sitePages', '**/*.mdx'),
   schema: sitePageSchema(),
 });
 

@@ -2,13 +2,10 @@
  * All content access in one place: pages ask here, never `astro:content` directly.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { getCollection, type CollectionEntry } from 'astro:content';
 
 import { buildDay } from '@/config/build-day';
-import { contentDir } from '@/config/content-dir';
 import { pageSettingsDigest } from '@/config/page-settings';
 import { questionsOpen } from '@/config/questions';
 import { site } from '@/config/site';
@@ -26,6 +23,7 @@ import {
 import { readingMinutes } from '@/lib/discovery/reading-time';
 import { adjacentArticles, relatedArticles, type Relatable } from '@/lib/discovery/related';
 import { groupByTag, uniqueTags, type Tag } from '@/lib/discovery/tags';
+import { hasCollectionFolder, type CollectionName } from '@/lib/content-folders';
 import { byName } from '@/lib/editorial/people';
 import { isPublishedOn, unpublishedBanner } from '@/lib/publication';
 import type { ListPage } from '@/lib/pagination';
@@ -88,7 +86,7 @@ export const articleOfCommentsFile = (entryId: string) => entryId.split('/', 1)[
  * Most articles may have none: looking them up must not warn.
  */
 function commentFilesByArticle() {
-  commentFiles ??= getCollection('comments').then((entries) => {
+  commentFiles ??= optionalCollection('comments').then((entries) => {
     const byArticle = new Map<string, CommentsFile[]>();
     for (const entry of [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
       const slug = articleOfCommentsFile(entry.id);
@@ -156,18 +154,12 @@ async function loadArticleComments(articleId: string): Promise<ArticleComments> 
 }
 
 /**
- * A collection whose folder a site may do without: a content folder with no `people/` (nobody credited
- * yet) or no `pages/` is normal, so it reads as empty instead of making Astro warn on every build. The
- * one place that asks whether a collection's folder is there.
+ * A collection whose folder a site may do without (`lib/content-folders.ts`): read as empty when the
+ * folder is not there, instead of making Astro warn on every build.
  */
-async function optionalCollection<C extends keyof typeof COLLECTION_FOLDERS>(
-  collection: C,
-): Promise<CollectionEntry<C>[]> {
-  return existsSync(join(contentDir, COLLECTION_FOLDERS[collection])) ? getCollection(collection) : [];
+async function optionalCollection<C extends CollectionName>(collection: C): Promise<CollectionEntry<C>[]> {
+  return hasCollectionFolder(collection) ? getCollection(collection) : [];
 }
-
-/** The folder of the content folder that each collection reads. */
-const COLLECTION_FOLDERS = { articles: 'articles', people: 'people', sitePages: 'pages' } as const;
 
 /**
  * How many published comments the article has, counted without threading or rendering them: for
