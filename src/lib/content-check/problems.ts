@@ -1,3 +1,5 @@
+import { visible } from '@/lib/text/visible-text';
+
 /** A content problem, said so that a site editor (not a programmer) can act on it. */
 export interface ContentProblem {
   /** File path relative to the project, such as `content/articles/leg-cramps.mdx`. */
@@ -22,7 +24,9 @@ export interface ContentProblem {
 export function formatProblem({ file, line, column, entry, field, problem, fix }: ContentProblem): string {
   const where = [entry, field && `field "${field}"`].filter(Boolean).join(', ');
   const place = line === undefined ? file : `${file}:${line}:${column ?? 1}`;
-  return `${place}: ${where ? `${where}: ` : ''}${problem}. Fix: ${fix}`;
+  // Shown on a terminal and in the browser: a control or bidi character an editor pasted is named, so it
+  // can neither rewrite the terminal nor turn the line around.
+  return visible(`${place}: ${where ? `${where}: ` : ''}${problem}. Fix: ${fix}`);
 }
 
 /** 1-based line and column of a character offset in `text`. */

@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 
 import { COMMENT_ID, type CommentData, type CommentInput } from '@/schemas/comments';
 import { SLUG } from '@/schemas/fields';
+import { visible } from '@/lib/text/visible-text';
 import { countOf, plural } from '@/lib/text/plural';
 
 import { CommentsFileError, parseCommentsFile } from '@/lib/questions/comments-file';
@@ -403,18 +404,6 @@ export function describeAge(date: Date, now: Date): string {
     if (Math.abs(seconds) >= size) return RELATIVE_TIME.format(-Math.floor(seconds / size), unit);
   }
   return 'just now';
-}
-
-/**
- * Characters that could rewrite a terminal or reorder what it shows: C0 and C1 controls (escape
- * sequences start with one), and the invisible bidirectional and zero-width marks.
- */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-
-/** Text safe to print on a terminal: every unsafe character shown as its code point, such as `<U+202E>`. */
-export function visible(text: string): string {
-  return text.replace(UNSAFE, (char) => `<U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
 }
 
 /** The question line, or the first line of the body, on one safe line of at most `limit` characters. */

@@ -36,3 +36,15 @@ export function findLineControl(text: string): { codePoint: string; position: nu
   const codePoint = `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   return { codePoint, position: [...text.slice(0, match.index)].length + 1 };
 }
+
+/**
+ * Characters that could rewrite a terminal or reorder what it shows: C0 and C1 controls (escape
+ * sequences start with one), and the invisible bidirectional and zero-width marks.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+/** Text safe to print on a terminal: every unsafe character shown as its code point, such as `<U+202E>`. */
+export function visible(text: string): string {
+  return text.replace(UNSAFE, (char) => `<U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+}

@@ -14,7 +14,8 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 
 import { checkContent } from '@/lib/content-check/check';
 import { CommentsFileError, parseCommentsFile, validateThreading } from '@/lib/questions/comments-file';
-import { closeMatches, descendants, describeAge, firstLine, visible } from '@/lib/questions/moderation';
+import { closeMatches, descendants, describeAge, firstLine } from '@/lib/questions/moderation';
+import { visible } from '@/lib/text/visible-text';
 
 const SCRIPT = fileURLToPath(new URL('../../../scripts/comments.ts', import.meta.url));
 const TSCONFIG = fileURLToPath(new URL('../../../tsconfig.json', import.meta.url));

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 
 import { CommentsFileError, formatCommentsFile, parseCommentsFile } from '@/lib/questions/comments-file';
-import { visible } from '@/lib/questions/moderation';
+import { visible } from '@/lib/text/visible-text';
 import type { CommentInput } from '@/schemas/comments';
 
 const nonBlank = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((text) => text.trim() !== '');
