@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 
 import { CommentsFileError, formatCommentsFile, parseCommentsFile } from '@/lib/questions/comments-file';
 import { visible } from '@/lib/text/visible-text';
-import type { CommentInput } from '@/schemas/comments';
+import { commentSchema, type CommentInput } from '@/schemas/comments';
 
 const nonBlank = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((text) => text.trim() !== '');
 /** Comments the schema accepts, with their fields in any order. */
@@ -21,7 +21,9 @@ const comment: fc.Arbitrary<CommentInput> = fc
     { requiredKeys: ['id', 'body'] },
   )
   .chain((record) => fc.shuffledSubarray(Object.entries(record), { minLength: Object.keys(record).length }))
-  .map((entries) => Object.fromEntries(entries) as CommentInput);
+  .map((entries) => Object.fromEntries(entries) as CommentInput)
+  // Text of only invisible characters (a zero-width space, a variation selector) is not a comment.
+  .filter((record) => commentSchema().safeParse(record).success);
 
 describe('formatCommentsFile', () => {
   test('writes what parseCommentsFile reads back unchanged, whatever the field order it was given', () => {
