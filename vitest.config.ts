@@ -16,6 +16,9 @@ export default getViteConfig(
             name: 'unit',
             // Module tests, beside their module's path in src/ (tests/unit/lib/comments/thread.test.ts…) or scripts/.
             include: ['tests/unit/**/*.test.ts'],
+            // Vitest's 5 s is too tight for the drawing and fuzz tests when both cores are busy with the site
+            // project's builds; a hang is still caught.
+            testTimeout: 30_000,
           },
         },
         {
