@@ -6,12 +6,17 @@
  * Options: `--strict` (exit 1 when there is any warning), `--today YYYY-MM-DD` (judge review dates
  * against another day), `--content <dir>` (default: CONTENT_DIR or ./content), `--dist <dir>` (default: dist).
  */
+import '@/config/settings-guard';
+
 import { parseArgs } from 'node:util';
 
 import { contentDir } from '@/config/content-dir';
-import { site } from '@/config/site';
 import { formatReadability, formatWarning, lintArticle, summarizeLint } from '@/lib/editorial/lint';
-import { readLintSources } from '@/lib/editorial/source';
+
+// Loaded once the guard above has checked the settings (SITE_URL, BUILD_DATE…): a static import would be
+// evaluated beside the guard and stop with a stack trace.
+const { site } = await import('@/config/site');
+const { readLintSources } = await import('@/lib/editorial/source');
 
 const { values } = parseArgs({
   options: {
@@ -23,7 +28,8 @@ const { values } = parseArgs({
 });
 
 const today = values.today ? new Date(`${values.today}T00:00:00Z`) : new Date();
-if (Number.isNaN(today.getTime())) {
+// `2026-02-30` parses as 2 March: a day is refused unless it reads back as written.
+if (Number.isNaN(today.getTime()) || (values.today && today.toISOString().slice(0, 10) !== values.today)) {
   console.error(`--today ${values.today}: not a date. Write it as YYYY-MM-DD.`);
   process.exit(2);
 }

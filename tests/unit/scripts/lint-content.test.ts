@@ -32,10 +32,15 @@ afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
 /** Runs the lint in the fixture folder, judging review dates against 27 November 2026. */
 function lint(...args: string[]) {
+  return lintWith({}, ...args);
+}
+
+/** The same, with settings added to the environment. */
+function lintWith(env: Record<string, string>, ...args: string[]) {
   const result = spawnSync(
     process.execPath,
     [TSX, '--tsconfig', TSCONFIG, SCRIPT, '--today', '2026-11-27', '--content', 'content', '--dist', 'dist', ...args],
-    { cwd: folder, encoding: 'utf8' },
+    { cwd: folder, encoding: 'utf8', env: { ...process.env, ...env } },
   );
   return { status: result.status, lines: result.stdout.trimEnd().split('\n'), stderr: result.stderr };
 }
@@ -115,5 +120,15 @@ describe('npm run lint:content', { timeout: 60_000 }, () => {
     const { status, stderr } = lint('--today', '2026-13-45');
     expect(stderr.trim()).toBe('--today 2026-13-45: not a date. Write it as YYYY-MM-DD.');
     expect(status).toBe(2);
+    expect(lint('--today', '2026-02-30').stderr.trim()).toBe('--today 2026-02-30: not a date. Write it as YYYY-MM-DD.');
+  });
+
+  test('refuses a BUILD_DATE that is not a date in one line, with no stack trace', () => {
+    const { status, stderr } = lintWith({ BUILD_DATE: '2026-13-45' });
+    expect(stderr.trim()).toBe(
+      'Setting: BUILD_DATE="2026-13-45" is not a date: write the day to build as YYYY-MM-DD, such as BUILD_DATE=' +
+        `${new Date().toISOString().slice(0, 10)}, or leave it out to build as of today.`,
+    );
+    expect(status).toBe(1);
   });
 });
