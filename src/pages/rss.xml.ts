@@ -10,7 +10,7 @@ import { articleComponents } from '@/components/mdx-components';
 import { site } from '@/config/site';
 import { getPublishedArticles } from '@/lib/content';
 import { citedReferences } from '@/lib/editorial/references';
-import { absoluteAddresses } from '@/lib/seo/feed';
+import { feedBody } from '@/lib/seo/feed';
 import { absoluteUrl, articlePath, feedPath, homePath } from '@/lib/urls';
 
 export const GET: APIRoute = async () => {
@@ -28,7 +28,7 @@ export const GET: APIRoute = async () => {
         pubDate: article.data.published,
         link,
         categories: article.data.tags,
-        content: absoluteAddresses(
+        content: feedBody(
           (await container.renderToString(Content, { props: { components: articleComponents } })) +
             (article.data.references.length > 0
               ? await container.renderToString(References, {
