@@ -225,27 +225,35 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
     }
   });
 
+  // The kill is timed against a running import: on a machine busy enough to starve this test past the end of
+  // the import, the import finishes first and the run is not an interruption. Such a run is tried again.
   test.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
-  ] as const)('%s (Ctrl-C, a kill) removes the temporary folder and says nothing was written', async (signal, code) => {
-    const { parent, out } = await newContentFolder();
-    const big = join(parent, 'big.wordpress.xml');
-    const paragraph = `<p>${'Leg cramps at night are common. '.repeat(60)}</p>`;
-    await writeFile(big, wxr(...Array.from({ length: 4000 }, (_, index) => ({ id: index + 1, content: paragraph }))));
-    const child = spawn(process.execPath, [TSX, '--tsconfig', TSCONFIG, SCRIPT, big, '--out', out], { stdio: 'pipe' });
-    let stderr = '';
-    child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-    // Wait until articles are being staged, then interrupt.
-    for (let waited = 0; waited < 50_000; waited += 50) {
-      const staging = (await readdir(parent)).find((name) => name.startsWith('.wordpress-import-'));
-      if (staging && existsSync(join(parent, staging, 'articles'))) break;
-      await new Promise((wait) => setTimeout(wait, 50));
-    }
-    child.kill(signal);
-    expect(await exited).toBe(code);
-    expect(stderr).toContain(`Interrupted (${signal}). Nothing was written.`);
-    expect(await readdir(parent)).toEqual(['big.wordpress.xml']);
-  });
+  ] as const)(
+    '%s (Ctrl-C, a kill) removes the temporary folder and says nothing was written',
+    { retry: 2 },
+    async (signal, code) => {
+      const { parent, out } = await newContentFolder();
+      const big = join(parent, 'big.wordpress.xml');
+      const paragraph = `<p>${'Leg cramps at night are common. '.repeat(60)}</p>`;
+      await writeFile(big, wxr(...Array.from({ length: 4000 }, (_, index) => ({ id: index + 1, content: paragraph }))));
+      const child = spawn(process.execPath, [TSX, '--tsconfig', TSCONFIG, SCRIPT, big, '--out', out], {
+        stdio: 'pipe',
+      });
+      let stderr = '';
+      child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
+      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+      // Wait until articles are being staged, then interrupt.
+      for (let waited = 0; waited < 50_000; waited += 50) {
+        const staging = (await readdir(parent)).find((name) => name.startsWith('.wordpress-import-'));
+        if (staging && existsSync(join(parent, staging, 'articles'))) break;
+        await new Promise((wait) => setTimeout(wait, 50));
+      }
+      child.kill(signal);
+      expect(await exited).toBe(code);
+      expect(stderr).toContain(`Interrupted (${signal}). Nothing was written.`);
+      expect(await readdir(parent)).toEqual(['big.wordpress.xml']);
+    },
+  );
 });

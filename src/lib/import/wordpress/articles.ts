@@ -16,10 +16,15 @@ import type { ConversionWarning } from '@/lib/import/wordpress/warnings';
 import type { WxrItem } from '@/lib/import/wordpress/wxr';
 
 /** Why an unpublished post is imported as a draft. */
-export type DraftReason = 'draft' | 'pending review' | 'scheduled';
+export type DraftReason = 'draft' | 'pending review';
 
+/**
+ * An item to import, with `draft` when it was unpublished, or `scheduled` when WordPress was to publish it
+ * on its date: the site's own scheduling does that (`lib/publication.ts`).
+ */
 export type ItemDecision =
-  { action: 'import'; kind: 'post' | 'page'; draft?: DraftReason } | { action: 'skip'; reason: SkipReason };
+  | { action: 'import'; kind: 'post' | 'page'; draft?: DraftReason; scheduled?: true }
+  | { action: 'skip'; reason: SkipReason };
 
 /** Why an item is not imported. Reasons with a fixed wording are listed; other post types and statuses are named. */
 export type SkipReason =
@@ -43,9 +48,10 @@ export interface ItemOptions {
 }
 
 /**
- * Decides what becomes of an item. Published posts (and pages, when asked) are imported. Drafts,
- * posts pending review and scheduled posts are imported with `draft: true`, so the owner can finish
- * them, and the site publishes nothing of them. Private and password-protected posts are left out:
+ * Decides what becomes of an item. Published posts (and pages, when asked) are imported. Drafts and
+ * posts pending review are imported with `draft: true`, so the owner can finish them, and the site
+ * publishes nothing of them. Scheduled posts keep their future publication date, so the first build on or
+ * after that day publishes them, as WordPress would have. Private and password-protected posts are left out:
  * their writer limited who may read them, and a content folder is often a public repository.
  */
 export function decideItem(item: WxrItem, options: ItemOptions = {}): ItemDecision {
@@ -79,7 +85,7 @@ export function decideItem(item: WxrItem, options: ItemOptions = {}): ItemDecisi
     case 'pending':
       return { action: 'import', kind, draft: 'pending review' };
     case 'future':
-      return { action: 'import', kind, draft: 'scheduled' };
+      return { action: 'import', kind, scheduled: true };
     case 'private':
     case 'trash':
     case 'auto-draft':

@@ -232,6 +232,7 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
     const { slug, owner, files, comments } = converted;
     slugOwners.set(slug, owner);
     if (decision.draft) report.drafts[decision.draft] = (report.drafts[decision.draft] ?? 0) + 1;
+    else if (decision.scheduled) report.scheduled++;
     else if (decision.kind === 'page') report.pages++;
     else report.posts++;
     for (const file of files) {

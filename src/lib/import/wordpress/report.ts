@@ -16,6 +16,8 @@ export interface ImportReport {
   pages: number;
   /** Unpublished posts and pages imported with `draft: true`, by why they were unpublished. */
   drafts: Partial<Record<DraftReason, number>>;
+  /** Scheduled posts and pages imported with their future publication date. */
+  scheduled: number;
   /** Comments written, and on how many articles. */
   comments: number;
   articlesWithComments: number;
@@ -37,6 +39,7 @@ export class ReportBuilder {
       posts: 0,
       pages: 0,
       drafts: {},
+      scheduled: 0,
       comments: 0,
       articlesWithComments: 0,
       skippedItems: {},
@@ -92,6 +95,9 @@ export function formatReport(report: ImportReport): string {
     `  pages     ${String(report.pages).padStart(5)}`,
     `  drafts    ${String(draftTotal).padStart(5)}${
       draftTotal > 0 ? `  (${draftDetail}: written with draft: true, not published)` : ''
+    }`,
+    `  scheduled ${String(report.scheduled).padStart(5)}${
+      report.scheduled > 0 ? '  (published by the first build on or after their publication day)' : ''
     }`,
     `  comments  ${String(report.comments).padStart(5)}  (on ${countOf(report.articlesWithComments, 'article')})`,
     '',

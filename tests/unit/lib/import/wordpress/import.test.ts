@@ -25,6 +25,18 @@ describe('which items become articles', () => {
     expect(report.skippedItems).toEqual({ private: 1, trash: 1, 'auto-draft': 1 });
   });
 
+  test('imports a scheduled post with its future date and no draft flag, so a build on that day publishes it', async () => {
+    const { report, files } = await importItems({ id: 1, status: 'future', dateGmt: '2031-03-04 09:00:00' });
+    expect(report.scheduled).toBe(1);
+    expect(report.drafts).toEqual({});
+    const frontmatter = frontmatterOf(files.get('articles/post-1.mdx'));
+    expect(frontmatter).toMatch(/\npublished: 2031-03-04(\n|$)/);
+    expect(frontmatter).not.toMatch(/draft/);
+    expect(formatReport(report)).toContain(
+      '  scheduled     1  (published by the first build on or after their publication day)',
+    );
+  });
+
   test('leaves out post types the site has no place for, naming them', async () => {
     const { report } = await importItems({ id: 1, type: 'product' }, { id: 2, type: 'revision' });
     expect(report.skippedItems).toEqual({ 'post type "product"': 1, revision: 1 });
@@ -179,6 +191,7 @@ describe('the report', () => {
         '  posts         1',
         '  pages         0',
         '  drafts        0',
+        '  scheduled     0',
         '  comments      1  (on 1 article)',
         '',
         'Items skipped, by reason',
