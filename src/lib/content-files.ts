@@ -52,8 +52,9 @@ export function parseFrontmatter(text: string, required: string): ContentRead<un
       fix: `start the file with a block between two "---" lines holding at least ${required}.`,
     };
   }
-  // Line 1 of the file is the opening "---".
-  const read = parseYaml(frontmatter, 2);
+  // The frontmatter Astro extracts starts with the newline that ends the opening "---": its first line
+  // is the file's first line.
+  const read = parseYaml(frontmatter, 1);
   return 'data' in read ? read : { ...read, problem: `the frontmatter ${read.problem}` };
 }
 

@@ -130,7 +130,7 @@ test('a misspelt frontmatter field is shown in the browser in the build’s word
     async (shown) => (await overlayMessage(shown)) !== undefined,
   );
   expect(await overlayMessage(page)).toBe(
-    `${file()}: article "cramps": unknown field "medicalReveiw". Fix: check the spelling against the field list in the README, or remove it.` +
+    `${file()}:5:1: article "cramps": unknown field "medicalReveiw". Fix: check the spelling against the field list in the README, or remove it.` +
       '\nContent check: 1 problem to fix before the site can be built.',
   );
   await page.close();

@@ -14,6 +14,7 @@ import { ARTICLE_COMPONENT_NAMES } from '@/schemas/components';
 import type { DisplayPath } from '@/lib/content-check/files';
 import { SLUG } from '@/schemas/fields';
 import type { ContentProblem } from '@/lib/content-check/problems';
+import { frontmatterFieldPositions } from '@/lib/content-check/yaml-field-positions';
 import { fieldOf, schemaProblems } from '@/lib/content-check/schema-problems';
 
 /** What the check found for one article. */
@@ -77,10 +78,20 @@ export function checkArticles(contentDir: string, display: DisplayPath, people: 
       continue;
     }
     const parsed = frontmatterSchema.safeParse(read.data);
+    const position = frontmatterFieldPositions(text);
     if (parsed.success) {
-      problems.push(...creditProblems(parsed.data, people).map((problem) => ({ file, entry, ...problem })));
+      problems.push(
+        ...creditProblems(parsed.data, people).map(({ path, ...problem }) => ({
+          file,
+          ...position(path),
+          entry,
+          ...problem,
+        })),
+      );
     } else {
-      problems.push(...schemaProblems(file, parsed.error, read.data, fieldOf(entry), ARTICLE_FIXES));
+      problems.push(
+        ...schemaProblems(file, parsed.error, read.data, fieldOf(entry), { fixes: ARTICLE_FIXES, position }),
+      );
     }
     // The body is checked even when the frontmatter is not, so that one run shows every mistake; the
     // citations only against a reference list that is valid.
@@ -106,17 +117,21 @@ export function checkArticles(contentDir: string, display: DisplayPath, people: 
 }
 
 /** An article's author and medical reviewer must be people in `people/`. */
-function creditProblems(article: ArticleData, people: ReadonlySet<string>): Omit<ContentProblem, 'file' | 'entry'>[] {
+function creditProblems(
+  article: ArticleData,
+  people: ReadonlySet<string>,
+): (Omit<ContentProblem, 'file' | 'entry'> & { path: string[] })[] {
   const credits = [
-    { field: 'author', id: article.author },
-    { field: 'medicalReview.reviewer', id: article.medicalReview?.reviewer },
+    { path: ['author'], id: article.author },
+    { path: ['medicalReview', 'reviewer'], id: article.medicalReview?.reviewer },
   ];
-  return credits.flatMap(({ field, id }) =>
+  return credits.flatMap(({ path, id }) =>
     id === undefined || people.has(id)
       ? []
       : [
           {
-            field,
+            path,
+            field: path.join('.'),
             problem: `names "${id}", who is not in content/people`,
             fix: `add content/people/${id}.yaml with at least their name, or correct the id to the file name of a person there.`,
           },

@@ -3,6 +3,7 @@
  * exists, every file beside an article, and each article's thread (its file plus its folder of
  * one-comment files) a tree. Counts each article's comments by status.
  */
+import { jsonFieldPositions } from '@/lib/content-check/field-positions';
 import { globSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -65,17 +66,20 @@ export function checkComments(
     }
     let comments: CommentData[];
     try {
-      comments = validateComments(read.data, file);
+      comments = validateComments(read.data, file, 'data' in text ? text.data : undefined);
     } catch (error) {
       if (!(error instanceof CommentsFileError)) throw error;
       problems.push(...error.problems);
       continue;
     }
+    const position = 'data' in text ? jsonFieldPositions(text.data) : () => undefined;
     problems.push(
       ...comments
-        .filter((comment) => comment.person !== undefined && !people.has(comment.person))
-        .map((comment) => ({
+        .map((comment, index) => ({ comment, index }))
+        .filter(({ comment }) => comment.person !== undefined && !people.has(comment.person))
+        .map(({ comment, index }) => ({
           file,
+          ...position(['comments', index, 'person']),
           entry: `comment "${comment.id}"`,
           field: 'person',
           problem: `names "${comment.person}", who is not in content/people`,

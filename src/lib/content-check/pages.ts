@@ -16,6 +16,7 @@ import { countOf } from '@/lib/text/plural';
 import type { DisplayPath } from '@/lib/content-check/files';
 import { SLUG } from '@/schemas/fields';
 import type { ContentProblem } from '@/lib/content-check/problems';
+import { frontmatterFieldPositions } from '@/lib/content-check/yaml-field-positions';
 import { fieldOf, schemaProblems } from '@/lib/content-check/schema-problems';
 
 /** Marks text in a site page that the owner must replace with facts: see `components/OwnerToFill.astro`. */
@@ -60,7 +61,10 @@ export function checkPages(contentDir: string, display: DisplayPath): { problems
       continue;
     }
     const parsed = schema.safeParse(read.data);
-    if (!parsed.success) problems.push(...schemaProblems(file, parsed.error, read.data, fieldOf(entry)));
+    if (!parsed.success) {
+      const position = frontmatterFieldPositions(text);
+      problems.push(...schemaProblems(file, parsed.error, read.data, fieldOf(entry), { position }));
+    }
     problems.push(
       ...mdxProblems(text, { components: PAGE_COMPONENT_NAMES }).map((problem) => ({ file, entry, ...problem })),
     );

@@ -8,6 +8,7 @@ import { personSchema } from '@/schemas/person';
 
 import type { DisplayPath } from '@/lib/content-check/files';
 import type { ContentProblem } from '@/lib/content-check/problems';
+import { yamlFieldPositions } from '@/lib/content-check/yaml-field-positions';
 import { fieldOf, schemaProblems } from '@/lib/content-check/schema-problems';
 
 export interface PeopleCheck {
@@ -44,7 +45,10 @@ export function checkPeople(contentDir: string, display: DisplayPath): PeopleChe
       continue;
     }
     const parsed = schema.safeParse(read.data);
-    if (!parsed.success) problems.push(...schemaProblems(file, parsed.error, read.data, fieldOf(entry)));
+    if (!parsed.success) {
+      const position = 'data' in text ? yamlFieldPositions(text.data) : undefined;
+      problems.push(...schemaProblems(file, parsed.error, read.data, fieldOf(entry), { position }));
+    }
   }
   return { problems, ids };
 }

@@ -5,6 +5,7 @@
 import type { z } from 'astro/zod';
 import { plural } from '@/lib/text/plural';
 
+import { issuePath, type FieldPosition } from '@/lib/content-check/field-positions';
 import type { ContentProblem } from '@/lib/content-check/problems';
 
 type Issue = z.core.$ZodIssue;
@@ -124,22 +125,50 @@ export interface Located {
   field: string | undefined;
 }
 
+export interface SchemaProblemOptions {
+  /**
+   * What to do about a bad value of fields of this kind of file, where the shared wording does not fit
+   * (an article's `author` is a person id; a comment's is a name).
+   */
+  fixes?: Readonly<Record<string, string>>;
+  /** Where a field is written in the file (`field-positions.ts`), for `file:line:column`. */
+  position?: FieldPosition;
+}
+
+/**
+ * Where an issue is written: its field, or for a field that is missing the entry that lacks it (a
+ * comment's or a reference's first line). A missing top-level field has no place.
+ */
+function issuePosition(issue: Issue, position: FieldPosition | undefined) {
+  const path = issuePath(issue);
+  for (let length = path.length; position && length > 0; length--) {
+    const at = position(path.slice(0, length));
+    if (at) return at;
+  }
+  return undefined;
+}
+
 /**
  * Problems for every issue of a failed parse.
  * @param locate names the entry and field a path points at
- * @param fixes what to do about a bad value of fields of this kind of file, where the shared wording
- *   does not fit (an article's `author` is a person id; a comment's is a name)
  */
 export function schemaProblems(
   file: string,
   error: z.ZodError,
   data: unknown,
   locate: (path: readonly PropertyKey[]) => Located,
-  fixes: Readonly<Record<string, string>> = {},
+  { fixes = {}, position }: SchemaProblemOptions = {},
 ): ContentProblem[] {
   const allFixes = { ...FIX_BY_FIELD, ...fixes };
   return error.issues.map((issue) => {
     const { entry, field } = locate(issue.path);
-    return { file, entry, field, ...problemFor(issue, valueAt(data, issue.path), field, allFixes) };
+    const at = issuePosition(issue, position);
+    return {
+      file,
+      ...(at ? { line: at.line, column: at.column } : {}),
+      entry,
+      field,
+      ...problemFor(issue, valueAt(data, issue.path), field, allFixes),
+    };
   });
 }

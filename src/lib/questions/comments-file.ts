@@ -5,6 +5,7 @@
  */
 import { buildThread, CommentThreadError } from '@/lib/comments/thread';
 import { formatProblem, type ContentProblem } from '@/lib/content-check/problems';
+import { jsonFieldPositions } from '@/lib/content-check/field-positions';
 import { fieldPath as pathOfField, schemaProblems } from '@/lib/content-check/schema-problems';
 import { decodeContentFile, parseJson } from '@/lib/content-text';
 import { ProblemListError } from '@/lib/problem-list-error';
@@ -35,31 +36,41 @@ export function parseCommentsFile(bytes: Uint8Array, file: string): ParsedCommen
   const read = 'data' in text ? parseJson(text.data) : text;
   if (!('data' in read)) throw new CommentsFileError([{ file, ...read }]);
   const data = read.data;
-  return { written: (data as { comments: CommentInput[] }).comments, validated: validateComments(data, file) };
+  return {
+    written: (data as { comments: CommentInput[] }).comments,
+    validated: validateComments(data, file, 'data' in text ? text.data : undefined),
+  };
 }
 
 let fileSchema: ReturnType<typeof commentsFileSchema> | undefined;
 
 /**
  * Validates a comments file's data with the schema.
+ * @param text the file's text, when there is one, so each problem gives its line and column
  * @throws CommentsFileError naming each comment and field at fault
  */
-export function validateComments(data: unknown, file: string): CommentData[] {
+export function validateComments(data: unknown, file: string, text?: string): CommentData[] {
   // Built once: the content check validates thousands of files.
   fileSchema ??= commentsFileSchema();
   const parsed = fileSchema.safeParse(data);
   if (parsed.success) return parsed.data.comments;
   const comments = (data as { comments?: unknown } | null)?.comments;
   throw new CommentsFileError(
-    schemaProblems(file, parsed.error, data, (fieldPath) => {
-      if (fieldPath[0] !== 'comments' || typeof fieldPath[1] !== 'number') {
-        return { entry: undefined, field: fieldPath.length > 0 ? pathOfField(fieldPath) : undefined };
-      }
-      const id = Array.isArray(comments) ? (comments[fieldPath[1]] as { id?: unknown } | undefined)?.id : undefined;
-      const entry =
-        typeof id === 'string' || typeof id === 'number' ? `comment "${id}"` : `comment number ${fieldPath[1] + 1}`;
-      return { entry, field: fieldPath.length > 2 ? pathOfField(fieldPath.slice(2)) : undefined };
-    }),
+    schemaProblems(
+      file,
+      parsed.error,
+      data,
+      (fieldPath) => {
+        if (fieldPath[0] !== 'comments' || typeof fieldPath[1] !== 'number') {
+          return { entry: undefined, field: fieldPath.length > 0 ? pathOfField(fieldPath) : undefined };
+        }
+        const id = Array.isArray(comments) ? (comments[fieldPath[1]] as { id?: unknown } | undefined)?.id : undefined;
+        const entry =
+          typeof id === 'string' || typeof id === 'number' ? `comment "${id}"` : `comment number ${fieldPath[1] + 1}`;
+        return { entry, field: fieldPath.length > 2 ? pathOfField(fieldPath.slice(2)) : undefined };
+      },
+      text === undefined ? {} : { position: jsonFieldPositions(text) },
+    ),
   );
 }
 

@@ -142,9 +142,9 @@ describe('the content check', () => {
     const lines = checkContent(dir, dir).problems.map(formatProblem);
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(
-      /^comments\/cramps\.json: comment "long", field "body": is 65,526 characters long, more than the 65,525/,
+      /^comments\/cramps\.json:1:27: comment "long", field "body": is 65,526 characters long, more than the 65,525/,
     );
-    expect(lines[1]).toMatch(/^comments\/cramps\.json: comment "blank", field "body": must contain visible text/);
-    expect(lines[2]).toMatch(/^comments\/cramps\.json: comment "fine", field "title": must contain visible text/);
+    expect(lines[1]).toMatch(/^comments\/cramps\.json:1:\d+: comment "blank", field "body": must contain visible text/);
+    expect(lines[2]).toMatch(/^comments\/cramps\.json:1:\d+: comment "fine", field "title": must contain visible text/);
   });
 });

@@ -129,7 +129,7 @@ describe('pending', () => {
     const { status, err } = comments(['pending']);
     expect(status).toBe(1);
     expect(err).toHaveLength(1);
-    expect(err[0]).toMatch(/^content\/comments\/sleep\.json: comment "s1": unknown field "<U\+001B>\]0;owned<U\+0007>/);
+    expect(err[0]).toMatch(/^content\/comments\/sleep\.json:1:36: comment "s1": unknown field "<U\+001B>\]0;owned<U\+0007>/);
     expect(err[0]).toContain('<U+001B>');
     // eslint-disable-next-line no-control-regex
     expect(err[0]).not.toMatch(/[\u0000-\u001f]/);
@@ -215,7 +215,7 @@ describe('approve and spam', () => {
     const { status, err } = comments(['approve', 'leg-cramps/q-waiting']);
     expect(status).toBe(1);
     expect(err).toEqual([
-      expect.stringMatching(/^content\/comments\/leg-cramps\.json: comment "q1-a1", field "date": /),
+      expect.stringMatching(/^content\/comments\/leg-cramps\.json:13:7: comment "q1-a1", field "date": /),
     ]);
     expect(read(MAIN)).toBe(broken);
   });

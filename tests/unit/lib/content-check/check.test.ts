@@ -13,9 +13,9 @@ const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 const broken = checkContent(`${fixtures}broken-content`, fixtures);
 const lines = broken.problems.map(formatProblem);
 
-/** The one line reported for `file`, or for `file` and `entry`. */
+/** The lines reported for `file`, or for `file` and `entry`, with or without a line and column. */
 const lineFor = (file: string, entry = '') =>
-  lines.filter((line) => line.startsWith(`broken-content/${file}: ${entry}`));
+  lines.filter((line) => line.replace(/^([^: ]+):\d+:\d+: /, '$1: ').startsWith(`broken-content/${file}: ${entry}`));
 
 describe('checkContent', () => {
   test('passes the real content and the fixture site', () => {
@@ -47,21 +47,21 @@ describe('checkContent', () => {
 
   test('reports broken YAML frontmatter with its line and column', () => {
     expect(lineFor('articles/bad-yaml.mdx')).toEqual([
-      `broken-content/articles/bad-yaml.mdx: article "bad-yaml": the frontmatter is not valid YAML at line 4, column 1 (deficient indentation). Fix: check quotes, colons and indentation on that line.`,
+      `broken-content/articles/bad-yaml.mdx: article "bad-yaml": the frontmatter is not valid YAML at line 3, column 1 (deficient indentation). Fix: check quotes, colons and indentation on that line.`,
     ]);
   });
 
   test('reports a missing frontmatter field and a misspelt one', () => {
     expect(lineFor('articles/missing-title.mdx')).toEqual([
       `broken-content/articles/missing-title.mdx: article "missing-title", field "title": is missing. Fix: add it; the README lists every field and what it holds.`,
-      `broken-content/articles/missing-title.mdx: article "missing-title": unknown field "tagz". Fix: check the spelling against the field list in the README, or remove it.`,
+      `broken-content/articles/missing-title.mdx:4:1: article "missing-title": unknown field "tagz". Fix: check the spelling against the field list in the README, or remove it.`,
     ]);
   });
 
   test('reports an impossible date and a mistyped value', () => {
     expect(lineFor('articles/impossible-date.mdx')).toEqual([
-      `broken-content/articles/impossible-date.mdx: article "impossible-date", field "published": must be a real date written as YYYY-MM-DD. Fix: write the date as YYYY-MM-DD, for example 2024-05-01, and check that the day exists.`,
-      `broken-content/articles/impossible-date.mdx: article "impossible-date", field "draft": should be a boolean, not string. Fix: write true or false.`,
+      `broken-content/articles/impossible-date.mdx:4:1: article "impossible-date", field "published": must be a real date written as YYYY-MM-DD. Fix: write the date as YYYY-MM-DD, for example 2024-05-01, and check that the day exists.`,
+      `broken-content/articles/impossible-date.mdx:5:1: article "impossible-date", field "draft": should be a boolean, not string. Fix: write true or false.`,
     ]);
   });
 
@@ -79,10 +79,10 @@ describe('checkContent', () => {
 
   test('reports an empty comment body, a comment without id, a bad date and an unknown field', () => {
     expect(lineFor('comments/missing-title.json')).toEqual([
-      `broken-content/comments/missing-title.json: comment "empty", field "body": must not be empty. Fix: write the comment’s text, or remove the comment.`,
-      `broken-content/comments/missing-title.json: comment number 2, field "id": is missing. Fix: add it; the README lists every field and what it holds.`,
-      `broken-content/comments/missing-title.json: comment "extra", field "date": must be a date (YYYY-MM-DD) or an ISO date-time. Fix: write the date as YYYY-MM-DD, for example 2024-05-01, and check that the day exists.`,
-      `broken-content/comments/missing-title.json: comment "extra": unknown field "email". Fix: check the spelling against the field list in the README, or remove it.`,
+      `broken-content/comments/missing-title.json:3:22: comment "empty", field "body": must not be empty. Fix: write the comment’s text, or remove the comment.`,
+      `broken-content/comments/missing-title.json:4:5: comment number 2, field "id": is missing. Fix: add it; the README lists every field and what it holds.`,
+      `broken-content/comments/missing-title.json:5:79: comment "extra", field "date": must be a date (YYYY-MM-DD) or an ISO date-time. Fix: write the date as YYYY-MM-DD, for example 2024-05-01, and check that the day exists.`,
+      `broken-content/comments/missing-title.json:5:47: comment "extra": unknown field "email". Fix: check the spelling against the field list in the README, or remove it.`,
     ]);
   });
 
@@ -109,7 +109,7 @@ describe('checkContent', () => {
 
   test('reports a staff answer whose person has no file', () => {
     expect(lineFor('comments/good/staff-ghost.json')).toEqual([
-      `broken-content/comments/good/staff-ghost.json: comment "staff-ghost", field "person": names "no-such-person", who is not in content/people. Fix: add content/people/no-such-person.yaml with at least their name, or correct the id to the file name of a person there.`,
+      `broken-content/comments/good/staff-ghost.json:1:39: comment "staff-ghost", field "person": names "no-such-person", who is not in content/people. Fix: add content/people/no-such-person.yaml with at least their name, or correct the id to the file name of a person there.`,
     ]);
   });
 
@@ -154,7 +154,7 @@ describe('checkContent', () => {
   test('reports a person without a name and with an address that is not a web page', () => {
     expect(lineFor('people/missing-name.yaml')).toEqual([
       `broken-content/people/missing-name.yaml: person "missing-name", field "name": is missing. Fix: add it; the README lists every field and what it holds.`,
-      `broken-content/people/missing-name.yaml: person "missing-name", field "profileUrl": must be a full http:// or https:// address. Fix: write a full address starting with https:// (or http://), or remove the field.`,
+      `broken-content/people/missing-name.yaml:2:1: person "missing-name", field "profileUrl": must be a full http:// or https:// address. Fix: write a full address starting with https:// (or http://), or remove the field.`,
     ]);
   });
 
@@ -173,16 +173,16 @@ describe('checkContent', () => {
 
   test('reports an author and a medical reviewer who are not in the people folder', () => {
     expect(lineFor('articles/unknown-people.mdx', 'article "unknown-people", field "author"')).toEqual([
-      `broken-content/articles/unknown-people.mdx: article "unknown-people", field "author": names "nobody-here", who is not in content/people. Fix: add content/people/nobody-here.yaml with at least their name, or correct the id to the file name of a person there.`,
+      `broken-content/articles/unknown-people.mdx:5:1: article "unknown-people", field "author": names "nobody-here", who is not in content/people. Fix: add content/people/nobody-here.yaml with at least their name, or correct the id to the file name of a person there.`,
     ]);
     expect(lineFor('articles/unknown-people.mdx', 'article "unknown-people", field "medicalReview.reviewer"')).toEqual([
-      `broken-content/articles/unknown-people.mdx: article "unknown-people", field "medicalReview.reviewer": names "ghost-reviewer", who is not in content/people. Fix: add content/people/ghost-reviewer.yaml with at least their name, or correct the id to the file name of a person there.`,
+      `broken-content/articles/unknown-people.mdx:7:3: article "unknown-people", field "medicalReview.reviewer": names "ghost-reviewer", who is not in content/people. Fix: add content/people/ghost-reviewer.yaml with at least their name, or correct the id to the file name of a person there.`,
     ]);
   });
 
   test('reports an author written as a name instead of a person id, and accepts a reviewer who has a file', () => {
     expect(lineFor('articles/old-style-author.mdx')).toEqual([
-      `broken-content/articles/old-style-author.mdx: article "old-style-author", field "author": must be the id of a person in content/people (lowercase letters, digits, hyphens). Fix: write the id of a person in content/people: their file name without .yaml, such as jane-smith.`,
+      `broken-content/articles/old-style-author.mdx:5:1: article "old-style-author", field "author": must be the id of a person in content/people (lowercase letters, digits, hyphens). Fix: write the id of a person in content/people: their file name without .yaml, such as jane-smith.`,
     ]);
   });
 
@@ -195,7 +195,7 @@ describe('checkContent', () => {
   test('reports a site page with a missing title and a footer position that is not a number', () => {
     expect(lineFor('pages/no-title.mdx')).toEqual([
       `broken-content/pages/no-title.mdx: page "no-title", field "title": is missing. Fix: add it; the README lists every field and what it holds.`,
-      `broken-content/pages/no-title.mdx: page "no-title", field "footer": should be a number, not string. Fix: write a whole number such as 1 (lowest first in the footer), or remove the field.`,
+      `broken-content/pages/no-title.mdx:3:1: page "no-title", field "footer": should be a number, not string. Fix: write a whole number such as 1 (lowest first in the footer), or remove the field.`,
     ]);
   });
 

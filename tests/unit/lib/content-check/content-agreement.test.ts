@@ -122,8 +122,8 @@ Text.
   test('an unquoted number or yes/no in a text field is refused by the check, saying to put it in quotes', async () => {
     const root = contentFolder({ 'articles/numbers.mdx': article('title: 2024\ntags: [true]') });
     expect(checkLines(root)).toEqual([
-      'articles/numbers.mdx: article "numbers", field "title": should be text, but the unquoted 2024 is read as a number. Fix: put it in quotes: "2024".',
-      'articles/numbers.mdx: article "numbers", field "tags[1]": should be text, but the unquoted true is read as a yes/no value. Fix: put it in quotes: "true".',
+      'articles/numbers.mdx:2:1: article "numbers", field "title": should be text, but the unquoted 2024 is read as a number. Fix: put it in quotes: "2024".',
+      'articles/numbers.mdx:3:8: article "numbers", field "tags[1]": should be text, but the unquoted true is read as a yes/no value. Fix: put it in quotes: "true".',
     ]);
     // The build reads the same values, which the same schema refuses.
     const articles = (await buildReads(root, 'articles', '**/*.mdx')) as Map<string, unknown>;
@@ -175,14 +175,14 @@ references:
       'pages/about.mdx': '---\ntitle: About\ndescription: D.\nupdated: 0024-01-01\n---\n',
     });
     expect(checkLines(root)).toEqual([
-      `articles/dates.mdx: article "dates", field "published": ${yearFix(1900)}`,
-      `articles/dates.mdx: article "dates", field "updated": ${yearFix(1900)}`,
-      `articles/dates.mdx: article "dates", field "medicalReview.date": ${yearFix(1900)}`,
-      `articles/dates.mdx: article "dates", field "lastReviewed": ${yearFix(1900)}`,
-      `articles/dates.mdx: article "dates", field "references[2].date": ${yearFix(1800)}`,
-      `comments/dates.json: comment "a", field "date": ${yearFix(1900)}`,
-      `comments/dates.json: comment "b", field "date": ${yearFix(1900)}`,
-      `pages/about.mdx: page "about", field "updated": ${yearFix(1900)}`,
+      `articles/dates.mdx:4:1: article "dates", field "published": ${yearFix(1900)}`,
+      `articles/dates.mdx:5:1: article "dates", field "updated": ${yearFix(1900)}`,
+      `articles/dates.mdx:9:3: article "dates", field "medicalReview.date": ${yearFix(1900)}`,
+      `articles/dates.mdx:6:1: article "dates", field "lastReviewed": ${yearFix(1900)}`,
+      `articles/dates.mdx:16:5: article "dates", field "references[2].date": ${yearFix(1800)}`,
+      `comments/dates.json:1:35: comment "a", field "date": ${yearFix(1900)}`,
+      `comments/dates.json:1:77: comment "b", field "date": ${yearFix(1900)}`,
+      `pages/about.mdx:4:1: page "about", field "updated": ${yearFix(1900)}`,
     ]);
   });
 });
@@ -209,16 +209,16 @@ references:
     const at = (codePoint: string, position: number) =>
       `contains the control character ${codePoint} at character ${position}, which no page can show. ${fix}`;
     expect(checkLines(root)).toEqual([
-      `people/jo.yaml: person "jo", field "name": ${at('U+0000', 3)}`,
-      `people/jo.yaml: person "jo", field "credentials": ${at('U+001B', 3)}`,
-      `people/jo.yaml: person "jo", field "bio": ${at('U+0007', 1)}`,
-      `people/jo.yaml: person "jo", field "profileUrl": ${at('U+0000', 21)}`,
-      `articles/nul.mdx: article "nul", field "title": ${at('U+0000', 4)}`,
-      `articles/nul.mdx: article "nul", field "description": ${at('U+0085', 4)}`,
-      `articles/nul.mdx: article "nul", field "tags[1]": ${at('U+0008', 6)}`,
-      `articles/nul.mdx: article "nul", field "references[1].title": ${at('U+007F', 4)}`,
-      `articles/nul.mdx: article "nul", field "references[1].publisher": ${at('U+D800', 1)}`,
-      `pages/about.mdx: page "about", field "title": ${at('U+0001', 6)}`,
+      `people/jo.yaml:1:1: person "jo", field "name": ${at('U+0000', 3)}`,
+      `people/jo.yaml:2:1: person "jo", field "credentials": ${at('U+001B', 3)}`,
+      `people/jo.yaml:3:1: person "jo", field "bio": ${at('U+0007', 1)}`,
+      `people/jo.yaml:4:1: person "jo", field "profileUrl": ${at('U+0000', 21)}`,
+      `articles/nul.mdx:2:1: article "nul", field "title": ${at('U+0000', 4)}`,
+      `articles/nul.mdx:3:1: article "nul", field "description": ${at('U+0085', 4)}`,
+      `articles/nul.mdx:5:8: article "nul", field "tags[1]": ${at('U+0008', 6)}`,
+      `articles/nul.mdx:7:5: article "nul", field "references[1].title": ${at('U+007F', 4)}`,
+      `articles/nul.mdx:8:5: article "nul", field "references[1].publisher": ${at('U+D800', 1)}`,
+      `pages/about.mdx:2:1: page "about", field "title": ${at('U+0001', 6)}`,
     ]);
   });
 });

@@ -49,13 +49,13 @@ describe('the content check of MDX and components', () => {
 
   test('reports a misspelt frontmatter field once, not again as comments without an article', () => {
     expect(lines.filter((line) => line.includes('misspelt-field'))).toEqual([
-      'broken-mdx/articles/misspelt-field.mdx: article "misspelt-field": unknown field "medicalReveiw". Fix: check the spelling against the field list in the README, or remove it.',
+      'broken-mdx/articles/misspelt-field.mdx:5:1: article "misspelt-field": unknown field "medicalReveiw". Fix: check the spelling against the field list in the README, or remove it.',
     ]);
   });
 
   test('counts references from 1 in field names, as citations do', () => {
     expect(linesFor('articles/bad-reference.mdx')).toEqual([
-      'broken-mdx/articles/bad-reference.mdx: article "bad-reference", field "references[2].title": is missing. Fix: add it; the README lists every field and what it holds.',
+      'broken-mdx/articles/bad-reference.mdx:8:5: article "bad-reference", field "references[2].title": is missing. Fix: add it; the README lists every field and what it holds.',
     ]);
   });
 

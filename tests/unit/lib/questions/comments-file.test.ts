@@ -81,7 +81,7 @@ describe('parseCommentsFile', () => {
       }
     })();
     expect(error).toBeInstanceOf(CommentsFileError);
-    expect((error as Error).message).toMatch(/^c\.json: comment "q1", field "body": /);
+    expect((error as Error).message).toMatch(/^c\.json:1:25: comment "q1", field "body": /);
   });
 });
 

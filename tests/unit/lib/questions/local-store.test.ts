@@ -165,7 +165,7 @@ describe('the local sink', () => {
       root: contentDir,
     }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CommentsFileError);
-    expect((error as Error).message).toMatch(/^comments\/leg-cramps\.json: comment "q1", field "status": /);
+    expect((error as Error).message).toMatch(/^comments\/leg-cramps\.json:1:36: comment "q1", field "status": /);
     expect(readFileSync(file, 'utf8')).toBe(invalid);
   });
 
