@@ -33,7 +33,12 @@ interface RunOptions {
   /** Standard input, for `--file -`. */
   input?: string;
   env?: Record<string, string>;
+  /** The moment ages are counted from (the entry's own clock unless given). */
+  now?: Date;
 }
+
+/** Each spawned run starts Node and tsx: seconds, or tens of them on a busy machine. */
+const SPAWNED_TIMEOUT_MS = 30_000;
 
 const lines = (text: string) => (text.trimEnd() === '' ? [] : text.trimEnd().split('\n'));
 
@@ -62,6 +67,7 @@ async function comments(args: string[], options: RunOptions = {}) {
     root: folder,
     env: { EDITOR: '', VISUAL: '', ...options.env },
     readStdin: () => Promise.resolve(options.input ?? ''),
+    ...(options.now && { now: options.now }),
   });
   return { status: result.code, out: lines(result.out.join('\n')), err: lines(result.err.join('\n')) };
 }
@@ -101,13 +107,17 @@ describe('npm run comments', () => {
     }
   });
 
-  test('an unknown command is refused in one line listing the commands, on standard error with exit code 1', () => {
-    expect(commentsScript(['publish', 'leg-cramps/q1'])).toEqual({
-      status: 1,
-      out: [],
-      err: ['"publish" is not a command. Commands: pending, approve, spam, delete, answer (or --help).'],
-    });
-  });
+  test(
+    'an unknown command is refused in one line listing the commands, on standard error with exit code 1',
+    () => {
+      expect(commentsScript(['publish', 'leg-cramps/q1'])).toEqual({
+        status: 1,
+        out: [],
+        err: ['"publish" is not a command. Commands: pending, approve, spam, delete, answer (or --help).'],
+      });
+    },
+    SPAWNED_TIMEOUT_MS,
+  );
 
   test('no command at all is refused in one line listing the commands', async () => {
     expect(await comments([])).toMatchObject({
@@ -126,7 +136,9 @@ describe('npm run comments', () => {
 
 describe('pending', () => {
   test('lists every waiting comment of every article and file, oldest first, with its age and first line', async () => {
-    const { status, out } = await comments(['pending']);
+    // The fixture's dates are fixed, so its ages are counted from a fixed moment: the newest comment
+    // (sleep/s1, 4 December 09:00 UTC) is "18 hours ago" here, where the clock would have it "yesterday".
+    const { status, out } = await comments(['pending'], { now: new Date('2026-12-05T03:00:00Z') });
     expect(status).toBe(0);
     expect(out).toHaveLength(4);
     expect(out[0]).toMatch(
@@ -322,14 +334,18 @@ describe('answer', () => {
     expect(newAnswers()[0]!.body).toBe('First paragraph.\n\nSecond paragraph.');
   });
 
-  test('takes the text from standard input with --file -', () => {
-    const run = commentsScript(['answer', 'leg-cramps/q1', '--as', 'jo-reviewer', '--file', '-'], {
-      input: 'From stdin.\n',
-    });
-    expect(run).toMatchObject({ status: 0, err: [] });
-    expect(run.out).toEqual([expect.stringMatching(/^Added leg-cramps\/a-[a-z2-9]{10}, jo-reviewer's answer to q1/)]);
-    expect(newAnswers()[0]!.body).toBe('From stdin.');
-  });
+  test(
+    'takes the text from standard input with --file -',
+    () => {
+      const run = commentsScript(['answer', 'leg-cramps/q1', '--as', 'jo-reviewer', '--file', '-'], {
+        input: 'From stdin.\n',
+      });
+      expect(run).toMatchObject({ status: 0, err: [] });
+      expect(run.out).toEqual([expect.stringMatching(/^Added leg-cramps\/a-[a-z2-9]{10}, jo-reviewer's answer to q1/)]);
+      expect(newAnswers()[0]!.body).toBe('From stdin.');
+    },
+    SPAWNED_TIMEOUT_MS,
+  );
 
   test('takes the text from $EDITOR, leaving out the instruction lines', async () => {
     const editor = join(folder, 'editor.sh');
