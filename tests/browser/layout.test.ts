@@ -1,6 +1,7 @@
-import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import { visit } from '../helpers/browser';
+import { visit, type TestBrowser } from '../helpers/browser';
 import {
   horizontalScroll,
   narrowTextColumns,
@@ -8,25 +9,38 @@ import {
   smallTouchTargets,
   TEXT_SPACING_CSS,
 } from '../helpers/page-checks';
-import { PAGES, useSitesAndBrowser } from '../helpers/sites';
+import { PAGES, useSitesAndBrowser, type TestPage } from '../helpers/sites';
 
 const suite = await useSitesAndBrowser({}, { sites: ['site', 'fixture'] });
+
+/**
+ * The page, opened once in the browser's context before the tests of the enclosing `describe`, which only
+ * read it, and closed after them.
+ */
+function usePage(browser: TestBrowser, testPage: TestPage): { page: Page } {
+  const opened = {} as { page: Page };
+  beforeAll(async () => {
+    ({ page: opened.page } = await visit(browser.context, suite.sites.url(testPage)));
+  });
+  afterAll(() => opened.page?.close());
+  return opened;
+}
 
 describe('on a 320 × 640 phone screen', () => {
   const browser = suite.useContext({ viewport: { width: 320, height: 640 } });
 
-  test.each(PAGES)('the $name page does not scroll sideways and keeps text columns readable', async (testPage) => {
-    const { page } = await visit(browser.context, suite.sites.url(testPage));
-    expect(await horizontalScroll(page)).toEqual([]);
-    expect(await overflowingElements(page)).toEqual([]);
-    expect(await narrowTextColumns(page, 200)).toEqual([]);
-    await page.close();
-  });
+  describe.each(PAGES)('the $name page', (testPage) => {
+    const opened = usePage(browser, testPage);
 
-  test.each(PAGES)('the $name page has touch targets of at least 24 × 24 px', async (testPage) => {
-    const { page } = await visit(browser.context, suite.sites.url(testPage));
-    expect(await smallTouchTargets(page)).toEqual([]);
-    await page.close();
+    test('does not scroll sideways and keeps text columns readable', async () => {
+      expect(await horizontalScroll(opened.page)).toEqual([]);
+      expect(await overflowingElements(opened.page)).toEqual([]);
+      expect(await narrowTextColumns(opened.page, 200)).toEqual([]);
+    });
+
+    test('has touch targets of at least 24 × 24 px', async () => {
+      expect(await smallTouchTargets(opened.page)).toEqual([]);
+    });
   });
 });
 

@@ -5,7 +5,7 @@
  * JavaScript.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { visit, type PageTrouble } from '../helpers/browser';
 import { axeViolations, horizontalScroll } from '../helpers/page-checks';
@@ -36,20 +36,26 @@ const cspViolations = (trouble: PageTrouble) =>
   trouble.consoleErrors.filter((message) => /Content Security Policy/i.test(message));
 
 describe('a word found only in a reader’s comment', () => {
-  test('gives a result linking straight to that comment on its article page', async () => {
-    const { page, trouble } = await search('quillfeather');
-    expect(await page.locator('#search-status').textContent()).toBe('1 page matches “quillfeather”.');
-    expect(await resultLinks(page)).toEqual(['/articles/search-words/', '/articles/search-words/#comment-q1-a1']);
-    expect(trouble.consoleErrors).toEqual([]);
-    await page.close();
-  });
+  describe('searched for', () => {
+    // The results, read by both tests and changed by neither.
+    let found: Awaited<ReturnType<typeof search>>;
+    beforeAll(async () => {
+      found = await search('quillfeather');
+    });
+    afterAll(() => found?.page.close());
 
-  test('names the question the reply belongs to', async () => {
-    const { page } = await search('quillfeather');
-    expect(await page.locator('#search-results ul a').allTextContents()).toEqual([
-      'Reply to the question “A question about the fixture?”',
-    ]);
-    await page.close();
+    test('gives a result linking straight to that comment on its article page', async () => {
+      const { page, trouble } = found;
+      expect(await page.locator('#search-status').textContent()).toBe('1 page matches “quillfeather”.');
+      expect(await resultLinks(page)).toEqual(['/articles/search-words/', '/articles/search-words/#comment-q1-a1']);
+      expect(trouble.consoleErrors).toEqual([]);
+    });
+
+    test('names the question the reply belongs to', async () => {
+      expect(await found.page.locator('#search-results ul a').allTextContents()).toEqual([
+        'Reply to the question “A question about the fixture?”',
+      ]);
+    });
   });
 
   test('leads, when followed, to that comment, highlighted and in view', async () => {
@@ -188,14 +194,24 @@ test('“Show more results” lists the next pages and moves focus to the first 
   await page.close();
 });
 
-describe.each(['light', 'dark'] as const)('with results shown, in the %s colour scheme', (colorScheme) => {
-  const browser = suite.useContext({ colorScheme });
-
-  test('the page has no axe-core WCAG 2.2 AA violations', async () => {
-    const { page } = await search('cramp', suite.sites.fixtureUrl, browser);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.close();
+describe('with results shown', () => {
+  // One search, scanned in both colour schemes: prefers-color-scheme is switched on the open page.
+  let page: Page;
+  beforeAll(async () => {
+    ({ page } = await search('cramp'));
   });
+  afterAll(() => page?.close());
+
+  test.each(['light', 'dark'] as const)(
+    'in the %s colour scheme the page has no axe-core WCAG 2.2 AA violations',
+    async (colorScheme) => {
+      await page.emulateMedia({ colorScheme });
+      expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
+        colorScheme === 'dark',
+      );
+      expect(await axeViolations(page)).toEqual([]);
+    },
+  );
 });
 
 test('with results shown, the page does not scroll sideways at 320 px', async () => {

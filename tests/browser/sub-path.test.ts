@@ -2,7 +2,8 @@
  * The real site built for /health-blog/ and served under that prefix, as on a GitHub project site:
  * the same checks a reader's browser would trip over first.
  */
-import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { visit } from '../helpers/browser';
 import { axeViolations } from '../helpers/page-checks';
@@ -27,25 +28,32 @@ test.each(SITE_PAGES)(
   },
 );
 
-test.each(SITE_PAGES)('every internal link and asset of the $name page starts with /health-blog/', async (testPage) => {
-  const { page } = await visit(suite.browser.context, `${served()}${testPage.path}`);
-  // Resolved by the browser, the way a click or a fetch would resolve them.
-  const addresses = await page.evaluate(() => [
-    ...[...document.querySelectorAll<HTMLAnchorElement | HTMLLinkElement>('a[href], link[href]')].map((e) => e.href),
-    ...[...document.querySelectorAll<HTMLImageElement | HTMLScriptElement>('img[src], script[src]')].map((e) => e.src),
-    ...[...document.querySelectorAll<HTMLFormElement>('form[action]')].map((e) => e.action),
-  ]);
-  const servedOrigin = new URL(served()).origin;
-  const internal = addresses.filter((href) => [servedOrigin, SUB_PATH_SITE_URL].includes(new URL(href).origin));
-  expect(internal.length).toBeGreaterThan(0);
-  expect(internal.filter((href) => !new URL(href).pathname.startsWith(SUB_PATH))).toEqual([]);
-  await page.close();
-});
+// The links and the axe scan only read the page: one load serves both.
+describe.each(SITE_PAGES)('the $name page under /health-blog/', (testPage) => {
+  let page: Page;
+  beforeAll(async () => {
+    ({ page } = await visit(suite.browser.context, `${served()}${testPage.path}`));
+  });
+  afterAll(() => page?.close());
 
-test.each(SITE_PAGES)('the $name page under /health-blog/ has no axe-core WCAG 2.2 AA violations', async (testPage) => {
-  const { page } = await visit(suite.browser.context, `${served()}${testPage.path}`);
-  expect(await axeViolations(page)).toEqual([]);
-  await page.close();
+  test('has every internal link and asset starting with /health-blog/', async () => {
+    // Resolved by the browser, the way a click or a fetch would resolve them.
+    const addresses = await page.evaluate(() => [
+      ...[...document.querySelectorAll<HTMLAnchorElement | HTMLLinkElement>('a[href], link[href]')].map((e) => e.href),
+      ...[...document.querySelectorAll<HTMLImageElement | HTMLScriptElement>('img[src], script[src]')].map(
+        (e) => e.src,
+      ),
+      ...[...document.querySelectorAll<HTMLFormElement>('form[action]')].map((e) => e.action),
+    ]);
+    const servedOrigin = new URL(served()).origin;
+    const internal = addresses.filter((href) => [servedOrigin, SUB_PATH_SITE_URL].includes(new URL(href).origin));
+    expect(internal.length).toBeGreaterThan(0);
+    expect(internal.filter((href) => !new URL(href).pathname.startsWith(SUB_PATH))).toEqual([]);
+  });
+
+  test('has no axe-core WCAG 2.2 AA violations', async () => {
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });
 
 test("the article's canonical URL is its public address under /health-blog/", async () => {

@@ -1,4 +1,5 @@
-import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { visit } from '../helpers/browser';
 import { axeViolations, horizontalScroll } from '../helpers/page-checks';
@@ -15,19 +16,33 @@ const IMPORTED_PAGES = [
   'articles/hostile-body/',
 ];
 
+/** Each page is checked as a desktop in light and as a phone in dark, on one load of the page. */
+const SCREENS = [
+  { name: 'desktop, light', viewport: { width: 1280, height: 800 }, colorScheme: 'light' },
+  { name: 'phone, dark', viewport: { width: 320, height: 640 }, colorScheme: 'dark' },
+] as const;
+
 const suite = await useSitesAndBrowser({}, { sites: ['wordpress'] });
 
-describe.each([
-  ['desktop, light', { colorScheme: 'light' as const }],
-  ['phone, dark', { colorScheme: 'dark' as const, viewport: { width: 320, height: 640 } }],
-])('imported WordPress pages on %s', (_, options) => {
-  const browser = suite.useContext(options);
+describe.each(IMPORTED_PAGES)('imported WordPress page /%s', (path) => {
+  let page: Page;
+  let status: number | undefined;
+  beforeAll(async () => {
+    const visited = await visit(suite.browser.context, `${suite.sites.root('wordpress')}${path}`);
+    page = visited.page;
+    status = visited.response?.status();
+  });
+  afterAll(() => page?.close());
 
-  test.each(IMPORTED_PAGES)('/%s has no axe-core violations and no sideways scrolling', async (path) => {
-    const { page, response } = await visit(browser.context, `${suite.sites.root('wordpress')}${path}`);
-    expect(response?.status()).toBe(200);
+  test.each(SCREENS)('on $name has no axe-core violations and no sideways scrolling', async (screen) => {
+    expect(status).toBe(200);
+    await page.setViewportSize(screen.viewport);
+    await page.emulateMedia({ colorScheme: screen.colorScheme });
+    expect(await page.evaluate(() => [innerWidth, matchMedia('(prefers-color-scheme: dark)').matches])).toEqual([
+      screen.viewport.width,
+      screen.colorScheme === 'dark',
+    ]);
     expect(await axeViolations(page)).toEqual([]);
     expect(await horizontalScroll(page)).toEqual([]);
-    await page.close();
   });
 });

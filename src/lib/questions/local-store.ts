@@ -156,6 +156,7 @@ async function applyBatch(path: string, batch: readonly PendingChange[]): Promis
     },
   });
   let removed = false;
+  const applied: { pending: PendingChange; comments: CommentInput[] }[] = [];
   try {
     const text = await readFile(path).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return undefined;
@@ -168,7 +169,6 @@ async function applyBatch(path: string, batch: readonly PendingChange[]): Promis
     const validatedOf = new Map(original.map((comment, index) => [comment, parsed.validated[index]!]));
     let onDisk: Promise<CommentData[]> | undefined;
     let current: CommentInput[] = original;
-    const applied: { pending: PendingChange; comments: CommentInput[] }[] = [];
     for (const pending of batch) {
       try {
         const after = await pending.change([...current]);
@@ -193,12 +193,13 @@ async function applyBatch(path: string, batch: readonly PendingChange[]): Promis
       const write = options.writeFile ?? ((target: string, data: string) => writeFileAtomic(target, data));
       await write(path, formatCommentsFile(current));
     }
-    for (const { pending, comments } of applied) pending.resolve(comments);
   } finally {
     await release().catch(() => undefined);
     // The article's submissions folder goes with its last file (its lock was inside it until now).
     if (removed) await rmdir(dirname(path)).catch(() => undefined);
   }
+  // Only now is the change complete: written, the lock released and an emptied folder gone.
+  for (const { pending, comments } of applied) pending.resolve(comments);
 }
 
 /** How long to wait for another process to finish with a file before giving up (ms). */

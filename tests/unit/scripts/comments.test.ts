@@ -10,20 +10,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 
 import { checkContent } from '@/lib/content-check/check';
 import { CommentsFileError, parseCommentsFile, validateThreading } from '@/lib/questions/comments-file';
-import { closeMatches, descendants, describeAge, firstLine } from '@/lib/questions/moderation';
+import { closeMatches, descendants, describeAge, firstLine, runCommentsCommand } from '@/lib/questions/moderation';
 import { visible } from '@/lib/text/visible-text';
 
 const SCRIPT = fileURLToPath(new URL('../../../scripts/comments.ts', import.meta.url));
 const TSCONFIG = fileURLToPath(new URL('../../../tsconfig.json', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('../../fixtures/moderation', import.meta.url));
 const TSX = createRequire(import.meta.url).resolve('tsx/cli');
-
-// Each run starts Node and tsx: seconds on a busy machine.
-vi.setConfig({ testTimeout: 30_000 });
 
 let folder: string;
 beforeEach(() => {
@@ -32,16 +29,47 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
-/** Runs the command in the folder, on its `content/`. */
-function comments(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
+interface RunOptions {
+  /** Standard input, for `--file -`. */
+  input?: string;
+  env?: Record<string, string>;
+  /** The moment ages are counted from (the entry's own clock unless given). */
+  now?: Date;
+}
+
+/** Each spawned run starts Node and tsx: seconds, or tens of them on a busy machine. */
+const SPAWNED_TIMEOUT_MS = 30_000;
+
+const lines = (text: string) => (text.trimEnd() === '' ? [] : text.trimEnd().split('\n'));
+
+/**
+ * Runs the command as `npm run comments` does, in the folder on its `content/`: `scripts/comments.ts` in its
+ * own Node and tsx. Seconds on a busy machine, so only the tests of the script's own wiring (arguments,
+ * standard input, output and exit code) run it this way.
+ */
+function commentsScript(args: string[], options: RunOptions = {}) {
   const result = spawnSync(process.execPath, [TSX, '--tsconfig', TSCONFIG, SCRIPT, ...args], {
     cwd: folder,
     encoding: 'utf8',
     input: options.input ?? '',
     env: { ...process.env, CONTENT_DIR: 'content', EDITOR: '', VISUAL: '', ...options.env },
   });
-  const lines = (text: string) => (text.trimEnd() === '' ? [] : text.trimEnd().split('\n'));
   return { status: result.status, out: lines(result.stdout), err: lines(result.stderr) };
+}
+
+/**
+ * Runs the command's entry in this process, with what the script gives it: the folder's `content/`, file
+ * names relative to the folder, the environment and standard input. Every other test runs it this way.
+ */
+async function comments(args: string[], options: RunOptions = {}) {
+  const result = await runCommentsCommand(args, {
+    contentDir: join(folder, 'content'),
+    root: folder,
+    env: { EDITOR: '', VISUAL: '', ...options.env },
+    readStdin: () => Promise.resolve(options.input ?? ''),
+    ...(options.now && { now: options.now }),
+  });
+  return { status: result.code, out: lines(result.out.join('\n')), err: lines(result.err.join('\n')) };
 }
 
 const MAIN = 'content/comments/leg-cramps.json';
@@ -71,31 +99,35 @@ const checkProblems = () => {
 };
 
 describe('npm run comments', () => {
-  test('--help shows every command', () => {
-    const { status, out } = comments(['--help']);
+  test('--help shows every command', async () => {
+    const { status, out } = await comments(['--help']);
     expect(status).toBe(0);
     for (const command of ['pending', 'approve', 'spam', 'delete', 'answer']) {
       expect(out.join('\n')).toMatch(new RegExp(`^  ${command} `, 'm'));
     }
   });
 
-  test('an unknown command is refused in one line listing the commands', () => {
-    expect(comments(['publish', 'leg-cramps/q1'])).toEqual({
-      status: 1,
-      out: [],
-      err: ['"publish" is not a command. Commands: pending, approve, spam, delete, answer (or --help).'],
-    });
-  });
+  test(
+    'an unknown command is refused in one line listing the commands, on standard error with exit code 1',
+    () => {
+      expect(commentsScript(['publish', 'leg-cramps/q1'])).toEqual({
+        status: 1,
+        out: [],
+        err: ['"publish" is not a command. Commands: pending, approve, spam, delete, answer (or --help).'],
+      });
+    },
+    SPAWNED_TIMEOUT_MS,
+  );
 
-  test('no command at all is refused in one line listing the commands', () => {
-    expect(comments([])).toMatchObject({
+  test('no command at all is refused in one line listing the commands', async () => {
+    expect(await comments([])).toMatchObject({
       status: 1,
       err: [expect.stringMatching(/^Name a command: pending, approve/)],
     });
   });
 
-  test('an unknown option is refused in one line', () => {
-    expect(comments(['approve', 'leg-cramps/q1', '--force'])).toMatchObject({
+  test('an unknown option is refused in one line', async () => {
+    expect(await comments(['approve', 'leg-cramps/q1', '--force'])).toMatchObject({
       status: 1,
       err: [expect.stringMatching(/Unknown option '--force'/)],
     });
@@ -103,8 +135,10 @@ describe('npm run comments', () => {
 });
 
 describe('pending', () => {
-  test('lists every waiting comment of every article and file, oldest first, with its age and first line', () => {
-    const { status, out } = comments(['pending']);
+  test('lists every waiting comment of every article and file, oldest first, with its age and first line', async () => {
+    // The fixture's dates are fixed, so its ages are counted from a fixed moment: the newest comment
+    // (sleep/s1, 4 December 09:00 UTC) is "18 hours ago" here, where the clock would have it "yesterday".
+    const { status, out } = await comments(['pending'], { now: new Date('2026-12-05T03:00:00Z') });
     expect(status).toBe(0);
     expect(out).toHaveLength(4);
     expect(out[0]).toMatch(
@@ -115,18 +149,18 @@ describe('pending', () => {
     expect(out[3]).toBe('3 comments are waiting. Publish one with: npm run comments -- approve <article>/<id>');
   });
 
-  test('never prints a control or direction-changing character a reader wrote', () => {
-    const { out } = comments(['pending']);
+  test('never prints a control or direction-changing character a reader wrote', async () => {
+    const { out } = await comments(['pending']);
     // eslint-disable-next-line no-control-regex
     expect(out.join('\n')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   });
 
-  test('shows a hostile value quoted in a check message as code points, not as terminal commands', () => {
+  test('shows a hostile value quoted in a check message as code points, not as terminal commands', async () => {
     writeFileSync(
       join(folder, 'content/comments/sleep.json'),
       JSON.stringify({ comments: [{ id: 's1', body: 'x', '\u001b]0;owned\u0007\u001b[2J': 'x' }] }),
     );
-    const { status, err } = comments(['pending']);
+    const { status, err } = await comments(['pending']);
     expect(status).toBe(1);
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(/^content\/comments\/sleep\.json:1:36: comment "s1": unknown field "<U\+001B>\]0;owned<U\+0007>/);
@@ -135,14 +169,14 @@ describe('pending', () => {
     expect(err[0]).not.toMatch(/[\u0000-\u001f]/);
   });
 
-  test('says so when nothing is waiting', () => {
+  test('says so when nothing is waiting', async () => {
     rmSync(join(folder, 'content/comments'), { recursive: true });
-    expect(comments(['pending'])).toEqual({ status: 0, out: ['No comments are waiting.'], err: [] });
+    expect(await comments(['pending'])).toEqual({ status: 0, out: ['No comments are waiting.'], err: [] });
   });
 
-  test('reports a comments file it cannot read with the check’s message, and lists the rest', () => {
+  test('reports a comments file it cannot read with the check’s message, and lists the rest', async () => {
     writeFileSync(join(folder, 'content/comments/sleep.json'), '{ "comments": [ ');
-    const { status, out, err } = comments(['pending']);
+    const { status, out, err } = await comments(['pending']);
     expect(status).toBe(1);
     expect(err).toEqual([expect.stringMatching(/^content\/comments\/sleep\.json: is not valid JSON at line 1/)]);
     expect(out.at(-1)).toMatch(/^2 comments are waiting/);
@@ -150,9 +184,9 @@ describe('pending', () => {
 });
 
 describe('approve and spam', () => {
-  test('approve publishes a pending comment by removing its status, and changes nothing else', () => {
+  test('approve publishes a pending comment by removing its status, and changes nothing else', async () => {
     const before = read(MAIN);
-    const { status, out } = comments(['approve', 'leg-cramps/q-waiting']);
+    const { status, out } = await comments(['approve', 'leg-cramps/q-waiting']);
     expect({ status, out }).toEqual({
       status: 0,
       out: ['Approved leg-cramps/q-waiting: it is published on the next build.'],
@@ -162,14 +196,14 @@ describe('approve and spam', () => {
     expect(checkProblems()).toEqual([]);
   });
 
-  test('approve works on a comment in a submission’s own file', () => {
-    expect(comments(['approve', 'leg-cramps/r-merged']).status).toBe(0);
+  test('approve works on a comment in a submission’s own file', async () => {
+    expect((await comments(['approve', 'leg-cramps/r-merged'])).status).toBe(0);
     expect(byId(SUBMISSION, 'r-merged')).not.toHaveProperty('status');
   });
 
-  test('approving an approved comment says so and writes nothing', () => {
+  test('approving an approved comment says so and writes nothing', async () => {
     const before = read(MAIN);
-    expect(comments(['approve', 'leg-cramps/q1'])).toEqual({
+    expect(await comments(['approve', 'leg-cramps/q1'])).toEqual({
       status: 0,
       out: ['leg-cramps/q1 is already approved.'],
       err: [],
@@ -177,8 +211,8 @@ describe('approve and spam', () => {
     expect(read(MAIN)).toBe(before);
   });
 
-  test('spam keeps the comment in its file, marked spam', () => {
-    const { status, out } = comments(['spam', 'sleep/s1']);
+  test('spam keeps the comment in its file, marked spam', async () => {
+    const { status, out } = await comments(['spam', 'sleep/s1']);
     expect({ status, out }).toEqual({
       status: 0,
       out: ['Marked sleep/s1 as spam: it stays in content/comments/sleep.json and is never shown.'],
@@ -186,33 +220,33 @@ describe('approve and spam', () => {
     expect(byId('content/comments/sleep.json', 's1')).toMatchObject({ status: 'spam' });
   });
 
-  test('a comment in an article that does not exist is refused, with the closest article suggested', () => {
-    expect(comments(['approve', 'leg-cramp/q1'])).toEqual({
+  test('a comment in an article that does not exist is refused, with the closest article suggested', async () => {
+    expect(await comments(['approve', 'leg-cramp/q1'])).toEqual({
       status: 1,
       out: [],
       err: ['There is no article "leg-cramp" in content/articles. Did you mean "leg-cramps"?'],
     });
   });
 
-  test('an id the article does not have is refused, with close ids suggested', () => {
-    expect(comments(['approve', 'leg-cramps/q-wating'])).toEqual({
+  test('an id the article does not have is refused, with close ids suggested', async () => {
+    expect(await comments(['approve', 'leg-cramps/q-wating'])).toEqual({
       status: 1,
       out: [],
       err: ['Article "leg-cramps" has no comment "q-wating". Did you mean leg-cramps/q-waiting?'],
     });
   });
 
-  test('a comment named without its article is refused with the form to use', () => {
-    expect(comments(['approve', 'q1'])).toMatchObject({
+  test('a comment named without its article is refused with the form to use', async () => {
+    expect(await comments(['approve', 'q1'])).toMatchObject({
       status: 1,
       err: [expect.stringMatching(/^"q1" is not a comment: write <article>\/<id>, such as leg-cramps\/q1/)],
     });
   });
 
-  test('a comments file that fails the check is refused with the check’s message and left as it is', () => {
+  test('a comments file that fails the check is refused with the check’s message and left as it is', async () => {
     const broken = read(MAIN).replace('"date": "2026-11-29"', '"date": "2026-02-30"');
     writeFileSync(join(folder, MAIN), broken);
-    const { status, err } = comments(['approve', 'leg-cramps/q-waiting']);
+    const { status, err } = await comments(['approve', 'leg-cramps/q-waiting']);
     expect(status).toBe(1);
     expect(err).toEqual([
       expect.stringMatching(/^content\/comments\/leg-cramps\.json:13:7: comment "q1-a1", field "date": /),
@@ -222,15 +256,18 @@ describe('approve and spam', () => {
 });
 
 describe('delete', () => {
-  test('removes a comment without replies', () => {
-    expect(comments(['delete', 'leg-cramps/q-spam'])).toMatchObject({ status: 0, out: ['Deleted leg-cramps/q-spam.'] });
+  test('removes a comment without replies', async () => {
+    expect(await comments(['delete', 'leg-cramps/q-spam'])).toMatchObject({
+      status: 0,
+      out: ['Deleted leg-cramps/q-spam.'],
+    });
     expect(byId(MAIN, 'q-spam')).toBeUndefined();
     expect(checkProblems()).toEqual([]);
   });
 
-  test('refuses a comment with replies, listing them, and changes nothing', () => {
+  test('refuses a comment with replies, listing them, and changes nothing', async () => {
     const before = read(MAIN);
-    expect(comments(['delete', 'leg-cramps/q1'])).toEqual({
+    expect(await comments(['delete', 'leg-cramps/q1'])).toEqual({
       status: 1,
       out: [],
       err: [
@@ -241,8 +278,8 @@ describe('delete', () => {
     expect(existsSync(join(folder, SUBMISSION))).toBe(true);
   });
 
-  test('--with-replies removes the comment and every reply below it, in every file of the article', () => {
-    expect(comments(['delete', 'leg-cramps/q1', '--with-replies'])).toMatchObject({
+  test('--with-replies removes the comment and every reply below it, in every file of the article', async () => {
+    expect(await comments(['delete', 'leg-cramps/q1', '--with-replies'])).toMatchObject({
       status: 0,
       out: ['Deleted leg-cramps/q1 and its 3 replies (q1-a1, q1-a1-r1, r-merged).'],
     });
@@ -255,8 +292,8 @@ describe('delete', () => {
 describe('answer', () => {
   const newAnswers = () => commentsIn(MAIN).filter((comment) => comment.person !== undefined);
 
-  test('adds an approved staff answer with the text from --body', () => {
-    const { status, out } = comments([
+  test('adds an approved staff answer with the text from --body', async () => {
+    const { status, out } = await comments([
       'answer',
       'leg-cramps/q1',
       '--as',
@@ -280,37 +317,49 @@ describe('answer', () => {
     expect(checkProblems()).toEqual([]);
   });
 
-  test('answers a comment published from a submission’s own file', () => {
-    comments(['approve', 'leg-cramps/r-merged']);
-    expect(comments(['answer', 'leg-cramps/r-merged', '--as', 'sam-writer', '--body', 'Thanks.']).status).toBe(0);
+  test('answers a comment published from a submission’s own file', async () => {
+    await comments(['approve', 'leg-cramps/r-merged']);
+    expect((await comments(['answer', 'leg-cramps/r-merged', '--as', 'sam-writer', '--body', 'Thanks.'])).status).toBe(
+      0,
+    );
     expect(newAnswers()).toMatchObject([{ parent: 'r-merged', person: 'sam-writer' }]);
     expect(checkProblems()).toEqual([]);
   });
 
-  test('takes the text from a file', () => {
+  test('takes the text from a file', async () => {
     writeFileSync(join(folder, 'answer.md'), 'First paragraph.\n\nSecond paragraph.\n');
-    expect(comments(['answer', 'leg-cramps/q1', '--as', 'jo-reviewer', '--file', 'answer.md']).status).toBe(0);
+    expect(
+      (await comments(['answer', 'leg-cramps/q1', '--as', 'jo-reviewer', '--file', join(folder, 'answer.md')])).status,
+    ).toBe(0);
     expect(newAnswers()[0]!.body).toBe('First paragraph.\n\nSecond paragraph.');
   });
 
-  test('takes the text from standard input with --file -', () => {
-    expect(
-      comments(['answer', 'leg-cramps/q1', '--as', 'jo-reviewer', '--file', '-'], { input: 'From stdin.\n' }).status,
-    ).toBe(0);
-    expect(newAnswers()[0]!.body).toBe('From stdin.');
-  });
+  test(
+    'takes the text from standard input with --file -',
+    () => {
+      const run = commentsScript(['answer', 'leg-cramps/q1', '--as', 'jo-reviewer', '--file', '-'], {
+        input: 'From stdin.\n',
+      });
+      expect(run).toMatchObject({ status: 0, err: [] });
+      expect(run.out).toEqual([expect.stringMatching(/^Added leg-cramps\/a-[a-z2-9]{10}, jo-reviewer's answer to q1/)]);
+      expect(newAnswers()[0]!.body).toBe('From stdin.');
+    },
+    SPAWNED_TIMEOUT_MS,
+  );
 
-  test('takes the text from $EDITOR, leaving out the instruction lines', () => {
+  test('takes the text from $EDITOR, leaving out the instruction lines', async () => {
     const editor = join(folder, 'editor.sh');
     writeFileSync(editor, '#!/bin/sh\nprintf "Written in the editor.\\n%s" "$(cat "$1")" > "$1"\n');
     chmodSync(editor, 0o755);
-    expect(comments(['answer', 'leg-cramps/q1', '--as', 'jo-reviewer'], { env: { EDITOR: editor } }).status).toBe(0);
+    expect(
+      (await comments(['answer', 'leg-cramps/q1', '--as', 'jo-reviewer'], { env: { EDITOR: editor } })).status,
+    ).toBe(0);
     expect(newAnswers()[0]!.body).toBe('Written in the editor.');
   });
 
-  test('refuses an answer left empty in the editor', () => {
+  test('refuses an answer left empty in the editor', async () => {
     const before = read(MAIN);
-    expect(comments(['answer', 'leg-cramps/q1', '--as', 'jo-reviewer'], { env: { EDITOR: 'true' } })).toEqual({
+    expect(await comments(['answer', 'leg-cramps/q1', '--as', 'jo-reviewer'], { env: { EDITOR: 'true' } })).toEqual({
       status: 1,
       out: [],
       err: ['The answer is empty: nothing was added.'],
@@ -318,30 +367,30 @@ describe('answer', () => {
     expect(read(MAIN)).toBe(before);
   });
 
-  test('refuses an empty --body', () => {
-    expect(comments(['answer', 'leg-cramps/q1', '--as', 'jo-reviewer', '--body', '  \n '])).toMatchObject({
+  test('refuses an empty --body', async () => {
+    expect(await comments(['answer', 'leg-cramps/q1', '--as', 'jo-reviewer', '--body', '  \n '])).toMatchObject({
       status: 1,
       err: ['The answer is empty: nothing was added.'],
     });
   });
 
-  test('refuses a person who is not in content/people, listing the people', () => {
-    expect(comments(['answer', 'leg-cramps/q1', '--as', 'dr-who', '--body', 'Hello.'])).toEqual({
+  test('refuses a person who is not in content/people, listing the people', async () => {
+    expect(await comments(['answer', 'leg-cramps/q1', '--as', 'dr-who', '--body', 'Hello.'])).toEqual({
       status: 1,
       out: [],
       err: ['There is no person "dr-who" in content/people. People: jo-reviewer, sam-writer.'],
     });
   });
 
-  test('refuses to answer without --as, listing the people', () => {
-    expect(comments(['answer', 'leg-cramps/q1', '--body', 'Hello.'])).toMatchObject({
+  test('refuses to answer without --as, listing the people', async () => {
+    expect(await comments(['answer', 'leg-cramps/q1', '--body', 'Hello.'])).toMatchObject({
       status: 1,
       err: ['Say who answers with --as <person>: one of jo-reviewer, sam-writer.'],
     });
   });
 
-  test('refuses to answer a comment that is not published', () => {
-    expect(comments(['answer', 'leg-cramps/q-waiting', '--as', 'jo-reviewer', '--body', 'Hello.'])).toEqual({
+  test('refuses to answer a comment that is not published', async () => {
+    expect(await comments(['answer', 'leg-cramps/q-waiting', '--as', 'jo-reviewer', '--body', 'Hello.'])).toEqual({
       status: 1,
       out: [],
       err: [
@@ -350,8 +399,8 @@ describe('answer', () => {
     });
   });
 
-  test('refuses an unknown comment id with close ids suggested', () => {
-    expect(comments(['answer', 'leg-cramps/q1-a', '--as', 'jo-reviewer', '--body', 'Hello.'])).toMatchObject({
+  test('refuses an unknown comment id with close ids suggested', async () => {
+    expect(await comments(['answer', 'leg-cramps/q1-a', '--as', 'jo-reviewer', '--body', 'Hello.'])).toMatchObject({
       status: 1,
       err: [
         'Article "leg-cramps" has no comment "q1-a". Did you mean leg-cramps/q1-a1 or leg-cramps/q1 or leg-cramps/q1-a1-r1?',

@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 import { afterAll, describe, expect, test } from 'vitest';
 
+import { runImportCommand } from '@/lib/import/wordpress/command';
+
 import {
   fixturePath,
   removeTemporaryFolders,
@@ -26,8 +28,12 @@ const SLUG = 'leg-cramps-sign-of-pregnancy';
 
 const TSCONFIG = fileURLToPath(new URL('../../../tsconfig.json', import.meta.url));
 
-/** Runs the command; from the project folder unless `cwd` is given. */
-function runImportIn(cwd: string | undefined, ...args: string[]) {
+/**
+ * Runs `scripts/import-wordpress.ts` as `npm run import:wordpress` does, in its own Node and tsx, from the
+ * project folder unless `cwd` is given: seconds on a busy machine, so only the tests of what the script
+ * itself does (the real output streams, exit code, current folder and signals) run it this way.
+ */
+function runImportScript(cwd: string | undefined, ...args: string[]) {
   const result = spawnSync(process.execPath, [TSX, '--tsconfig', TSCONFIG, SCRIPT, ...args], {
     encoding: 'utf8',
     stdio: 'pipe',
@@ -36,7 +42,17 @@ function runImportIn(cwd: string | undefined, ...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const runImport = (...args: string[]) => runImportIn(undefined, ...args);
+/** Runs the command's entry in this process, its output captured as the script prints it to a pipe. */
+async function runImport(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const status = await runImportCommand(args, {
+    out: (line) => (stdout += `${line}\n`),
+    err: (text) => (stderr += text),
+    errIsTerminal: false,
+  });
+  return { status, stdout, stderr };
+}
 
 /** A line of a JavaScript stack trace, which no message to the owner should show. */
 const STACK_TRACE = /^\s+at /m;
@@ -66,7 +82,7 @@ const reportOf = (stdout: string) => stdout.split('\n\n').slice(0, -1).join('\n\
 describe('npm run import:wordpress', { timeout: 60_000 }, () => {
   test('imports an export into the --out folder, prints the report and exits with 0', async () => {
     const { out } = await newContentFolder();
-    const run = runImport(SEED_EXPORT, '--out', out);
+    const run = runImportScript(undefined, SEED_EXPORT, '--out', out);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Imported from "Health Questions" (https://health.example, WXR 1.2)');
     expect(run.stdout).toMatch(/posts +1\n/);
@@ -82,7 +98,7 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
 
   test('shows progress as plain lines when its output is not a terminal', async () => {
     const { out } = await newContentFolder();
-    const { stderr } = runImport(SEED_EXPORT, '--out', out);
+    const { stderr } = await runImport(SEED_EXPORT, '--out', out);
     expect(stderr).toMatch(/^Checking: 100% \(.+\)$/m);
     expect(stderr).toMatch(/^Converting: 100% \(.+\)$/m);
     expect(stderr).not.toContain('\r');
@@ -90,7 +106,7 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
 
   test('fails on malformed XML with the line and column, exits with 1 and writes nothing', async () => {
     const { parent, out } = await newContentFolder();
-    const run = runImport(fixturePath('malformed.wordpress.xml'), '--out', out);
+    const run = await runImport(fixturePath('malformed.wordpress.xml'), '--out', out);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('malformed.wordpress.xml: line 11, column 28: unexpected close tag.');
     expect(run.stderr).toContain('Nothing was written.');
@@ -99,7 +115,7 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
 
   test('fails on a file that is not a WordPress export, saying where', async () => {
     const { parent, out } = await newContentFolder();
-    const run = runImport(fixturePath('plain-rss.xml'), '--out', out);
+    const run = await runImport(fixturePath('plain-rss.xml'), '--out', out);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('plain-rss.xml: line 6, column 2: not a WordPress export');
     expect(await readdir(parent)).toEqual([]);
@@ -107,18 +123,18 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
 
   test('writes nothing on a dry run and prints the same report', async () => {
     const { parent, out } = await newContentFolder();
-    const dryRun = runImport(SEED_EXPORT, '--out', out, '--dry-run');
+    const dryRun = await runImport(SEED_EXPORT, '--out', out, '--dry-run');
     expect(dryRun.status).toBe(0);
     expect(dryRun.stdout).toMatch(/Dry run: would write 3 files/);
     expect(await readdir(parent)).toEqual([]);
-    expect(reportOf(dryRun.stdout)).toBe(reportOf(runImport(SEED_EXPORT, '--out', out).stdout));
+    expect(reportOf(dryRun.stdout)).toBe(reportOf((await runImport(SEED_EXPORT, '--out', out)).stdout));
   });
 
   test('leaves every file unchanged when run a second time', async () => {
     const { out } = await newContentFolder();
-    runImport(SEED_EXPORT, '--out', out);
+    await runImport(SEED_EXPORT, '--out', out);
     const first = await filesUnder(out);
-    const second = runImport(SEED_EXPORT, '--out', out);
+    const second = await runImport(SEED_EXPORT, '--out', out);
     expect(second.status).toBe(0);
     expect(second.stdout).toMatch(/\(0 new, 0 replaced, 3 unchanged\)/);
     expect(await filesUnder(out)).toEqual(first);
@@ -126,12 +142,12 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
 
   test('refuses to overwrite a changed file without --force, and then writes nothing at all', async () => {
     const { parent, out } = await newContentFolder();
-    runImport(SEED_EXPORT, '--out', out);
+    await runImport(SEED_EXPORT, '--out', out);
     const article = join(out, `articles/${SLUG}.mdx`);
     await writeFile(article, 'edited by hand\n');
     await rm(join(out, `comments/${SLUG}.json`));
     const person = await readFile(join(out, 'people/health-questions-editor.yaml'), 'utf8');
-    const run = runImport(SEED_EXPORT, '--out', out);
+    const run = await runImport(SEED_EXPORT, '--out', out);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('1 file would be overwritten; nothing was written. Run again with --force');
     expect(run.stderr).toContain(article);
@@ -144,10 +160,10 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
 
   test('replaces changed files with --force', async () => {
     const { out } = await newContentFolder();
-    runImport(SEED_EXPORT, '--out', out);
+    await runImport(SEED_EXPORT, '--out', out);
     const imported = await filesUnder(out);
     await writeFile(join(out, `articles/${SLUG}.mdx`), 'edited by hand\n');
-    const run = runImport(SEED_EXPORT, '--out', out, '--force');
+    const run = await runImport(SEED_EXPORT, '--out', out, '--force');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/\(0 new, 1 replaced, 2 unchanged\)/);
     expect(await filesUnder(out)).toEqual(imported);
@@ -155,19 +171,19 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
 
   test('keeps a person file the owner has completed, even with --force', async () => {
     const { out } = await newContentFolder();
-    runImport(SEED_EXPORT, '--out', out);
+    await runImport(SEED_EXPORT, '--out', out);
     const person = join(out, 'people/health-questions-editor.yaml');
     const completed = 'name: Health Questions Editor\ncredentials: BSc\n';
     await writeFile(person, completed);
-    const run = runImport(SEED_EXPORT, '--out', out, '--force');
+    const run = await runImport(SEED_EXPORT, '--out', out, '--force');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/\(0 new, 0 replaced, 2 unchanged, 1 person file kept as edited\)/);
     expect(await readFile(person, 'utf8')).toBe(completed);
   });
 
-  test('explains its usage and exits with 1 when the export is missing or an option is unknown', () => {
+  test('explains its usage and exits with 1 when the export is missing or an option is unknown', async () => {
     for (const args of [[], ['--frobnicate', SEED_EXPORT], ['missing.xml']]) {
-      const run = runImport(...args);
+      const run = await runImport(...args);
       expect(run.status, args.join(' ')).toBe(1);
       expect(run.stderr, args.join(' ')).toMatch(/Usage: npm run import:wordpress|Cannot read missing\.xml/);
     }
@@ -175,7 +191,7 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
 
   test('refuses an empty --out, writing nothing into the current folder', async () => {
     const cwd = await temporaryFolder('wordpress-cli-cwd-');
-    const run = runImportIn(cwd, SEED_EXPORT, '--out', '');
+    const run = runImportScript(cwd, SEED_EXPORT, '--out', '');
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('--out is empty: give the content folder to import into');
     expect(run.stderr).not.toMatch(STACK_TRACE);
@@ -187,7 +203,7 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
     const file = join(parent, 'notes.txt');
     await writeFile(file, 'mine\n');
     for (const out of [file, join(file, 'content')]) {
-      const run = runImport(SEED_EXPORT, '--out', out);
+      const run = await runImport(SEED_EXPORT, '--out', out);
       expect(run.status, out).toBe(1);
       expect(run.stderr, out).toMatch(/is a file/);
       expect(run.stderr, out).not.toMatch(STACK_TRACE);
@@ -197,7 +213,7 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
 
   test('a failed import creates no folder, not even the parent of --out', async () => {
     const { parent } = await newContentFolder();
-    const run = runImport(fixturePath('malformed.wordpress.xml'), '--out', join(parent, 'site', 'content'));
+    const run = await runImport(fixturePath('malformed.wordpress.xml'), '--out', join(parent, 'site', 'content'));
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Nothing was written.');
     expect(await readdir(parent)).toEqual([]);
@@ -211,7 +227,7 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
     const elsewhere = await mkdtemp('/dev/shm/wordpress-cli-');
     try {
       await symlink(elsewhere, out);
-      const run = runImport(SEED_EXPORT, '--out', out);
+      const run = await runImport(SEED_EXPORT, '--out', out);
       expect(run.stderr).not.toMatch(STACK_TRACE);
       expect(run.status).toBe(0);
       expect(Object.keys(await filesUnder(elsewhere)).sort()).toEqual([

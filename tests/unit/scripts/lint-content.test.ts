@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 
+import { runLintContentCommand } from '@/lib/editorial/lint-command';
+
 const SCRIPT = fileURLToPath(new URL('../../../scripts/lint-content.ts', import.meta.url));
 const TSCONFIG = fileURLToPath(new URL('../../../tsconfig.json', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('../../fixtures/editorial-lint', import.meta.url));
@@ -30,19 +32,27 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
-/** Runs the lint in the fixture folder, judging review dates against 27 November 2026. */
-function lint(...args: string[]) {
-  return lintWith({}, ...args);
+const OPTIONS = ['--today', '2026-11-27', '--content', 'content', '--dist', 'dist'];
+
+/**
+ * Runs `scripts/lint-content.ts` in the fixture folder as `npm run lint:content` does, in its own Node and
+ * tsx (seconds on a busy machine: only the test of the script's own output and exit code), judging review
+ * dates against 27 November 2026.
+ */
+function lintScript(args: string[] = [], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [TSX, '--tsconfig', TSCONFIG, SCRIPT, ...OPTIONS, ...args], {
+    cwd: folder,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  return { status: result.status, lines: result.stdout.trimEnd().split('\n'), stderr: result.stderr };
 }
 
-/** The same, with settings added to the environment. */
-function lintWith(env: Record<string, string>, ...args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    [TSX, '--tsconfig', TSCONFIG, SCRIPT, '--today', '2026-11-27', '--content', 'content', '--dist', 'dist', ...args],
-    { cwd: folder, encoding: 'utf8', env: { ...process.env, ...env } },
-  );
-  return { status: result.status, lines: result.stdout.trimEnd().split('\n'), stderr: result.stderr };
+/** The command's entry in this process, run in the fixture folder, as the script prints it. */
+function lint(...args: string[]) {
+  const result = runLintContentCommand([...OPTIONS, ...args], folder);
+  const text = (lines: string[]) => lines.map((line) => `${line}\n`).join('');
+  return { status: result.code, lines: text(result.out).trimEnd().split('\n'), stderr: text(result.err) };
 }
 
 const REBUILD = 'Fix: run `npm run build`, then lint again.';
@@ -69,10 +79,9 @@ const EXPECTED = [
   ),
 ];
 
-// Each run starts Node and tsx afresh: a few seconds on a busy machine.
 describe('npm run lint:content', { timeout: 60_000 }, () => {
   test('prints one line per warning with its fix, a readability line per article and a summary, and exits 0', () => {
-    const { status, lines } = lint();
+    const { status, lines } = lintScript();
     expect(lines).toEqual(EXPECTED);
     expect(status).toBe(0);
   });
@@ -124,7 +133,7 @@ describe('npm run lint:content', { timeout: 60_000 }, () => {
   });
 
   test('refuses a BUILD_DATE that is not a date in one line, with no stack trace', () => {
-    const { status, stderr } = lintWith({ BUILD_DATE: '2026-13-45' });
+    const { status, stderr } = lintScript([], { BUILD_DATE: '2026-13-45' });
     expect(stderr.trim()).toBe(
       'Setting: BUILD_DATE="2026-13-45" is not a date: write the day to build as YYYY-MM-DD, such as BUILD_DATE=' +
         `${new Date().toISOString().slice(0, 10)}, or leave it out to build as of today.`,

@@ -3,7 +3,7 @@
  * same time, and the file is never left broken or half-written.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 
 import { CommentsFileError } from '@/lib/questions/comments-file';
-import { createLocalSink, updateCommentsFile } from '@/lib/questions/local-store';
+import { createLocalSink, updateCommentsFile, updateCommentsFileAt } from '@/lib/questions/local-store';
 import { SinkUnavailableError, type Submission } from '@/lib/questions/sink';
 
 const WORKER = fileURLToPath(new URL('../../../helpers/local-store-worker.ts', import.meta.url));
@@ -213,6 +213,15 @@ describe('updateCommentsFile', () => {
     expect(readFileSync(file, 'utf8')).toBe(
       '{\n  "comments": [\n    {\n      "id": "q1",\n      "title": "T",\n      "body": "x",\n      "status": "approved"\n    }\n  ]\n}\n',
     );
+  });
+
+  test('has removed an emptied submission’s file, its lock and its folder by the time it returns', async () => {
+    const folder = join(contentDir, 'comments', 'leg-cramps');
+    mkdirSync(folder);
+    writeFileSync(file, EXISTING);
+    writeFileSync(join(folder, 'r-1.json'), JSON.stringify({ comments: [{ id: 'r-1', parent: 'q1', body: 'x' }] }));
+    await updateCommentsFileAt(contentDir, 'leg-cramps', join(folder, 'r-1.json'), () => []);
+    expect(existsSync(folder)).toBe(false);
   });
 
   test.skipIf(process.platform === 'win32')(
