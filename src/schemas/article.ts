@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 
 import { slugifyTag } from '@/lib/discovery/tags';
 import { calendarDate, editorText, REFERENCE_DATE_YEARS, SLUG, webAddress } from '@/schemas/fields';
+import { oldAddress } from '@/schemas/redirects';
 
 /** Id of a person in `content/people/`: the file name without `.yaml`. */
 const personId = () =>
@@ -71,6 +72,11 @@ export const articleSchema = () =>
     lastReviewed: calendarDate().optional(),
     /** Sources, numbered in this order in the References list. Defaults to none. */
     references: z.array(referenceSchema()).default([]),
+    /**
+     * Addresses this article had on the site it came from (a WordPress import writes its permalink and
+     * `/?p=<id>`): paths on that site's host, each redirected here by the build. Leave out if none.
+     */
+    redirectFrom: z.array(oldAddress()).optional(),
   });
 
 export type ArticleData = z.output<ReturnType<typeof articleSchema>>;
