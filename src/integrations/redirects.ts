@@ -30,7 +30,9 @@ const targetOf = (address: OldAddress) =>
   'article' in address.to ? articlePath(address.to.article) : sitePath(address.to.path);
 
 const describeTarget = (address: OldAddress) =>
-  'article' in address.to ? `article "${address.to.article}" is not published by this build` : `no page ${address.to.path} was built`;
+  'article' in address.to
+    ? `article "${address.to.article}" is not published by this build`
+    : `no page ${address.to.path} was built`;
 
 /** Writes the redirect pages for hosts without redirects; returns how many. */
 function writeRedirectPages(dist: string, base: string, redirects: readonly Redirect[]): number {
@@ -68,7 +70,8 @@ export function redirects(contentDir: string, redirectPages = process.env.REDIRE
         for (const address of addresses) {
           const to = targetOf(address);
           if (builtPageExists(dist, base, to)) kept.push({ from: address.from, to });
-          else logger.warn(`Old address ${address.from} (${address.file}) is not redirected: ${describeTarget(address)}.`);
+          else
+            logger.warn(`Old address ${address.from} (${address.file}) is not redirected: ${describeTarget(address)}.`);
         }
         writeFileSync(join(dist, '_redirects'), redirectsFileText(kept));
         const pages = redirectPages ? writeRedirectPages(dist, base, kept) : 0;

@@ -56,6 +56,11 @@ export const articleSchema = () =>
       )
       .default([]),
     /**
+     * Addresses this article had on the site it came from (a WordPress import writes its permalink and
+     * `/?p=<id>`): paths on that site's host, each redirected here by the build. Leave out if none.
+     */
+    redirectFrom: z.array(oldAddress()).optional(),
+    /**
      * Whether readers may ask questions and reply under the article (when the site takes questions at
      * all, `src/config/questions.ts`). Defaults to true; `false` keeps the published thread as it is.
      */
@@ -72,11 +77,6 @@ export const articleSchema = () =>
     lastReviewed: calendarDate().optional(),
     /** Sources, numbered in this order in the References list. Defaults to none. */
     references: z.array(referenceSchema()).default([]),
-    /**
-     * Addresses this article had on the site it came from (a WordPress import writes its permalink and
-     * `/?p=<id>`): paths on that site's host, each redirected here by the build. Leave out if none.
-     */
-    redirectFrom: z.array(oldAddress()).optional(),
   });
 
 export type ArticleData = z.output<ReturnType<typeof articleSchema>>;

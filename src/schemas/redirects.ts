@@ -20,7 +20,10 @@ export function oldAddressProblem(address: string): { message: string; fix: stri
   const example = 'such as /2019/05/leg-cramps/ or /?p=123';
   const fix = `write the path of the old page on its site, starting with "/", ${example}.`;
   if (/^[a-z][a-z0-9+.-]*:/i.test(address) || address.startsWith('//')) {
-    return { message: 'must be a path without a scheme or host', fix: `leave out "https://" and the host name: ${fix}` };
+    return {
+      message: 'must be a path without a scheme or host',
+      fix: `leave out "https://" and the host name: ${fix}`,
+    };
   }
   if (!address.startsWith('/')) return { message: 'must start with "/"', fix };
   if (address.length > OLD_ADDRESS_MAX_LENGTH) {

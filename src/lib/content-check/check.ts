@@ -60,6 +60,8 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
 
 /** The addresses this site's own pages take, which no old address may redirect. */
 export function siteAddresses(contentDir: string): SiteAddresses {
-  const pageSlugs = globSync('pages/*.mdx', { cwd: contentDir }).map((path) => path.slice('pages/'.length, -'.mdx'.length));
+  const pageSlugs = globSync('pages/*.mdx', { cwd: contentDir }).map((path) =>
+    path.slice('pages/'.length, -'.mdx'.length),
+  );
   return { base: basePath, takenSegments: new Set([...reservedPageSlugs(), ...pageSlugs]) };
 }

@@ -117,7 +117,11 @@ export function parseRedirectsFile(text: string): RedirectRule[] {
  * @param rawPath the request's path, percent-encoded as sent
  * @param search the request's query, with its `?`, or empty
  */
-export function findRedirect(rules: readonly RedirectRule[], rawPath: string, search: string): RedirectRule | undefined {
+export function findRedirect(
+  rules: readonly RedirectRule[],
+  rawPath: string,
+  search: string,
+): RedirectRule | undefined {
   const path = matchablePath(rawPath);
   const params = new URLSearchParams(search);
   return rules.find(
