@@ -115,7 +115,9 @@ export class ArchiveAddresses {
       if (!tag || !term.slug) continue;
       slugs.add(tag);
       const base = term.domain === 'category' ? 'category' : 'tag';
-      this.archives.set(`${base} ${term.slug}`, { base, nicename: term.slug, tag });
+      // WordPress percent-encodes a slug in another script; an export written by hand may not have.
+      const nicename = term.slug.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@%]/gu, encodeURIComponent);
+      this.archives.set(`${base} ${nicename}`, { base, nicename, tag });
     }
     for (const tag of slugs) this.articlesPerTag.set(tag, (this.articlesPerTag.get(tag) ?? 0) + 1);
   }
