@@ -25,6 +25,7 @@ import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { dump as dumpYaml, load as loadYaml } from 'js-yaml';
 import lockfile from 'proper-lockfile';
 
 import { importWordPress } from '@/lib/import/wordpress';
@@ -106,7 +107,10 @@ async function prepareFixtureContent() {
   writeGeneratedFixtures(FIXTURE_CONTENT);
 }
 
-/** Imports the WordPress exports into WORDPRESS_CONTENT. */
+/**
+ * Imports the WordPress exports into WORDPRESS_CONTENT. Both blogs had a `/feed/`: the archive redirects
+ * of the second are added to the first's, each old address once, as an owner merging two blogs would.
+ */
 async function importWordPressContent() {
   rmSync(WORDPRESS_CONTENT, { recursive: true, force: true });
   for (const path of WORDPRESS_EXPORTS) {
@@ -114,11 +118,21 @@ async function importWordPressContent() {
       includePages: true,
       openExport: () => createReadStream(join(REPO, path)),
       onFile: async (file) => {
-        await mkdir(dirname(join(WORDPRESS_CONTENT, file.path)), { recursive: true });
-        await writeFile(join(WORDPRESS_CONTENT, file.path), file.contents);
+        const target = join(WORDPRESS_CONTENT, file.path);
+        await mkdir(dirname(target), { recursive: true });
+        const merged = file.path === 'redirects.yaml' && existsSync(target);
+        await writeFile(target, merged ? mergedRedirects(readFileSync(target, 'utf8'), file.contents) : file.contents);
       },
     });
   }
+}
+
+function mergedRedirects(first: string, second: string): string {
+  type Redirects = { redirects: { from: string; to: string }[] };
+  const kept = (loadYaml(first) as Redirects).redirects;
+  const taken = new Set(kept.map(({ from }) => from));
+  const added = (loadYaml(second) as Redirects).redirects.filter(({ from }) => !taken.has(from));
+  return dumpYaml({ redirects: [...kept, ...added] });
 }
 
 /**
