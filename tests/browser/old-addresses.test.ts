@@ -26,3 +26,31 @@ describe('an old WordPress comment link', () => {
     await page.close();
   });
 });
+
+describe('an old WordPress comment link to a comment now on page 2 of the comments', () => {
+  // many-comments.wordpress.xml: one post with 60 conversations, 50 a page; its comments are 5001–5060.
+  const oldPermalink = '2020/01/sixty-questions/';
+
+  test('lands on the article, which shows where the comment is, and the link there lands on it', async () => {
+    const { page, response } = await visit(
+      suite.browser.context,
+      `${suite.sites.root('wordpress')}${oldPermalink}#comment-5060`,
+    );
+    expect(response?.status()).toBe(200);
+    expect(new URL(page.url()).pathname).toBe('/articles/sixty-questions/');
+    const notice = page.locator('#comment-5060');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toContain('page 2 of the comments');
+    await notice.getByRole('link').click();
+    await page.waitForURL(/\/comments\/2\/#comment-5060$/);
+    expect(await page.locator('article#comment-5060').textContent()).toContain('Question number 60');
+    await page.close();
+  });
+
+  test('the notices of comments on other pages stay hidden until a link points at one', async () => {
+    const { page } = await visit(suite.browser.context, `${suite.sites.root('wordpress')}articles/sixty-questions/`);
+    expect(await page.locator('#comment-5060').isVisible()).toBe(false);
+    expect(await page.locator('article#comment-5001').isVisible()).toBe(true);
+    await page.close();
+  });
+});

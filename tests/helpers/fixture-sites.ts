@@ -50,9 +50,11 @@ const SHARED_INPUTS = [
   'tests/helpers/sub-path.ts',
 ];
 
-const WORDPRESS_EXPORTS = ['themeunittestdata.wordpress.xml', 'hostile.wordpress.xml'].map(
-  (name) => `tests/fixtures/wordpress/${name}`,
-);
+const WORDPRESS_EXPORTS = [
+  'themeunittestdata.wordpress.xml',
+  'hostile.wordpress.xml',
+  'many-comments.wordpress.xml',
+].map((name) => `tests/fixtures/wordpress/${name}`);
 
 interface SiteRecipe {
   /** Where the build goes. */
@@ -88,7 +90,7 @@ export const SITES = {
     inputs: ['content'],
     env: { CONTENT_DIR: resolve(REPO, 'content'), BASE_PATH: SUB_PATH, SITE_URL: SUB_PATH_SITE_URL },
   },
-  /** WordPress's theme test data (pages too) and a hostile export, imported, then built. */
+  /** WordPress's theme test data (pages too), a hostile export and one with 60 conversations, imported, then built. */
   wordpress: {
     dist: join(TEST_CACHE, 'wordpress-dist'),
     inputs: WORDPRESS_EXPORTS,
