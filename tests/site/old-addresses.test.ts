@@ -48,7 +48,8 @@ afterAll(() => server.close());
 /** Requests an address and follows its redirects: every hop's status, and where it ends. */
 async function follow(address: string): Promise<{ statuses: number[]; path: string }> {
   const statuses: number[] = [];
-  let url = new URL(address, origin);
+  // Joined as text: `new URL('//greek/', origin)` would read the path as a host.
+  let url = new URL(`${origin}${address}`);
   for (let hop = 0; hop < 5; hop++) {
     const response = await fetch(url, { redirect: 'manual' });
     statuses.push(response.status);

@@ -31,8 +31,14 @@ export interface RedirectRule {
 /** Percent-escapes in one case, so `%e7` and `%E7` are one address. */
 const upperEscapes = (path: string) => path.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase());
 
-/** The path as matching sees it: escapes upper-cased, no trailing slash (except the root's). */
-export const matchablePath = (path: string) => upperEscapes(path).replace(/(.)\/+$/, '$1');
+/**
+ * The path as matching sees it: escapes upper-cased, runs of slashes as one (`//greek/` is a link some
+ * WordPress exports hold), no trailing slash (except the root's).
+ */
+export const matchablePath = (path: string) =>
+  upperEscapes(path)
+    .replace(/\/{2,}/g, '/')
+    .replace(/(.)\/+$/, '$1');
 
 /** Splits an old address into its path and its query pairs. */
 export function splitAddress(address: string): { path: string; query: [string, string][] } {

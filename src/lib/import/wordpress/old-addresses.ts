@@ -24,12 +24,15 @@ export function homePathOf(siteLink: string): string {
   }
 }
 
-/** An address as a path and query on its host (the host is the old site's, whatever it was called). */
+/**
+ * An address as a path and query on its host (the host is the old site's, whatever it was called). Runs
+ * of slashes are one, as the hosts match them: a path starting `//` would read as another host.
+ */
 function pathAndQuery(link: string): string | undefined {
   try {
     const url = new URL(link);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-    return `${url.pathname}${url.search}`;
+    return `${url.pathname.replace(/\/{2,}/g, '/')}${url.search}`;
   } catch {
     return undefined;
   }

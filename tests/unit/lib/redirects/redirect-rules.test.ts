@@ -73,6 +73,11 @@ describe('matching a request, as Netlify does', () => {
     expect(findRedirect(rules, '/', '')).toBeUndefined();
   });
 
+  test('reads a run of slashes as one, as a link such as //greek/ was followed on the old site', () => {
+    const greek = parseRedirectsFile('/greek/x/ /articles/x/ 301');
+    expect(findRedirect(greek, '//greek//x/', '')?.to).toBe('/articles/x/');
+  });
+
   test('treats %e7 and %E7 as the same escape', () => {
     const encoded = parseRedirectsFile('/tag/%E7%9D%A1/ /tags/x/ 301');
     expect(findRedirect(encoded, '/tag/%e7%9d%a1/', '')?.to).toBe('/tags/x/');

@@ -51,6 +51,12 @@ describe('a post’s old addresses', () => {
     });
   });
 
+  test('read a run of slashes in a permalink as one', () => {
+    expect(
+      itemOldAddresses({ id: '3', link: 'https://blog.example//greek/x/' }, 'post', 'https://blog.example').addresses,
+    ).toEqual(['/greek/x/', '/?p=3']);
+  });
+
   test('percent-encode a space in a permalink, as a browser sends it', () => {
     const { addresses } = itemOldAddresses(
       { id: '3', link: 'https://blog.example/a b/' },
