@@ -18,6 +18,9 @@ import { redirectsFileText, splitAddress, type Redirect } from '@/lib/redirects/
 import { countOf } from '@/lib/text/plural';
 import { absoluteUrl, articlePath, sitePath } from '@/lib/urls';
 
+/** How many static redirects Cloudflare Pages reads from `_redirects` (https://developers.cloudflare.com/pages/configuration/redirects/). */
+const CLOUDFLARE_STATIC_REDIRECTS = 2000;
+
 /** Whether `dist` holds a page at `path` (base path included), as a static host would find it. */
 function builtPageExists(dist: string, base: string, path: string): boolean {
   const below = decodeURIComponent(path.slice(base.length));
@@ -84,6 +87,12 @@ export function redirects(
             logger.warn(`Old address ${address.from} (${address.file}) is not redirected: ${describeTarget(address)}.`);
         }
         writeFileSync(join(dist, '_redirects'), redirectsFileText(kept));
+        const pathRules = kept.filter(({ from }) => !from.includes('?')).length;
+        if (pathRules > CLOUDFLARE_STATIC_REDIRECTS) {
+          logger.warn(
+            `Cloudflare Pages follows only the first ${CLOUDFLARE_STATIC_REDIRECTS.toLocaleString('en')} redirects of _redirects (this build has ${pathRules.toLocaleString('en')}): add the rest as Bulk Redirects in Cloudflare's dashboard.`,
+          );
+        }
         const pages = redirectPages ? writeRedirectPages(dist, base, kept) : 0;
         logger.info(
           `Wrote _redirects (${countOf(kept.length, 'old address', 'old addresses')})${redirectPages ? ` and ${countOf(pages, 'redirect page')}` : ''}.`,
