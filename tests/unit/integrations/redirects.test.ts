@@ -26,16 +26,16 @@ function folderWith(files: Record<string, string>): string {
 const article = (redirectFrom: string[], draft = false) =>
   `---\ntitle: T\ndescription: D\npublished: 2024-05-01\nredirectFrom:\n${redirectFrom.map((from) => `  - "${from}"`).join('\n')}\n${draft ? 'draft: true\n' : ''}---\n\nText.\n`;
 
-/** Runs the integration's end-of-build hook on `dist`; resolves with what it logged. */
-async function runBuildDone(contentDir: string, dist: string, redirectPages = false) {
+/** Runs the integration's end-of-build hook on `dist`; returns what it logged. */
+function runBuildDone(contentDir: string, dist: string, redirectPages = false) {
   const logged: string[] = [];
   const logger = {
     info: (line: string) => logged.push(`info ${line}`),
     warn: (line: string) => logged.push(`warn ${line}`),
   };
   const { hooks } = redirects(contentDir, redirectPages);
-  await (hooks['astro:config:done'] as (options: unknown) => void)({ config: { base: '/' } });
-  await (hooks['astro:build:done'] as (options: unknown) => void)({
+  (hooks['astro:config:done'] as (options: unknown) => void)({ config: { base: '/' } });
+  (hooks['astro:build:done'] as (options: unknown) => void)({
     dir: pathToFileURL(`${dist}/`),
     logger: logger as unknown as AstroIntegrationLogger,
   });
@@ -52,9 +52,9 @@ describe('the redirects integration', () => {
     });
   const dist = () => folderWith({ 'articles/leg-cramps/index.html': '<p>x</p>', 'rss.xml': '<rss/>' });
 
-  test('writes dist/_redirects with every old address whose page was built', async () => {
+  test('writes dist/_redirects with every old address whose page was built', () => {
     const built = dist();
-    await runBuildDone(content(), built);
+    runBuildDone(content(), built);
     expect(
       readFileSync(join(built, '_redirects'), 'utf8')
         .split('\n')
@@ -67,17 +67,17 @@ describe('the redirects integration', () => {
     ]);
   });
 
-  test('says in one line each which old address it left out, and why', async () => {
-    const logged = await runBuildDone(content(), dist());
+  test('says in one line each which old address it left out, and why', () => {
+    const logged = runBuildDone(content(), dist());
     expect(logged.filter((line) => line.startsWith('warn'))).toEqual([
       'warn Old address /2020/01/later/ (articles/later.mdx) is not redirected: article "later" is not published by this build.',
       'warn Old address /category/sleep/ (redirects.yaml) is not redirected: no page /tags/sleep/ was built.',
     ]);
   });
 
-  test('writes an HTML page at each old path when asked, for hosts without redirects, and none over a file', async () => {
+  test('writes an HTML page at each old path when asked, for hosts without redirects, and none over a file', () => {
     const built = dist();
-    await runBuildDone(content(), built, true);
+    runBuildDone(content(), built, true);
     expect(readFileSync(join(built, '2019/05/leg-cramps/index.html'), 'utf8')).toMatch(
       /<link rel="canonical" href="https?:\/\/[^"/]+\/articles\/leg-cramps\/">/,
     );
@@ -85,9 +85,9 @@ describe('the redirects integration', () => {
     expect(readFileSync(join(built, 'rss.xml'), 'utf8')).toBe('<rss/>');
   });
 
-  test('writes nothing for a site without old addresses', async () => {
+  test('writes nothing for a site without old addresses', () => {
     const built = dist();
-    await runBuildDone(
+    runBuildDone(
       folderWith({ 'articles/a.mdx': '---\ntitle: T\ndescription: D\npublished: 2024-05-01\n---\n' }),
       built,
     );
