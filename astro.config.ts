@@ -21,6 +21,7 @@ import { buildNotices } from '@/integrations/build-notices';
 import { contentIntegrity } from '@/integrations/content-integrity';
 import { editorialLint } from '@/integrations/editorial-lint';
 import { questionsIntegration } from '@/integrations/questions';
+import { redirects } from '@/integrations/redirects';
 import { searchIndex } from '@/integrations/search-index';
 import { shareImages } from '@/integrations/share-images';
 import { staticHeaders } from '@/integrations/static-headers';
@@ -52,6 +53,8 @@ export default defineConfig({
       namespaces: { news: false, xhtml: false, image: false, video: false },
     }),
     editorialLint(contentDir),
+    // Old addresses (a WordPress import's) → their pages: dist/_redirects, read by the hosts and the preview.
+    redirects(contentDir),
     staticHeaders(),
     // Last: Pagefind indexes the pages in its own process from the moment they are written, while the
     // integrations above do their end-of-build work; its `astro:build:done` waits for it.

@@ -1,7 +1,8 @@
 /**
  * Serves a built site the way a static host does: files as they are, `dir/` → `dir/index.html`,
- * `dir` → redirect to `dir/`, anything missing → `404.html` with status 404, all under a base path.
- * Used by the browser tests and by `npm run preview`.
+ * `dir` → redirect to `dir/`, the rules of `_redirects` as Netlify follows them (a rule applies where no
+ * file answers, or everywhere with `!`), anything missing → `404.html` with status 404, all under a base
+ * path. Used by the browser tests and by `npm run preview`.
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -18,6 +19,7 @@ import { join, normalize, resolve, sep } from 'node:path';
 import { lookup } from 'mrmime';
 
 import { headersForPath, parseHeadersFile } from '@/lib/headers/rules';
+import { findRedirect, parseRedirectsFile, redirectLocation, type RedirectRule } from '@/lib/redirects/redirect-rules';
 import { readRequestPath, sameSiteLocation } from './request-path';
 
 export interface StaticServerOptions {
@@ -63,6 +65,25 @@ export function headersFromFile(root: string, base = '/'): (path: string) => Out
   };
 }
 
+/**
+ * The rules of `<root>/_redirects` as the file says now (none while there is no such file), read again for
+ * every request as `_headers` is, so a rebuild while the server runs is followed at once.
+ */
+export function redirectsFromFile(root: string): () => RedirectRule[] {
+  const file = join(root, '_redirects');
+  let parsed: { text: string; rules: RedirectRule[] } | undefined;
+  return () => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return [];
+    }
+    if (parsed?.text !== text) parsed = { text, rules: parseRedirectsFile(text) };
+    return parsed.rules;
+  };
+}
+
 export interface StaticServer {
   /** Origin and base, ending in a slash: `http://127.0.0.1:43123/`. */
   url: string;
@@ -83,6 +104,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   const base = options.base ?? '/';
   const host = options.host ?? '127.0.0.1';
   const headersFor = options.headersFor ?? headersFromFile(root, base);
+  const redirectRules = redirectsFromFile(root);
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     if (options.handle && (await options.handle(request, response))) return;
@@ -102,7 +124,14 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     const requested = readRequestPath(request.url ?? '/');
     if (!requested) return send(400, undefined);
     const { decoded: pathname, raw, search } = requested;
+    const redirect = findRedirect(redirectRules(), raw, search);
+    const redirectTo = (rule: RedirectRule) => {
+      response.writeHead(rule.status, { Location: sameSiteLocation(redirectLocation(rule, search)) });
+      response.end();
+    };
+    if (redirect?.force) return redirectTo(redirect);
     const notFound = async () => {
+      if (redirect) return redirectTo(redirect);
       const page = join(root, '404.html');
       return send(404, (await fileAt(page)) === page ? page : undefined, headersFor('/404.html'));
     };

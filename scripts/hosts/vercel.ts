@@ -12,6 +12,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join, resolve } from 'node:path';
 
 import { parseHeadersFile, type HeaderRule } from '@/lib/headers/rules';
+import { matchablePath, parseRedirectsFile, type RedirectRule } from '@/lib/redirects/redirect-rules';
 
 /** One entry of `routes` in `config.json`, as far as this site uses them. */
 export type VercelRoute =
@@ -24,6 +25,8 @@ export type VercelRoute =
       /** File to serve instead. */
       dest?: string;
       status?: number;
+      /** Conditions on the request: here, query parameters that must hold these values. */
+      has?: { type: 'query'; key: string; value: string }[];
     }
   | { handle: 'filesystem' };
 
@@ -40,15 +43,35 @@ export function routeSource(pattern: string): string {
     .join('.*')}$`;
 }
 
+/** A `_redirects` rule as a route: its path with or without the trailing slash, its query as `has`. */
+export function redirectRoute(rule: RedirectRule): VercelRoute {
+  const path = matchablePath(rule.path);
+  const src = `^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&')}${path === '/' ? '' : '/?'}$`;
+  return {
+    src,
+    headers: { Location: rule.to },
+    status: rule.status,
+    ...(rule.query.length > 0 && {
+      has: rule.query.map(([key, value]) => ({ type: 'query' as const, key, value: decodeURIComponent(value) })),
+    }),
+  };
+}
+
 /**
- * `config.json` for a site served under `base`: the header rules first, then the files, then the
- * site's own 404 page, with status 404, for any address no file answers.
+ * `config.json` for a site served under `base`: the header rules first, then the redirects from old
+ * addresses (`dist/_redirects`), then the files, then the site's own 404 page, with status 404, for any
+ * address no file answers.
  */
-export function vercelBuildOutputConfig(rules: HeaderRule[], base: string): VercelBuildOutputConfig {
+export function vercelBuildOutputConfig(
+  rules: HeaderRule[],
+  base: string,
+  redirects: RedirectRule[] = [],
+): VercelBuildOutputConfig {
   return {
     version: 3,
     routes: [
       ...rules.map(({ path, headers }) => ({ src: routeSource(path), headers, continue: true })),
+      ...redirects.map(redirectRoute),
       { handle: 'filesystem' },
       { src: '^/.*$', dest: `${base}404.html`, status: 404 },
     ],
@@ -73,13 +96,16 @@ export function writeVercelOutput({ dist, output, base }: VercelOutputOptions): 
   if (!existsSync(headersFile)) {
     throw new Error(`${headersFile} is missing: run \`npm run build\` first, it writes the headers.`);
   }
-  const config = vercelBuildOutputConfig(parseHeadersFile(readFileSync(headersFile, 'utf8')), base);
+  const redirectsFile = join(dist, '_redirects');
+  const redirects = existsSync(redirectsFile) ? parseRedirectsFile(readFileSync(redirectsFile, 'utf8')) : [];
+  const config = vercelBuildOutputConfig(parseHeadersFile(readFileSync(headersFile, 'utf8')), base, redirects);
 
   rmSync(output, { recursive: true, force: true });
   const staticRoot = join(output, 'static', base);
   mkdirSync(staticRoot, { recursive: true });
-  // The headers now live in config.json; Vercel would serve _headers as a plain file.
-  cpSync(dist, staticRoot, { recursive: true, filter: (source) => resolve(source) !== resolve(headersFile) });
+  // The headers and redirects now live in config.json; Vercel would serve their files as plain files.
+  const hostFiles = new Set([resolve(headersFile), resolve(redirectsFile)]);
+  cpSync(dist, staticRoot, { recursive: true, filter: (source) => !hostFiles.has(resolve(source)) });
   writeFileSync(join(output, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
   return config;
 }

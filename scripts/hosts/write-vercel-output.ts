@@ -9,8 +9,11 @@ import { writeVercelQuestionsFunction } from './vercel-questions';
 
 try {
   const config = writeVercelOutput({ dist: 'dist', output: '.vercel/output', base: site.basePath });
-  const headerRoutes = config.routes.filter((route) => 'headers' in route).length;
-  console.log(`Wrote .vercel/output/ for ${site.basePath} with ${headerRoutes} header rules from dist/_headers.`);
+  const redirectRoutes = config.routes.filter((route) => 'status' in route && route.status !== 404).length;
+  const headerRoutes = config.routes.filter((route) => 'continue' in route).length;
+  console.log(
+    `Wrote .vercel/output/ for ${site.basePath} with ${headerRoutes} header rules from dist/_headers and ${redirectRoutes} redirects from dist/_redirects.`,
+  );
   // The build showed the question form: add the handler it posts to.
   if (questions.sink !== 'off') {
     const { folder, askPages } = await writeVercelQuestionsFunction({

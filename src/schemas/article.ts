@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 
 import { slugifyTag } from '@/lib/discovery/tags';
 import { calendarDate, editorText, REFERENCE_DATE_YEARS, SLUG, webAddress } from '@/schemas/fields';
+import { oldAddress } from '@/schemas/redirects';
 
 /** Id of a person in `content/people/`: the file name without `.yaml`. */
 const personId = () =>
@@ -54,6 +55,11 @@ export const articleSchema = () =>
         ),
       )
       .default([]),
+    /**
+     * Addresses this article had on the site it came from (a WordPress import writes its permalink and
+     * `/?p=<id>`): paths on that site's host, each redirected here by the build. Leave out if none.
+     */
+    redirectFrom: z.array(oldAddress()).optional(),
     /**
      * Whether readers may ask questions and reply under the article (when the site takes questions at
      * all, `src/config/questions.ts`). Defaults to true; `false` keeps the published thread as it is.

@@ -25,6 +25,7 @@ import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { dump as dumpYaml, load as loadYaml } from 'js-yaml';
 import lockfile from 'proper-lockfile';
 
 import { importWordPress } from '@/lib/import/wordpress';
@@ -49,9 +50,11 @@ const SHARED_INPUTS = [
   'tests/helpers/sub-path.ts',
 ];
 
-const WORDPRESS_EXPORTS = ['themeunittestdata.wordpress.xml', 'hostile.wordpress.xml'].map(
-  (name) => `tests/fixtures/wordpress/${name}`,
-);
+const WORDPRESS_EXPORTS = [
+  'themeunittestdata.wordpress.xml',
+  'hostile.wordpress.xml',
+  'many-comments.wordpress.xml',
+].map((name) => `tests/fixtures/wordpress/${name}`);
 
 interface SiteRecipe {
   /** Where the build goes. */
@@ -87,7 +90,7 @@ export const SITES = {
     inputs: ['content'],
     env: { CONTENT_DIR: resolve(REPO, 'content'), BASE_PATH: SUB_PATH, SITE_URL: SUB_PATH_SITE_URL },
   },
-  /** WordPress's theme test data (pages too) and a hostile export, imported, then built. */
+  /** WordPress's theme test data (pages too), a hostile export and one with 60 conversations, imported, then built. */
   wordpress: {
     dist: join(TEST_CACHE, 'wordpress-dist'),
     inputs: WORDPRESS_EXPORTS,
@@ -106,7 +109,10 @@ async function prepareFixtureContent() {
   writeGeneratedFixtures(FIXTURE_CONTENT);
 }
 
-/** Imports the WordPress exports into WORDPRESS_CONTENT. */
+/**
+ * Imports the WordPress exports into WORDPRESS_CONTENT. Both blogs had a `/feed/`: the archive redirects
+ * of the second are added to the first's, each old address once, as an owner merging two blogs would.
+ */
 async function importWordPressContent() {
   rmSync(WORDPRESS_CONTENT, { recursive: true, force: true });
   for (const path of WORDPRESS_EXPORTS) {
@@ -114,11 +120,21 @@ async function importWordPressContent() {
       includePages: true,
       openExport: () => createReadStream(join(REPO, path)),
       onFile: async (file) => {
-        await mkdir(dirname(join(WORDPRESS_CONTENT, file.path)), { recursive: true });
-        await writeFile(join(WORDPRESS_CONTENT, file.path), file.contents);
+        const target = join(WORDPRESS_CONTENT, file.path);
+        await mkdir(dirname(target), { recursive: true });
+        const merged = file.path === 'redirects.yaml' && existsSync(target);
+        await writeFile(target, merged ? mergedRedirects(readFileSync(target, 'utf8'), file.contents) : file.contents);
       },
     });
   }
+}
+
+function mergedRedirects(first: string, second: string): string {
+  type Redirects = { redirects: { from: string; to: string }[] };
+  const kept = (loadYaml(first) as Redirects).redirects;
+  const taken = new Set(kept.map(({ from }) => from));
+  const added = (loadYaml(second) as Redirects).redirects.filter(({ from }) => !taken.has(from));
+  return dumpYaml({ redirects: [...kept, ...added] });
 }
 
 /**

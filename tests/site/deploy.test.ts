@@ -271,12 +271,13 @@ describe('GitHub Pages: .github/workflows/deploy.yml', () => {
     expect(runIndex('npm run build')).toBeGreaterThan(runIndex('npm ci'));
   });
 
-  test("builds with the Pages origin as SITE_URL and the repository's path as BASE_PATH", () => {
+  test("builds with the Pages origin as SITE_URL, the repository's path as BASE_PATH, and redirect pages", () => {
     const pages = action(build, 'configure-pages');
     expect(pages?.id).toBeDefined();
     expect(build.steps[runIndex('npm run build')]!.env).toEqual({
       SITE_URL: `\${{ steps.${pages!.id}.outputs.origin }}`,
       BASE_PATH: `\${{ steps.${pages!.id}.outputs.base_path }}`,
+      REDIRECT_PAGES: 'true',
     });
   });
 

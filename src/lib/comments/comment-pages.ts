@@ -36,3 +36,31 @@ function withPermalink(comment: DisplayComment, href: string): DisplayComment {
     replies: comment.replies.map((reply) => withPermalink(reply, href)),
   };
 }
+
+/** A comment shown on another comment page than the one being shown, and where it is. */
+export interface CommentElsewhere {
+  /** Its element id on its own page: `comment-123`. */
+  anchor: string;
+  /** Its permalink, on the page that holds it. */
+  permalink: string;
+  /** The number of that page. */
+  page: number;
+}
+
+/**
+ * Every comment on the pages other than page `current`, in page order: an old link such as
+ * `/2019/05/leg-cramps/#comment-123` is redirected to the article, and the browser keeps the fragment,
+ * so the article page can only send it on to the comment's own page with an element of that id.
+ */
+export function commentsOnOtherPages(pages: readonly ListPage<DisplayComment>[], current: number): CommentElsewhere[] {
+  const found: CommentElsewhere[] = [];
+  const visit = (comment: DisplayComment, page: number) => {
+    found.push({ anchor: comment.anchor, permalink: comment.permalink, page });
+    for (const reply of comment.replies) visit(reply, page);
+  };
+  for (const page of pages) {
+    if (page.number === current) continue;
+    for (const thread of page.items) visit(thread, page.number);
+  }
+  return found;
+}

@@ -3,6 +3,7 @@
  * thread and site page. Reads the files itself, so it runs in a second without building
  * (`npm run check:content`) and reports every problem of the run at once, one line each.
  */
+import { globSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 import { checkArticles, type ArticleCounts } from '@/lib/content-check/articles';
@@ -11,6 +12,9 @@ import { ignoredFiles, unreadEntries } from '@/lib/content-check/files';
 import { checkPages } from '@/lib/content-check/pages';
 import { checkPeople } from '@/lib/content-check/people';
 import type { ContentProblem } from '@/lib/content-check/problems';
+import { readOldAddresses, type SiteAddresses } from '@/lib/redirects/old-addresses';
+import { reservedPageSlugs } from '@/lib/reserved-addresses';
+import { basePath } from '@/lib/urls';
 
 export type { ArticleCounts } from '@/lib/content-check/articles';
 export { commentsFilePlace } from '@/lib/content-check/comments';
@@ -39,6 +43,7 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
     articleFiles: articles.files,
   });
   const pages = checkPages(contentDir, display);
+  const oldAddresses = readOldAddresses(contentDir, display, siteAddresses(contentDir));
   return {
     problems: [
       ...ignoredFiles(contentDir, display),
@@ -46,8 +51,17 @@ export function checkContent(contentDir: string, root = process.cwd()): ContentR
       ...articles.problems,
       ...comments.problems,
       ...pages.problems,
+      ...oldAddresses.problems,
     ],
     notes: [...unreadEntries(contentDir, display), ...comments.notes, ...pages.notes],
     articles: [...articles.articles.values()],
   };
+}
+
+/** The addresses this site's own pages take, which no old address may redirect. */
+export function siteAddresses(contentDir: string): SiteAddresses {
+  const pageSlugs = globSync('pages/*.mdx', { cwd: contentDir }).map((path) =>
+    path.slice('pages/'.length, -'.mdx'.length),
+  );
+  return { base: basePath, takenSegments: new Set([...reservedPageSlugs(), ...pageSlugs]) };
 }

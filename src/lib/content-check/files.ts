@@ -6,6 +6,7 @@ import { existsSync, globSync, readdirSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 
 import type { ContentProblem } from '@/lib/content-check/problems';
+import { REDIRECTS_FILE } from '@/lib/redirects/old-addresses';
 
 /** A file's name in messages, from its path inside the content folder. */
 export type DisplayPath = (path: string) => string;
@@ -42,11 +43,16 @@ export function unreadEntries(contentDir: string, display: DisplayPath): string[
   const folders = Object.keys(CONTENT_FILE_EXTENSIONS);
   if (!existsSync(contentDir)) return [];
   return readdirSync(contentDir, { withFileTypes: true })
-    .filter((found) => !found.name.startsWith('.') && !(found.isDirectory() && folders.includes(found.name)))
+    .filter(
+      (found) =>
+        !found.name.startsWith('.') &&
+        !(found.isDirectory() && folders.includes(found.name)) &&
+        !(found.isFile() && found.name === REDIRECTS_FILE),
+    )
     .map((found) => found.name)
     .sort()
     .map(
       (name) =>
-        `${display(name)}: not read by the site, which reads only ${folders.map((folder) => `${folder}/`).join(', ')} in the content folder.`,
+        `${display(name)}: not read by the site, which reads only ${folders.map((folder) => `${folder}/`).join(', ')} and ${REDIRECTS_FILE} in the content folder.`,
     );
 }

@@ -25,6 +25,7 @@ import { articleJsonLd, type PersonEntry } from '@/lib/seo/structured-data';
 import { articleImagePath, articlePath, homePath, personPath, tagPath } from '@/lib/urls';
 import type { ArticleData } from '@/schemas/article';
 
+import { commentsOnOtherPages } from '@/lib/comments/comment-pages';
 import { commentSectionData, type CommentSectionData } from '@/lib/routes/comment-section';
 
 /** Every published article's page, with the key Astro's incremental build keeps it under. */
@@ -138,7 +139,13 @@ export async function articlePageData(
     references: data.references.length > 0 ? { references: data.references, cited: citedReferences(body) } : undefined,
     reviewDates: reviewDates(data, site.reviewCycleYears),
     moreArticles: { related, previous, next },
-    comments: commentSectionData(data.title, comments, firstPage),
+    // An imported article's old `#comment-123` links land here, wherever the comment now is.
+    comments: commentSectionData(
+      data.title,
+      comments,
+      firstPage,
+      data.redirectFrom?.length ? commentsOnOtherPages(comments.pages, 1) : [],
+    ),
   };
 }
 

@@ -88,11 +88,12 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
     expect(run.stdout).toMatch(/posts +1\n/);
     expect(run.stdout).toMatch(/comments +13 +\(on 1 article\)/);
     expect(run.stdout).toMatch(/pingback +1 +\(add --include-pingbacks to import them\)/);
-    expect(run.stdout).toMatch(/Wrote 3 files to .+ \(3 new, 0 replaced, 0 unchanged\) in [\d.]+ s/);
+    expect(run.stdout).toMatch(/Wrote 4 files to .+ \(4 new, 0 replaced, 0 unchanged\) in [\d.]+ s/);
     expect(Object.keys(await filesUnder(out)).sort()).toEqual([
       `articles/${SLUG}.mdx`,
       `comments/${SLUG}.json`,
       'people/health-questions-editor.yaml',
+      'redirects.yaml',
     ]);
   });
 
@@ -125,7 +126,7 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
     const { parent, out } = await newContentFolder();
     const dryRun = await runImport(SEED_EXPORT, '--out', out, '--dry-run');
     expect(dryRun.status).toBe(0);
-    expect(dryRun.stdout).toMatch(/Dry run: would write 3 files/);
+    expect(dryRun.stdout).toMatch(/Dry run: would write 4 files/);
     expect(await readdir(parent)).toEqual([]);
     expect(reportOf(dryRun.stdout)).toBe(reportOf((await runImport(SEED_EXPORT, '--out', out)).stdout));
   });
@@ -136,7 +137,7 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
     const first = await filesUnder(out);
     const second = await runImport(SEED_EXPORT, '--out', out);
     expect(second.status).toBe(0);
-    expect(second.stdout).toMatch(/\(0 new, 0 replaced, 3 unchanged\)/);
+    expect(second.stdout).toMatch(/\(0 new, 0 replaced, 4 unchanged\)/);
     expect(await filesUnder(out)).toEqual(first);
   });
 
@@ -147,6 +148,7 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
     await writeFile(article, 'edited by hand\n');
     await rm(join(out, `comments/${SLUG}.json`));
     const person = await readFile(join(out, 'people/health-questions-editor.yaml'), 'utf8');
+    const redirects = await readFile(join(out, 'redirects.yaml'), 'utf8');
     const run = await runImport(SEED_EXPORT, '--out', out);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('1 file would be overwritten; nothing was written. Run again with --force');
@@ -154,6 +156,7 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
     expect(await filesUnder(out)).toEqual({
       [`articles/${SLUG}.mdx`]: 'edited by hand\n',
       'people/health-questions-editor.yaml': person,
+      'redirects.yaml': redirects,
     });
     expect(await readdir(parent)).toEqual(['content']);
   });
@@ -165,7 +168,7 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
     await writeFile(join(out, `articles/${SLUG}.mdx`), 'edited by hand\n');
     const run = await runImport(SEED_EXPORT, '--out', out, '--force');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/\(0 new, 1 replaced, 2 unchanged\)/);
+    expect(run.stdout).toMatch(/\(0 new, 1 replaced, 3 unchanged\)/);
     expect(await filesUnder(out)).toEqual(imported);
   });
 
@@ -177,7 +180,7 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
     await writeFile(person, completed);
     const run = await runImport(SEED_EXPORT, '--out', out, '--force');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/\(0 new, 0 replaced, 2 unchanged, 1 person file kept as edited\)/);
+    expect(run.stdout).toMatch(/\(0 new, 0 replaced, 3 unchanged, 1 person file kept as edited\)/);
     expect(await readFile(person, 'utf8')).toBe(completed);
   });
 
@@ -234,6 +237,7 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
         `articles/${SLUG}.mdx`,
         `comments/${SLUG}.json`,
         'people/health-questions-editor.yaml',
+        'redirects.yaml',
       ]);
       expect(await readdir(parent)).toEqual(['content']);
     } finally {

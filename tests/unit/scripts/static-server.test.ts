@@ -179,3 +179,56 @@ describe('sameSiteLocation', () => {
     expect(sameSiteLocation('/tags/睡眠/?q=é')).toBe('/tags/%E7%9D%A1%E7%9C%A0/?q=%C3%A9');
   });
 });
+
+describe('startStaticServer with a _redirects file', () => {
+  let site: string;
+  let server: StaticServer;
+  beforeAll(async () => {
+    site = mkdtempSync(join(tmpdir(), 'static-server-redirects-'));
+    for (const file of ['index.html', '404.html', 'articles/x/index.html', 'kept/index.html']) {
+      mkdirSync(dirname(join(site, file)), { recursive: true });
+      writeFileSync(join(site, file), `<p>${file}</p>`);
+    }
+    writeFileSync(
+      join(site, '_redirects'),
+      [
+        '/ p=12 /health/articles/x/ 301!',
+        '/2019/05/x/ /health/articles/x/ 301',
+        '/health/kept/ /health/articles/x/ 301',
+        '/health/forced/ /health/articles/x/ 302!',
+        '',
+      ].join('\n'),
+    );
+    server = await startStaticServer({ root: site, base: '/health/' });
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(site, { recursive: true, force: true });
+  });
+
+  test('redirects an old address outside the base path, with or without its trailing slash', async () => {
+    expect(await get(server, '/2019/05/x/')).toEqual({ status: 301, location: '/health/articles/x/' });
+    expect(await get(server, '/2019/05/x')).toEqual({ status: 301, location: '/health/articles/x/' });
+  });
+
+  test('passes the query on, as Netlify does', async () => {
+    expect((await get(server, '/2019/05/x/?utm_source=mail')).location).toBe('/health/articles/x/?utm_source=mail');
+  });
+
+  test('follows a forced rule on its query even where a file answers the path', async () => {
+    expect(await get(server, '/?p=12')).toEqual({ status: 301, location: '/health/articles/x/' });
+    expect((await get(server, '/?p=13')).status).toBe(404);
+  });
+
+  test('serves a file that exists rather than follow a rule that is not forced, as Netlify does', async () => {
+    expect((await get(server, '/health/kept/')).status).toBe(200);
+    expect(await get(server, '/health/forced/')).toEqual({ status: 302, location: '/health/articles/x/' });
+  });
+
+  test('reads the file again when a build replaces it', async () => {
+    writeFileSync(join(site, '_redirects'), '/2019/05/x/ /health/ 301\n');
+    expect((await get(server, '/2019/05/x/')).location).toBe('/health/');
+    rmSync(join(site, '_redirects'));
+    expect((await get(server, '/2019/05/x/')).status).toBe(404);
+  });
+});

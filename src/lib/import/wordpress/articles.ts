@@ -106,6 +106,8 @@ export interface ArticleFrontmatter {
   /** Id of the writer in `people/`. */
   author?: string;
   tags: string[];
+  /** The post's addresses on the WordPress site (`old-addresses.ts`), redirected to the article. */
+  redirectFrom?: string[];
   draft?: true;
 }
 
@@ -277,6 +279,9 @@ export function serializeArticle(frontmatter: ArticleFrontmatter, markdown: stri
   if (frontmatter.author) lines.push(`author: ${yamlString(frontmatter.author)}`);
   if (frontmatter.tags.length > 0) {
     lines.push('tags:', ...frontmatter.tags.map((tag) => `  - ${yamlString(tag)}`));
+  }
+  if (frontmatter.redirectFrom?.length) {
+    lines.push('redirectFrom:', ...frontmatter.redirectFrom.map((address) => `  - ${yamlString(address)}`));
   }
   if (frontmatter.draft) lines.push('draft: true');
   lines.push('---', '');

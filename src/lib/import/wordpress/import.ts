@@ -14,12 +14,15 @@ import {
   personFileProblem,
   REFUSED_COMMENT,
 } from '@/lib/import/wordpress/content-rules';
+import { ArchiveAddresses, itemOldAddresses } from '@/lib/import/wordpress/old-addresses';
 import { peopleOfExport, serializePerson, type ImportedPerson } from '@/lib/import/wordpress/people';
 import { ReportBuilder, type ImportReport } from '@/lib/import/wordpress/report';
 import type { MediaFile } from '@/lib/import/wordpress/shortcodes';
 import { htmlToText, toSlug } from '@/lib/import/wordpress/text';
 import type { ConversionWarning, ImportWarning } from '@/lib/import/wordpress/warnings';
 import { readWxr, type ExportChunks, type WxrItem, type WxrSite } from '@/lib/import/wordpress/wxr';
+import { site } from '@/config/site';
+import { REDIRECTS_FILE } from '@/lib/redirects/old-addresses';
 
 /** `scan` checks the file and collects references; `convert` makes the files. */
 export type ImportPass = 'scan' | 'convert';
@@ -93,6 +96,8 @@ interface ConvertedItem {
   owner: string;
   /** The writer's person file (if any), the article, and its comments file (if any). */
   files: ImportedFile[];
+  /** How many old addresses the article's `redirectFrom` holds. */
+  oldAddresses: number;
   comments: { written: number; skipped: Map<string, number>; reattached: ReattachedReply[] };
   warnings: ImportWarning[];
 }
@@ -142,6 +147,9 @@ function convertItem(
   }
   const frontmatter = { ...built.frontmatter };
   if (!author) delete frontmatter.author;
+  const oldAddresses = itemOldAddresses(item, decision.kind, references.site.link);
+  warnings.push(...oldAddresses.warnings);
+  if (oldAddresses.addresses.length > 0) frontmatter.redirectFrom = oldAddresses.addresses;
   const article = checkedArticle({ slug, frontmatter, markdown: built.markdown, source: item.link }, describeItem);
   warnings.push(...article.warnings);
   const located = (list: ConversionWarning[]) => list.map((warning) => ({ ...warning, article: slug }));
@@ -172,6 +180,7 @@ function convertItem(
     slug,
     owner,
     files,
+    oldAddresses: article.frontmatter.redirectFrom?.length ?? 0,
     comments: {
       written: checked.comments.length,
       skipped,
@@ -197,6 +206,7 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
   const slugOwners = new Map<string, string>();
   /** Person files handed on: only writers of imported articles get one, once. */
   const personFiles = new Set<string>();
+  const archives = new ArchiveAddresses(references.site.link, site.articlesPerPage);
 
   for await (const record of readWxr(options.openExport('convert'))) {
     if (record.kind !== 'item') continue;
@@ -231,6 +241,8 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
     }
     const { slug, owner, files, comments } = converted;
     slugOwners.set(slug, owner);
+    report.oldAddresses.articles += converted.oldAddresses;
+    if (!decision.draft) archives.addPost(item);
     if (decision.draft) report.drafts[decision.draft] = (report.drafts[decision.draft] ?? 0) + 1;
     else if (decision.scheduled) report.scheduled++;
     else if (decision.kind === 'page') report.pages++;
@@ -248,6 +260,11 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
       report.comments += comments.written;
       report.articlesWithComments++;
     }
+  }
+  const archiveRedirects = archives.file();
+  if (archiveRedirects) {
+    report.oldAddresses.archives = archives.redirects().length;
+    await options.onFile({ path: REDIRECTS_FILE, contents: archiveRedirects });
   }
   return report;
 }

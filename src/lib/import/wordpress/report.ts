@@ -21,6 +21,8 @@ export interface ImportReport {
   /** Comments written, and on how many articles. */
   comments: number;
   articlesWithComments: number;
+  /** Old addresses redirected: the articles' own (`redirectFrom`) and the archives' (`redirects.yaml`). */
+  oldAddresses: { articles: number; archives: number };
   /** Items not imported, by reason. */
   skippedItems: Record<string, number>;
   /** Comments not imported, by reason. */
@@ -42,6 +44,7 @@ export class ReportBuilder {
       scheduled: 0,
       comments: 0,
       articlesWithComments: 0,
+      oldAddresses: { articles: 0, archives: 0 },
       skippedItems: {},
       skippedComments: {},
       reattached: [],
@@ -100,6 +103,7 @@ export function formatReport(report: ImportReport): string {
       report.scheduled > 0 ? '  (published by the first build on or after their publication day)' : ''
     }`,
     `  comments  ${String(report.comments).padStart(5)}  (on ${countOf(report.articlesWithComments, 'article')})`,
+    `  redirects ${String(report.oldAddresses.articles + report.oldAddresses.archives).padStart(5)}  (old addresses: ${report.oldAddresses.articles} of articles in redirectFrom, ${report.oldAddresses.archives} of archives and feeds in redirects.yaml)`,
     '',
     'Items skipped, by reason',
     ...countLines(report.skippedItems),

@@ -11,6 +11,7 @@ export const WARNING_KINDS = {
   removed: 'Removed from the body (scripts, forms, embedded objects)',
   'dynamic-block': 'Blocks WordPress builds on the fly (left out)',
   slug: 'Slugs changed (taken, not Latin, or a Windows device name)',
+  address: 'Old addresses not redirected (not a path the site can redirect)',
   author: 'Unknown authors',
   title: 'Missing titles',
   date: 'Impossible dates (repaired or left out)',

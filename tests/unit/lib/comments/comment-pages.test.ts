@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 
 import { buildThread, paginateThreads, toDisplayThread } from '@/lib/comments';
+import { commentsOnOtherPages } from '@/lib/comments/comment-pages';
 
 const href = (page: number) => `/a/${page}/`;
 
@@ -71,5 +72,24 @@ describe('paginateThreads', () => {
 
   test('refuses a page size below 1', () => {
     expect(() => paginateThreads([], 0, href)).toThrow(RangeError);
+  });
+});
+
+describe('commentsOnOtherPages', () => {
+  test('lists every comment of the other pages, replies included, with the page and permalink that hold it', () => {
+    const pages = paginateThreads(threads(3, 1), 2, href);
+    expect(commentsOnOtherPages(pages, 1)).toEqual([
+      { anchor: 'comment-q3', permalink: '/a/2/#comment-q3', page: 2 },
+      { anchor: 'comment-q3-a1', permalink: '/a/2/#comment-q3-a1', page: 2 },
+    ]);
+  });
+
+  test('leaves out the comments of the page being shown', () => {
+    const pages = paginateThreads(threads(3), 2, href);
+    expect(commentsOnOtherPages(pages, 2).map(({ anchor }) => anchor)).toEqual(['comment-q1', 'comment-q2']);
+  });
+
+  test('is empty when every comment is on one page', () => {
+    expect(commentsOnOtherPages(paginateThreads(threads(3, 2), 50, href), 1)).toEqual([]);
   });
 });

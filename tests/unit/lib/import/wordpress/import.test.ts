@@ -161,7 +161,12 @@ describe('slugs', () => {
 
   test('names the comments file after the article', async () => {
     const { files } = await importItems({ id: 1, slug: 'cramps', comments: [{ id: 10 }] });
-    expect([...files.keys()]).toEqual(['people/wendy-writer.yaml', 'articles/cramps.mdx', 'comments/cramps.json']);
+    expect([...files.keys()]).toEqual([
+      'people/wendy-writer.yaml',
+      'articles/cramps.mdx',
+      'comments/cramps.json',
+      'redirects.yaml',
+    ]);
   });
 });
 
@@ -193,6 +198,7 @@ describe('the report', () => {
         '  drafts        0',
         '  scheduled     0',
         '  comments      1  (on 1 article)',
+        '  redirects     2  (old addresses: 1 of articles in redirectFrom, 1 of archives and feeds in redirects.yaml)',
         '',
         'Items skipped, by reason',
         '  page      1  (add --include-pages to import them)',

@@ -57,6 +57,7 @@ describe('importing the seed page’s WordPress export', () => {
       `articles/${SLUG}.mdx`,
       `comments/${SLUG}.json`,
       'people/health-questions-editor.yaml',
+      'redirects.yaml',
     ]);
   });
 
