@@ -11,13 +11,17 @@ import TurndownService from 'turndown';
 import { escapeHtml } from '@/lib/html-text';
 import { countOf, plural } from '@/lib/text/plural';
 
+import { blockName, BlockTally, type BlockOutcomes, readFootnotes } from '@/lib/import/wordpress/blocks';
+import { BLOCK_RULES } from '@/lib/import/wordpress/html-to-mdx-block-rules';
 import {
   type ConversionTally,
+  CONVERSION_MARKERS,
   DROPPED_SILENTLY,
   escapeMdxText,
+  type FootnoteNumbering,
   MARKDOWN_RULES,
+  oneLine,
   type RuleContext,
-  TABLE_MARKERS,
 } from '@/lib/import/wordpress/html-to-mdx-rules';
 import { flattenDeepNesting, MAX_ELEMENT_NESTING } from '@/lib/import/wordpress/nesting';
 import { expandShortcodes, type ShortcodeContext } from '@/lib/import/wordpress/shortcodes';
@@ -29,6 +33,8 @@ export interface BodyContext extends ShortcodeContext {
   siteUrl: string;
   /** Reusable blocks (`wp_block` items) by id, for `<!-- wp:block {"ref":…} /-->`. */
   reusableBlocks: ReadonlyMap<string, string>;
+  /** The post's `footnotes` meta (block editor, WordPress 6.3+): a JSON array of `{id, content}`. */
+  footnotes?: string;
 }
 
 export interface ConvertedBody {
@@ -37,11 +43,14 @@ export interface ConvertedBody {
   /** The body as MDX-safe Markdown, ending in a newline; empty for an empty post. */
   markdown: string;
   warnings: ConversionWarning[];
+  /** What became of each block-editor block, by block name; empty for a classic post. */
+  blocks: BlockOutcomes;
 }
 
 /** Converts a post's stored content to MDX-safe Markdown. */
 export function convertPostBody(content: string, context: BodyContext): ConvertedBody {
-  const prepared = prepareHtml(content, context);
+  const blocks = new BlockTally();
+  const prepared = prepareHtml(content, context, blocks);
   const bounded = flattenDeepNesting(prepared.html);
   if (bounded.flattened) {
     prepared.warnings.push({
@@ -49,8 +58,13 @@ export function convertPostBody(content: string, context: BodyContext): Converte
       message: `elements nested ${bounded.deepest} deep; those below level ${MAX_ELEMENT_NESTING} were flattened, their text kept`,
     });
   }
-  const converted = htmlToMarkdown(bounded.html, context);
-  return { html: bounded.html, markdown: converted.markdown, warnings: [...prepared.warnings, ...converted.warnings] };
+  const converted = htmlToMarkdown(bounded.html, context, blocks);
+  return {
+    html: bounded.html,
+    markdown: converted.markdown,
+    warnings: [...prepared.warnings, ...converted.warnings],
+    blocks: blocks.outcomes(),
+  };
 }
 
 /** A self-closing block comment: a block with no HTML of its own in the export. */
@@ -86,13 +100,19 @@ const STATIC_BLOCKS = new Set([
   'more',
   'nextpage',
   'freeform',
+  // Built from the post's meta, which the importer reads (htmlToMarkdown).
+  'footnotes',
 ]);
 
 /**
  * The HTML WordPress would show for a stored post body: reusable blocks filled in, block-editor
  * comments and `<!--more-->` removed, shortcodes expanded, and classic posts given their paragraphs.
  */
-export function prepareHtml(content: string, context: BodyContext): { html: string; warnings: ConversionWarning[] } {
+export function prepareHtml(
+  content: string,
+  context: BodyContext,
+  blocks = new BlockTally(),
+): { html: string; warnings: ConversionWarning[] } {
   const warnings: ConversionWarning[] = [];
   let html = content.replace(/\r\n?/g, '\n');
 
@@ -108,11 +128,14 @@ export function prepareHtml(content: string, context: BodyContext): { html: stri
   });
 
   const isBlockEditorPost = /<!--\s+\/?wp:/.test(html);
+  blocks.addBlocksOf(html);
   const dynamicBlocks = new Set<string>();
   // Any other self-closing block is built by WordPress when the page is shown (latest posts, archives,
   // search…): the export has nothing of it to carry over.
   for (const [, name] of html.matchAll(SELF_CLOSING_BLOCK)) {
-    if (!STATIC_BLOCKS.has(name!.replace(/^core\//, ''))) dynamicBlocks.add(name!);
+    if (STATIC_BLOCKS.has(name!.replace(/^core\//, ''))) continue;
+    dynamicBlocks.add(name!);
+    blocks.drop(blockName(name!), 'built by WordPress when a page is shown; the export has none of it');
   }
   if (dynamicBlocks.size > 0) {
     warnings.push({
@@ -147,8 +170,10 @@ export function prepareHtml(content: string, context: BodyContext): { html: stri
 export function htmlToMarkdown(
   html: string,
   context: BodyContext,
+  blocks = new BlockTally(),
 ): { markdown: string; warnings: ConversionWarning[] } {
-  const tally: ConversionTally = { warnings: [], removed: new Map(), imagesWithoutAlt: 0 };
+  const tally: ConversionTally = { warnings: [], removed: new Map(), imagesWithoutAlt: 0, blocks };
+  const footnotes = footnoteNumbering(context.footnotes ?? '', tally);
   const service = new TurndownService({
     headingStyle: 'atx',
     hr: '---',
@@ -163,12 +188,32 @@ export function htmlToMarkdown(
     siteUrl: context.siteUrl,
     media: context.media,
     headingShift: headingShiftFor(html),
+    footnotes,
     tally,
   };
-  for (const [name, rule] of Object.entries(MARKDOWN_RULES)) service.addRule(name, rule(ruleContext));
+  for (const [name, rule] of Object.entries({ ...MARKDOWN_RULES, ...BLOCK_RULES })) {
+    service.addRule(name, rule(ruleContext));
+  }
 
-  const markdown = tidyMarkdown(service.turndown(html));
+  const body = tidyMarkdown(service.turndown(html));
+  // The footnotes the text cites, as GitHub-flavoured Markdown footnotes, in the order first cited.
+  const notes: string[] = [];
+  for (const [id, number] of footnotes.numbers) {
+    notes.push(`[^${number}]: ${oneLine(tidyMarkdown(service.turndown(footnotes.texts.get(id)!)))}`);
+  }
+  if (notes.length === 0) blocks.drop('core/footnotes', 'no footnote the text cites has text in the export');
+  const markdown = notes.length > 0 ? `${body}\n\n${notes.join('\n')}`.trim() : body;
   return { markdown: markdown === '' ? '' : `${markdown}\n`, warnings: [...tally.warnings, ...tallyWarnings(tally)] };
+}
+
+/** The post's footnotes by id, read from its meta; unreadable meta is reported and gives none. */
+function footnoteNumbering(meta: string, tally: ConversionTally): FootnoteNumbering {
+  const read = readFootnotes(meta);
+  if ('problem' in read) {
+    tally.warnings.push({ kind: 'footnote', message: `${read.problem}; footnotes left out` });
+    return { texts: new Map(), numbers: new Map() };
+  }
+  return { texts: read.footnotes, numbers: new Map() };
 }
 
 /** The page's title is its only h1: the post's own headings start at h2, keeping their order. */
@@ -180,7 +225,7 @@ function headingShiftFor(html: string): number {
 /** Turndown's output without table markers, blank lines of white space, or runs of blank lines. */
 function tidyMarkdown(markdown: string): string {
   return markdown
-    .replace(TABLE_MARKERS, '')
+    .replace(CONVERSION_MARKERS, '')
     .replace(/^[ \t\u00a0]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
