@@ -30,13 +30,13 @@ function descendant(node: Node, tagName: string, className?: string): HTMLElemen
  */
 const footnoteReference: MarkdownRule = ({ footnotes, tally }) => ({
   filter: (node) => node.nodeName === 'SUP' && (node as HTMLElement).hasAttribute('data-fn'),
-  replacement: (content, node) => {
+  replacement: (_content, node) => {
     const id = (node as HTMLElement).getAttribute('data-fn') ?? '';
     const text = footnotes.texts.get(id);
     if (text === undefined || cleanText(text.replace(/<[^>]*>/g, '')) === '') {
       tally.warnings.push({
         kind: 'footnote',
-        message: `footnote ${oneLine(content) || '?'} (id ${JSON.stringify(id)}) has no text in the post's footnotes; its number was left out`,
+        message: `footnote ${cleanText(node.textContent ?? '') || '?'} (id ${JSON.stringify(id)}) has no text in the post's footnotes; its number was left out`,
       });
       return '';
     }

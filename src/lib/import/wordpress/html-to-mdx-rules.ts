@@ -318,8 +318,23 @@ const quotation: MarkdownRule = () => ({
   },
 });
 
+/**
+ * A quotation's source: a `<cite>` in the quotation itself (the block editor's), or alone in its last
+ * paragraph (a classic post's, given its paragraph by wpautop). A `<cite>` among other words names a work.
+ */
+function isAttribution(node: Node): boolean {
+  const parent = node.parentNode;
+  if (parent?.nodeName === 'BLOCKQUOTE') return true;
+  return (
+    parent?.nodeName === 'P' &&
+    parent.parentNode?.nodeName === 'BLOCKQUOTE' &&
+    (parent.parentNode as HTMLElement).lastElementChild === parent &&
+    (parent.textContent ?? '').trim() === (node.textContent ?? '').trim()
+  );
+}
+
 const citation: MarkdownRule = () => ({
-  filter: (node) => node.nodeName === 'CITE' && node.parentNode?.nodeName === 'BLOCKQUOTE',
+  filter: (node) => node.nodeName === 'CITE' && isAttribution(node),
   replacement: markLabel,
 });
 
