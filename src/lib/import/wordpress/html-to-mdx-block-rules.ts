@@ -9,7 +9,6 @@ import {
   escapeMdxText,
   hasClass,
   type MarkdownRule,
-  oneLine,
   safeUrl,
   takeLabels,
 } from '@/lib/import/wordpress/html-to-mdx-rules';
