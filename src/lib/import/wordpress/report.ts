@@ -95,7 +95,6 @@ function countLines(counts: Record<string, number>): string[] {
  */
 export function blockLines(blocks: BlockOutcomes): string[] {
   const names = Object.keys(blocks).sort();
-  if (names.length === 0) return ['  none (no block-editor content)'];
   const width = Math.max(...names.map((name) => name.length));
   const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, count) => sum + count, 0);
   return names.flatMap((name) => {
@@ -138,9 +137,8 @@ export function formatReport(report: ImportReport): string {
         }`,
     ),
     '',
-    'Blocks, by type',
-    ...blockLines(report.blocks),
-    '',
+    // A classic export (no block-editor content) has no blocks to count.
+    ...(Object.keys(report.blocks).length > 0 ? ['Blocks, by type', ...blockLines(report.blocks), ''] : []),
     `Warnings: ${report.warnings.length}`,
   ];
   for (const [kind, heading] of Object.entries(WARNING_KINDS)) {
