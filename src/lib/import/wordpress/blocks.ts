@@ -17,8 +17,25 @@ export interface BlockOutcome {
 /** Outcomes by block name (`core/table`). */
 export type BlockOutcomes = Record<string, BlockOutcome>;
 
-/** An opening or self-closing block delimiter; closing ones (`<!-- /wp:… -->`) are not matched. */
-const BLOCK_DELIMITER = /<!--\s+wp:([a-z][a-z0-9_-]*(?:\/[a-z][a-z0-9_-]*)?)[\s\S]*?-->/g;
+/**
+ * An opening or self-closing block delimiter; closing ones (`<!-- /wp:… -->`) are not matched.
+ * WordPress writes `--` in attributes as `\u002d\u002d`, so the first `-->` ends the delimiter.
+ */
+const BLOCK_DELIMITER = /<!--\s+wp:([a-z][a-z0-9_-]*(?:\/[a-z][a-z0-9_-]*)?)(?:\s[\s\S]*?)?-->/g;
+
+/** One block delimiter: the name as written (`paragraph`, `core-embed/youtube`) and whether it closes itself. */
+export interface BlockDelimiter {
+  name: string;
+  selfClosing: boolean;
+}
+
+/** The opening and self-closing block delimiters of a stored post body, in order. */
+export function blockDelimiters(html: string): BlockDelimiter[] {
+  return [...html.matchAll(BLOCK_DELIMITER)].map((match) => ({
+    name: match[1]!,
+    selfClosing: match[0].endsWith('/-->'),
+  }));
+}
 
 /**
  * A block's full name as WordPress registers it: `paragraph` is `core/paragraph`, and the embeds of
@@ -32,8 +49,8 @@ export function blockName(delimiterName: string): string {
 /** The blocks a stored post body holds, by name, counted from their delimiters. */
 export function blocksOf(html: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const [, name] of html.matchAll(BLOCK_DELIMITER)) {
-    const full = blockName(name!);
+  for (const { name } of blockDelimiters(html)) {
+    const full = blockName(name);
     counts.set(full, (counts.get(full) ?? 0) + 1);
   }
   return counts;

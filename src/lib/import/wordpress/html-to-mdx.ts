@@ -11,7 +11,13 @@ import TurndownService from 'turndown';
 import { escapeHtml } from '@/lib/html-text';
 import { countOf, plural } from '@/lib/text/plural';
 
-import { blockName, BlockTally, type BlockOutcomes, readFootnotes } from '@/lib/import/wordpress/blocks';
+import {
+  blockDelimiters,
+  blockName,
+  BlockTally,
+  type BlockOutcomes,
+  readFootnotes,
+} from '@/lib/import/wordpress/blocks';
 import { BLOCK_RULES } from '@/lib/import/wordpress/html-to-mdx-block-rules';
 import {
   type ConversionTally,
@@ -67,8 +73,12 @@ export function convertPostBody(content: string, context: BodyContext): Converte
   };
 }
 
-/** A self-closing block comment: a block with no HTML of its own in the export. */
-const SELF_CLOSING_BLOCK = /<!--\s+wp:([a-z][a-z0-9_-]*(?:\/[a-z][a-z0-9_-]*)?)\s+(\{[\s\S]*?\}\s+)?\/-->/g;
+/**
+ * Blocks WordPress builds when a page is shown (query loops, comments, navigation…) that may still
+ * hold saved HTML of inner blocks: only that is carried over.
+ */
+const SERVER_RENDERED_CONTAINER =
+  /^core\/(query|query-[a-z-]+|post-template|comments|comments-pagination|comment-template|navigation|social-links)$/;
 
 /** Blocks whose HTML is stored in the post: self-closing, they are simply empty, and nothing is lost. */
 const STATIC_BLOCKS = new Set([
@@ -132,10 +142,19 @@ export function prepareHtml(
   const dynamicBlocks = new Set<string>();
   // Any other self-closing block is built by WordPress when the page is shown (latest posts, archives,
   // search…): the export has nothing of it to carry over.
-  for (const [, name] of html.matchAll(SELF_CLOSING_BLOCK)) {
-    if (STATIC_BLOCKS.has(name!.replace(/^core\//, ''))) continue;
-    dynamicBlocks.add(name!);
-    blocks.drop(blockName(name!), 'built by WordPress when a page is shown; the export has none of it');
+  for (const { name, selfClosing } of blockDelimiters(html)) {
+    if (!selfClosing) {
+      if (SERVER_RENDERED_CONTAINER.test(blockName(name))) {
+        blocks.degrade(
+          blockName(name),
+          'built by WordPress when a page is shown; only the blocks saved in it are kept',
+        );
+      }
+      continue;
+    }
+    if (STATIC_BLOCKS.has(name.replace(/^core\//, ''))) continue;
+    dynamicBlocks.add(name);
+    blocks.drop(blockName(name), 'built by WordPress when a page is shown; the export has none of it');
   }
   if (dynamicBlocks.size > 0) {
     warnings.push({
