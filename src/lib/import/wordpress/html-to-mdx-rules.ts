@@ -274,7 +274,8 @@ const media: MarkdownRule = ({ siteUrl, tally }) => ({
 function preformattedText(node: Node): string {
   let text = '';
   for (const child of Array.from(node.childNodes)) {
-    if (child.nodeType === 3) text += child.nodeValue ?? '';
+    // A marker in the text could pass for a caption's or citation's (see takeLabels): never kept.
+    if (child.nodeType === 3) text += (child.nodeValue ?? '').replace(CONVERSION_MARKERS, '');
     else if (child.nodeName === 'BR') text += '\n';
     else if (child.nodeType === 1) text += preformattedText(child);
   }
