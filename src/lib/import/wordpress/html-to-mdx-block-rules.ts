@@ -129,9 +129,10 @@ const verse: MarkdownRule = () => ({
     const lines = content
       .replace(/ {2}\n/g, '\n')
       .split('\n')
-      .map((line) => line.trim())
-      // A line that would start a list, heading or quote is text.
-      .map((line) => line.replace(/^([-+*>#=]|\d+(?=[.)]))/, '\\$1'));
+      .map((line) => line.trimEnd())
+      // A line that would start a list, heading or quote is text; its indent is kept as no-break spaces.
+      .map((line) => line.replace(/^( *)([-+*>#=]|\d+(?=[.)]))/, '$1\\$2'))
+      .map((line) => line.replace(/^ +/, (indent) => '\u00a0'.repeat(indent.length)));
     while (lines[0] === '') lines.shift();
     while (lines.at(-1) === '') lines.pop();
     return `\n\n${lines.map((line) => line || '\u00a0').join('  \n')}\n\n`;

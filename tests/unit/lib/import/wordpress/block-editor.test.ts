@@ -270,6 +270,12 @@ describe('verse, preformatted and code', () => {
     );
   });
 
+  test('a verse keeps the indent of its lines', () => {
+    expect(convertPostBody('<pre class="wp-block-verse">one<br>   two</pre>', context).markdown).toBe(
+      'one  \n\u00a0\u00a0\u00a0two\n',
+    );
+  });
+
   test('a verse line that would start a list is text', () => {
     expect(convertPostBody('<pre class="wp-block-verse">one<br>- two</pre>', context).markdown).toBe(
       'one  \n\\- two\n',
