@@ -52,6 +52,9 @@ const FOOTER_ROW = '\uE003';
 const HEADER_CELL = '\uE004';
 const LABEL_START = '\uE005';
 const LABEL_END = '\uE006';
+/** Around a cell's spans, `\uE007<colspan>,<rowspan>\uE008`, written only when one is over 1. */
+const SPAN_START = '\uE007';
+const SPAN_END = '\uE008';
 export const CONVERSION_MARKERS = /[\uE000-\uE00F]/g;
 
 /** Text on one line, marked as the label of the element around it (see {@link takeLabels}). */
@@ -378,9 +381,19 @@ const foldSummary: MarkdownRule = () => ({
 // any other (no header row, a footer, header cells in the body) is written as an HTML table, so that
 // no data row is made a header and the footer stays a footer. A caption becomes a figure's caption.
 
+/** A cell's colspan or rowspan as written, if it is a whole number from 2 to 1000; else 1. */
+function span(node: Node, attribute: 'colspan' | 'rowspan'): number {
+  const value = Number(((node as HTMLElement).getAttribute(attribute) ?? '').trim());
+  return Number.isInteger(value) && value >= 2 && value <= 1000 ? value : 1;
+}
+
 const tableCell: MarkdownRule = () => ({
   filter: ['th', 'td'],
-  replacement: (content, node) => `${node.nodeName === 'TH' ? HEADER_CELL : CELL}${oneLine(content)}`,
+  replacement: (content, node) => {
+    const [columns, rows] = [span(node, 'colspan'), span(node, 'rowspan')];
+    const spans = columns > 1 || rows > 1 ? `${SPAN_START}${columns},${rows}${SPAN_END}` : '';
+    return `${node.nodeName === 'TH' ? HEADER_CELL : CELL}${spans}${oneLine(content)}`;
+  },
 });
 
 const tableRow: MarkdownRule = () => ({
@@ -397,15 +410,17 @@ const tableCaption: MarkdownRule = () => ({ filter: 'caption', replacement: mark
 
 interface TableRow {
   section: 'head' | 'body' | 'foot';
-  cells: { header: boolean; text: string }[];
+  cells: { header: boolean; text: string; columns: number; rows: number }[];
 }
 
 function tableRows(content: string): TableRow[] {
   return [...content.matchAll(/([\uE001-\uE003])([^\uE001-\uE003]*)/g)].map((match) => ({
     section: match[1] === HEADER_ROW ? 'head' : match[1] === FOOTER_ROW ? 'foot' : 'body',
-    cells: [...match[2]!.matchAll(/([\uE000\uE004])([^\uE000\uE004]*)/g)].map((cell) => ({
+    cells: [...match[2]!.matchAll(/([\uE000\uE004])(?:\uE007(\d+),(\d+)\uE008)?([^\uE000\uE004]*)/g)].map((cell) => ({
       header: cell[1] === HEADER_CELL,
-      text: cell[2]!.trim(),
+      text: cell[4]!.trim(),
+      columns: Number(cell[2] ?? 1),
+      rows: Number(cell[3] ?? 1),
     })),
   }));
 }
@@ -423,7 +438,11 @@ function htmlTable(rows: TableRow[]): string {
     const lines = rows
       .filter((row) => row.section === part)
       .map((row) => {
-        const cells = row.cells.map(({ header, text }) => (header ? `<th>${text}</th>` : `<td>${text}</td>`));
+        const cells = row.cells.map(({ header, text, columns, rows }) => {
+          const tag = header ? 'th' : 'td';
+          const spans = `${columns > 1 ? ` colspan="${columns}"` : ''}${rows > 1 ? ` rowspan="${rows}"` : ''}`;
+          return `<${tag}${spans}>${text}</${tag}>`;
+        });
         return `<tr>${cells.join('')}</tr>`;
       });
     return lines.length > 0 ? [`<${tag}>`, ...lines, `</${tag}>`] : [];
@@ -455,7 +474,9 @@ const table: MarkdownRule = () => ({
     const onlyFirstRowIsHeader =
       rows[0]!.section === 'head' &&
       rows.slice(1).every((row) => row.section === 'body' && row.cells.every((cell) => !cell.header));
-    const written = onlyFirstRowIsHeader ? markdownTable(rows) : htmlTable(rows);
+    // Markdown has no merged cells: a table with any keeps them as HTML.
+    const merged = rows.some((row) => row.cells.some((cell) => cell.columns > 1 || cell.rows > 1));
+    const written = onlyFirstRowIsHeader && !merged ? markdownTable(rows) : htmlTable(rows);
     return caption ? captionedFigure(written, caption) : `\n\n${written}\n\n`;
   },
 });

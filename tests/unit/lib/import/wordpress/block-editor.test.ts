@@ -154,6 +154,22 @@ describe('tables', () => {
       '<table>\n<thead>\n<tr><th></th><th>mg</th></tr>\n</thead>\n<tbody>\n<tr><th>Spinach</th><td>79</td></tr>\n</tbody>\n</table>\n',
     );
   });
+
+  test('merged cells keep their spans, in an HTML table', async () => {
+    const markdown = convertPostBody(
+      '<table><thead><tr><th colspan="2">Dose by age</th></tr></thead><tbody><tr><td rowspan="2">Child</td><td>5 ml</td></tr><tr><td>10 ml</td></tr></tbody></table>',
+      context,
+    ).markdown;
+    expect(markdown).toBe(
+      '<table>\n<thead>\n<tr><th colspan="2">Dose by age</th></tr>\n</thead>\n<tbody>\n<tr><td rowspan="2">Child</td><td>5 ml</td></tr>\n<tr><td>10 ml</td></tr>\n</tbody>\n</table>\n',
+    );
+    const folder = await writeToTemporaryFolder(
+      new Map([['articles/spans.mdx', `---\ntitle: Spans\n---\n\n${markdown}`]]),
+    );
+    expect((await renderMdx(join(folder, 'articles/spans.mdx'))).replace(/>\s+</g, '><')).toContain(
+      '<th colspan="2">Dose by age</th></tr></thead><tbody><tr><td rowspan="2">Child</td>',
+    );
+  });
 });
 
 describe('details', () => {
