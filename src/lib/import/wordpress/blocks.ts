@@ -3,6 +3,7 @@
  * what became of each (converted, degraded and how, or dropped and why), the embed providers named in
  * the links that replace embeds, and the footnotes WordPress 6.3+ keeps in the post's meta.
  */
+import { escapeHtml } from '@/lib/html-text';
 
 /** What became of the blocks of one type: counts, and the reasons for those that lost something. */
 export interface BlockOutcome {
@@ -195,6 +196,17 @@ export function embedProvider(url: URL, providerSlug: string | undefined): Embed
   const host = url.hostname.replace(/^www\./, '');
   const byHost = PROVIDER_HOSTS[host] ?? (host.endsWith('.tumblr.com') ? 'tumblr' : undefined);
   return (byHost && PROVIDERS[byHost]) || { name: host, shows: 'Content' };
+}
+
+/**
+ * An address a classic post embeds (on a line of its own, or in `[embed]`), as a block-editor embed,
+ * so that it is named the same way ("Video on YouTube"); undefined for a provider nobody listed.
+ */
+export function embedMarkup(address: string): string | undefined {
+  if (!URL.canParse(address)) return undefined;
+  if (embedProvider(new URL(address), undefined).shows === 'Content') return undefined;
+  const link = `<a href="${escapeHtml(address)}">${escapeHtml(address)}</a>`;
+  return `<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">${link}</div></figure>`;
 }
 
 /** One footnote as WordPress keeps it: its id (used in `data-fn`) and its text as HTML. */

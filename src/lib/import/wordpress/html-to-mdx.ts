@@ -16,7 +16,7 @@ import {
   blockName,
   BlockTally,
   type BlockOutcomes,
-  embedProvider,
+  embedMarkup,
   readFootnotes,
 } from '@/lib/import/wordpress/blocks';
 import { BLOCK_RULES } from '@/lib/import/wordpress/html-to-mdx-block-rules';
@@ -178,21 +178,13 @@ export function prepareHtml(
   } else {
     // On a line of its own, an address is an oEmbed: WordPress shows the video or post, we link to it,
     // named as a block-editor embed is when the provider is known ("Video on YouTube").
-    html = html.replace(/^[ \t]*(https?:\/\/[^\s<>"]+)[ \t]*$/gm, (_match, url: string) => {
-      const link = `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`;
-      return isKnownEmbed(url)
-        ? `<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">${link}</div></figure>`
-        : link;
-    });
+    html = html.replace(
+      /^[ \t]*(https?:\/\/[^\s<>"]+)[ \t]*$/gm,
+      (_match, url: string) => embedMarkup(url) ?? `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`,
+    );
     html = wpautop(html);
   }
   return { html, warnings };
-}
-
-/** Whether an address belongs to a provider WordPress embeds and the importer names (YouTube, X…). */
-function isKnownEmbed(url: string): boolean {
-  if (!URL.canParse(url)) return false;
-  return embedProvider(new URL(url), undefined).shows !== 'Content';
 }
 
 /** Converts prepared HTML to MDX-safe Markdown with turndown. */

@@ -240,6 +240,15 @@ describe('embeds', () => {
     expect(markdown).toBe('[Video on YouTube](https://www.youtube.com/embed/abc)\n');
   });
 
+  test('a classic post’s [embed] and address on a line of its own are named the same way', () => {
+    expect(convertPostBody('[embed]https://vimeo.com/22439234[/embed]', context).markdown).toBe(
+      '[Video on Vimeo](https://vimeo.com/22439234)\n',
+    );
+    expect(convertPostBody('Our post:\n\nhttps://x.com/nhsuk/status/1\n\nMore.', context).markdown).toBe(
+      'Our post:\n\n[Post on X (Twitter)](https://x.com/nhsuk/status/1)\n\nMore.\n',
+    );
+  });
+
   test('an embed from a provider nobody listed names its host', () => {
     const markdown = convertPostBody(
       '<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">\nhttps://health.example.org/talk\n</div></figure>',
