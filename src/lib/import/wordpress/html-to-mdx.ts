@@ -3,8 +3,11 @@
  *
  * MDX reads `{…}` as JavaScript, `<…>` as JSX and a line starting `import`/`export` as a module
  * statement, so a post that mentions any of them would break the build or run code in it. Every
- * text node is escaped for Markdown and for MDX, and no raw HTML is written at all: the elements
- * Markdown has no syntax for keep their text, and scripts, forms and embedded objects are removed.
+ * text node is escaped for Markdown and for MDX. The only markup written is a few fixed tags with
+ * fixed attributes, for what Markdown cannot say: a figure and its caption (a quotation's source, a
+ * gallery, a captioned image or table), a fold (`<details>`), a table without a header row or with a
+ * footer or merged cells; what goes between them is converted, escaped text. Other elements keep
+ * their text, and scripts, forms and embedded objects are removed.
  */
 import TurndownService from 'turndown';
 
