@@ -1,6 +1,7 @@
 /**
  * WordPress items → articles: which items become articles, and their frontmatter and body.
  */
+import type { BlockOutcomes } from '@/lib/import/wordpress/blocks';
 import { convertPostBody, type BodyContext } from '@/lib/import/wordpress/html-to-mdx';
 import { readExportDate } from '@/lib/import/wordpress/dates';
 import type { ImportedPerson } from '@/lib/import/wordpress/people';
@@ -126,6 +127,8 @@ export interface BuiltArticle {
   /** The writer that `frontmatter.author` names, whose person file the import writes. */
   author?: ImportedPerson;
   warnings: ConversionWarning[];
+  /** What became of each block-editor block, by block name. */
+  blocks: BlockOutcomes;
 }
 
 function decodeURIComponentSafe(value: string): string {
@@ -233,7 +236,7 @@ export function buildArticle(
     });
   }
 
-  const body = convertPostBody(item.content, { ...context.body, postId: item.id });
+  const body = convertPostBody(item.content, { ...context.body, postId: item.id, footnotes: item.footnotes });
   warnings.push(...body.warnings);
 
   const modified = firstRealDay(
@@ -258,7 +261,7 @@ export function buildArticle(
     tags: tagsOf(item),
     ...(decision.draft ? { draft: true as const } : {}),
   };
-  return { slug, frontmatter, markdown: body.markdown, ...(author ? { author } : {}), warnings };
+  return { slug, frontmatter, markdown: body.markdown, ...(author ? { author } : {}), warnings, blocks: body.blocks };
 }
 
 /** A YAML double-quoted string: JSON's escapes are YAML's, and the text has no control characters left. */

@@ -3,8 +3,11 @@
  *
  * MDX reads `{…}` as JavaScript, `<…>` as JSX and a line starting `import`/`export` as a module
  * statement, so a post that mentions any of them would break the build or run code in it. Every
- * text node is escaped for Markdown and for MDX, and no raw HTML is written at all: the elements
- * Markdown has no syntax for keep their text, and scripts, forms and embedded objects are removed.
+ * text node is escaped for Markdown and for MDX. The only markup written is a few fixed tags with
+ * fixed attributes, for what Markdown cannot say: a figure and its caption (a quotation's source, a
+ * gallery, a captioned image or table), a fold (`<details>`), a table without a header row or with a
+ * footer or merged cells; what goes between them is converted, escaped text. Other elements keep
+ * their text, and scripts, forms and embedded objects are removed.
  */
 import TurndownService from 'turndown';
 
@@ -12,12 +15,23 @@ import { escapeHtml } from '@/lib/html-text';
 import { countOf, plural } from '@/lib/text/plural';
 
 import {
+  blockDelimiters,
+  blockName,
+  BlockTally,
+  type BlockOutcomes,
+  embedMarkup,
+  readFootnotes,
+} from '@/lib/import/wordpress/blocks';
+import { BLOCK_RULES } from '@/lib/import/wordpress/html-to-mdx-block-rules';
+import {
   type ConversionTally,
+  CONVERSION_MARKERS,
   DROPPED_SILENTLY,
   escapeMdxText,
+  type FootnoteNumbering,
   MARKDOWN_RULES,
+  oneLine,
   type RuleContext,
-  TABLE_MARKERS,
 } from '@/lib/import/wordpress/html-to-mdx-rules';
 import { flattenDeepNesting, MAX_ELEMENT_NESTING } from '@/lib/import/wordpress/nesting';
 import { expandShortcodes, type ShortcodeContext } from '@/lib/import/wordpress/shortcodes';
@@ -29,6 +43,8 @@ export interface BodyContext extends ShortcodeContext {
   siteUrl: string;
   /** Reusable blocks (`wp_block` items) by id, for `<!-- wp:block {"ref":…} /-->`. */
   reusableBlocks: ReadonlyMap<string, string>;
+  /** The post's `footnotes` meta (block editor, WordPress 6.3+): a JSON array of `{id, content}`. */
+  footnotes?: string;
 }
 
 export interface ConvertedBody {
@@ -37,11 +53,14 @@ export interface ConvertedBody {
   /** The body as MDX-safe Markdown, ending in a newline; empty for an empty post. */
   markdown: string;
   warnings: ConversionWarning[];
+  /** What became of each block-editor block, by block name; empty for a classic post. */
+  blocks: BlockOutcomes;
 }
 
 /** Converts a post's stored content to MDX-safe Markdown. */
 export function convertPostBody(content: string, context: BodyContext): ConvertedBody {
-  const prepared = prepareHtml(content, context);
+  const blocks = new BlockTally();
+  const prepared = prepareHtml(content, context, blocks);
   const bounded = flattenDeepNesting(prepared.html);
   if (bounded.flattened) {
     prepared.warnings.push({
@@ -49,12 +68,21 @@ export function convertPostBody(content: string, context: BodyContext): Converte
       message: `elements nested ${bounded.deepest} deep; those below level ${MAX_ELEMENT_NESTING} were flattened, their text kept`,
     });
   }
-  const converted = htmlToMarkdown(bounded.html, context);
-  return { html: bounded.html, markdown: converted.markdown, warnings: [...prepared.warnings, ...converted.warnings] };
+  const converted = htmlToMarkdown(bounded.html, context, blocks);
+  return {
+    html: bounded.html,
+    markdown: converted.markdown,
+    warnings: [...prepared.warnings, ...converted.warnings],
+    blocks: blocks.outcomes(),
+  };
 }
 
-/** A self-closing block comment: a block with no HTML of its own in the export. */
-const SELF_CLOSING_BLOCK = /<!--\s+wp:([a-z][a-z0-9_-]*(?:\/[a-z][a-z0-9_-]*)?)\s+(\{[\s\S]*?\}\s+)?\/-->/g;
+/**
+ * Blocks WordPress builds when a page is shown (query loops, comments, navigation…) that may still
+ * hold saved HTML of inner blocks: only that is carried over.
+ */
+const SERVER_RENDERED_CONTAINER =
+  /^core\/(query|query-[a-z-]+|post-template|comments|comments-pagination|comment-template|navigation|social-links)$/;
 
 /** Blocks whose HTML is stored in the post: self-closing, they are simply empty, and nothing is lost. */
 const STATIC_BLOCKS = new Set([
@@ -86,13 +114,19 @@ const STATIC_BLOCKS = new Set([
   'more',
   'nextpage',
   'freeform',
+  // Built from the post's meta, which the importer reads (htmlToMarkdown).
+  'footnotes',
 ]);
 
 /**
  * The HTML WordPress would show for a stored post body: reusable blocks filled in, block-editor
  * comments and `<!--more-->` removed, shortcodes expanded, and classic posts given their paragraphs.
  */
-export function prepareHtml(content: string, context: BodyContext): { html: string; warnings: ConversionWarning[] } {
+export function prepareHtml(
+  content: string,
+  context: BodyContext,
+  blocks = new BlockTally(),
+): { html: string; warnings: ConversionWarning[] } {
   const warnings: ConversionWarning[] = [];
   let html = content.replace(/\r\n?/g, '\n');
 
@@ -108,11 +142,23 @@ export function prepareHtml(content: string, context: BodyContext): { html: stri
   });
 
   const isBlockEditorPost = /<!--\s+\/?wp:/.test(html);
+  blocks.addBlocksOf(html);
   const dynamicBlocks = new Set<string>();
   // Any other self-closing block is built by WordPress when the page is shown (latest posts, archives,
   // search…): the export has nothing of it to carry over.
-  for (const [, name] of html.matchAll(SELF_CLOSING_BLOCK)) {
-    if (!STATIC_BLOCKS.has(name!.replace(/^core\//, ''))) dynamicBlocks.add(name!);
+  for (const { name, selfClosing } of blockDelimiters(html)) {
+    if (!selfClosing) {
+      if (SERVER_RENDERED_CONTAINER.test(blockName(name))) {
+        blocks.degrade(
+          blockName(name),
+          'built by WordPress when a page is shown; only the blocks saved in it are kept',
+        );
+      }
+      continue;
+    }
+    if (STATIC_BLOCKS.has(name.replace(/^core\//, ''))) continue;
+    dynamicBlocks.add(name);
+    blocks.drop(blockName(name), 'built by WordPress when a page is shown; the export has none of it');
   }
   if (dynamicBlocks.size > 0) {
     warnings.push({
@@ -133,10 +179,11 @@ export function prepareHtml(content: string, context: BodyContext): { html: stri
       (_match, open: string, url: string, close: string) => `${open}<a href="${url}">${url}</a>${close}`,
     );
   } else {
-    // On a line of its own, an address is an oEmbed: WordPress shows the video or post, we link to it.
+    // On a line of its own, an address is an oEmbed: WordPress shows the video or post, we link to it,
+    // named as a block-editor embed is when the provider is known ("Video on YouTube").
     html = html.replace(
       /^[ \t]*(https?:\/\/[^\s<>"]+)[ \t]*$/gm,
-      (_match, url: string) => `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`,
+      (_match, url: string) => embedMarkup(url) ?? `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`,
     );
     html = wpautop(html);
   }
@@ -147,8 +194,10 @@ export function prepareHtml(content: string, context: BodyContext): { html: stri
 export function htmlToMarkdown(
   html: string,
   context: BodyContext,
+  blocks = new BlockTally(),
 ): { markdown: string; warnings: ConversionWarning[] } {
-  const tally: ConversionTally = { warnings: [], removed: new Map(), imagesWithoutAlt: 0 };
+  const tally: ConversionTally = { warnings: [], removed: new Map(), imagesWithoutAlt: 0, blocks };
+  const footnotes = footnoteNumbering(context.footnotes ?? '', tally);
   const service = new TurndownService({
     headingStyle: 'atx',
     hr: '---',
@@ -163,12 +212,32 @@ export function htmlToMarkdown(
     siteUrl: context.siteUrl,
     media: context.media,
     headingShift: headingShiftFor(html),
+    footnotes,
     tally,
   };
-  for (const [name, rule] of Object.entries(MARKDOWN_RULES)) service.addRule(name, rule(ruleContext));
+  for (const [name, rule] of Object.entries({ ...MARKDOWN_RULES, ...BLOCK_RULES })) {
+    service.addRule(name, rule(ruleContext));
+  }
 
-  const markdown = tidyMarkdown(service.turndown(html));
+  const body = tidyMarkdown(service.turndown(html));
+  // The footnotes the text cites, as GitHub-flavoured Markdown footnotes, in the order first cited.
+  const notes: string[] = [];
+  for (const [id, number] of footnotes.numbers) {
+    notes.push(`[^${number}]: ${oneLine(tidyMarkdown(service.turndown(footnotes.texts.get(id)!)))}`);
+  }
+  if (notes.length === 0) blocks.drop('core/footnotes', 'no footnote the text cites has text in the export');
+  const markdown = notes.length > 0 ? `${body}\n\n${notes.join('\n')}`.trim() : body;
   return { markdown: markdown === '' ? '' : `${markdown}\n`, warnings: [...tally.warnings, ...tallyWarnings(tally)] };
+}
+
+/** The post's footnotes by id, read from its meta; unreadable meta is reported and gives none. */
+function footnoteNumbering(meta: string, tally: ConversionTally): FootnoteNumbering {
+  const read = readFootnotes(meta);
+  if ('problem' in read) {
+    tally.warnings.push({ kind: 'footnote', message: `${read.problem}; footnotes left out` });
+    return { texts: new Map(), numbers: new Map() };
+  }
+  return { texts: read.footnotes, numbers: new Map() };
 }
 
 /** The page's title is its only h1: the post's own headings start at h2, keeping their order. */
@@ -180,7 +249,7 @@ function headingShiftFor(html: string): number {
 /** Turndown's output without table markers, blank lines of white space, or runs of blank lines. */
 function tidyMarkdown(markdown: string): string {
   return markdown
-    .replace(TABLE_MARKERS, '')
+    .replace(CONVERSION_MARKERS, '')
     .replace(/^[ \t\u00a0]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -6,7 +6,7 @@
  * the media library, reusable blocks. The second pass converts one item at a time and hands each
  * file on as soon as it is made, so memory use does not grow with the size of the export.
  */
-import { buildArticle, decideItem, type ItemDecision } from '@/lib/import/wordpress/articles';
+import { buildArticle, type BuiltArticle, decideItem, type ItemDecision } from '@/lib/import/wordpress/articles';
 import { importComments, type ReattachedReply } from '@/lib/import/wordpress/comments';
 import {
   checkedArticle,
@@ -100,6 +100,7 @@ interface ConvertedItem {
   oldAddresses: number;
   comments: { written: number; skipped: Map<string, number>; reattached: ReattachedReply[] };
   warnings: ImportWarning[];
+  blocks: BuiltArticle['blocks'];
 }
 
 /**
@@ -187,6 +188,7 @@ function convertItem(
       reattached: [...imported.reattached, ...checked.reattached],
     },
     warnings: located(warnings),
+    blocks: built.blocks,
   };
 }
 
@@ -255,6 +257,7 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
       await options.onFile(file);
     }
     builder.skipComments(comments.skipped);
+    builder.addBlocks(converted.blocks);
     report.reattached.push(...comments.reattached.map((reply) => ({ ...reply, article: slug })));
     if (comments.written > 0) {
       report.comments += comments.written;

@@ -4,6 +4,7 @@
 import { countOf } from '@/lib/text/plural';
 
 import type { DraftReason } from '@/lib/import/wordpress/articles';
+import { addBlockOutcomes, type BlockOutcomes } from '@/lib/import/wordpress/blocks';
 import type { ReattachedReply } from '@/lib/import/wordpress/comments';
 import { WARNING_KINDS, type ImportWarning } from '@/lib/import/wordpress/warnings';
 import type { WxrSite } from '@/lib/import/wordpress/wxr';
@@ -29,6 +30,8 @@ export interface ImportReport {
   skippedComments: Record<string, number>;
   reattached: (ReattachedReply & { article: string })[];
   warnings: ImportWarning[];
+  /** What became of the block-editor blocks of imported articles, by block name (`core/table`). */
+  blocks: BlockOutcomes;
 }
 
 /** Collects an {@link ImportReport} while the import runs. */
@@ -49,7 +52,13 @@ export class ReportBuilder {
       skippedComments: {},
       reattached: [],
       warnings: [],
+      blocks: {},
     };
+  }
+
+  /** Adds what became of one imported article's blocks. */
+  addBlocks(outcomes: BlockOutcomes) {
+    addBlockOutcomes(this.report.blocks, outcomes);
   }
 
   skipItem(reason: string, comments: number) {
@@ -86,6 +95,25 @@ function countLines(counts: Record<string, number>): string[] {
   });
 }
 
+/**
+ * One line per block type: how many were converted, degraded and dropped, then a line for each way
+ * they were degraded or reason they were dropped.
+ */
+export function blockLines(blocks: BlockOutcomes): string[] {
+  const names = Object.keys(blocks).sort();
+  const width = Math.max(...names.map((name) => name.length));
+  const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, count) => sum + count, 0);
+  return names.flatMap((name) => {
+    const { converted, degraded, dropped } = blocks[name]!;
+    const counts = [`${converted} converted`, `${total(degraded)} degraded`, `${total(dropped)} dropped`];
+    return [
+      `  ${name.padEnd(width)}  ${counts.join(', ')}`,
+      ...Object.entries(degraded).map(([how, count]) => `    ${count} degraded: ${how}`),
+      ...Object.entries(dropped).map(([why, count]) => `    ${count} dropped: ${why}`),
+    ];
+  });
+}
+
 /** The report as the command prints it. */
 export function formatReport(report: ImportReport): string {
   const draftTotal = Object.values(report.drafts).reduce((sum, count) => sum + count, 0);
@@ -119,6 +147,8 @@ export function formatReport(report: ImportReport): string {
         }`,
     ),
     '',
+    // A classic export (no block-editor content) has no blocks to count.
+    ...(Object.keys(report.blocks).length > 0 ? ['Blocks, by type', ...blockLines(report.blocks), ''] : []),
     `Warnings: ${report.warnings.length}`,
   ];
   for (const [kind, heading] of Object.entries(WARNING_KINDS)) {

@@ -5,6 +5,7 @@
  */
 import { escapeHtml } from '@/lib/html-text';
 
+import { embedMarkup } from '@/lib/import/wordpress/blocks';
 import type { ConversionWarning } from '@/lib/import/wordpress/warnings';
 
 /** An uploaded file from the export's attachments. */
@@ -140,7 +141,7 @@ const RENDERERS: Record<string, ((input: RenderInput) => string) | undefined> = 
       warnings.push({ kind: 'media', message: '[embed] without an address left out' });
       return '';
     }
-    return `<p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`;
+    return embedMarkup(url) ?? `<p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`;
   },
 };
 

@@ -10,6 +10,7 @@ export const WARNING_KINDS = {
   media: 'Audio, video and embeds',
   removed: 'Removed from the body (scripts, forms, embedded objects)',
   'dynamic-block': 'Blocks WordPress builds on the fly (left out)',
+  footnote: 'Footnotes without text (their numbers left out)',
   slug: 'Slugs changed (taken, not Latin, or a Windows device name)',
   address: 'Old addresses not redirected (not a path the site can redirect)',
   author: 'Unknown authors',

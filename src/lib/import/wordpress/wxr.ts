@@ -89,6 +89,8 @@ export interface WxrItem {
   attachmentUrl: string;
   /** For attachments: the image's alternative text. */
   imageAlt: string;
+  /** The block editor's footnotes (WordPress 6.3+ post meta `footnotes`): a JSON array of `{id, content}`; empty when none. */
+  footnotes: string;
   terms: WxrTerm[];
   comments: WxrComment[];
 }
@@ -389,6 +391,8 @@ class RecordAssembler {
       case 'meta':
         if (parentRecord && field(record.fields, 'wp:meta_key') === '_wp_attachment_image_alt') {
           parentRecord.fields.set('imageAlt', field(record.fields, 'wp:meta_value'));
+        } else if (parentRecord && field(record.fields, 'wp:meta_key') === 'footnotes') {
+          parentRecord.fields.set('footnotes', field(record.fields, 'wp:meta_value'));
         }
         break;
       case 'comment':
@@ -455,6 +459,7 @@ function toItem(record: OpenRecord): WxrItem {
     menuOrder: Number(field(fields, 'wp:menu_order')) || 0,
     attachmentUrl: field(fields, 'wp:attachment_url'),
     imageAlt: field(fields, 'imageAlt'),
+    footnotes: field(fields, 'footnotes'),
     terms: record.terms,
     comments: record.comments,
   };

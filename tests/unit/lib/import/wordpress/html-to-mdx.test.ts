@@ -100,9 +100,12 @@ describe('post body conversion', () => {
     );
   });
 
-  test('links an address on a line of its own, which WordPress would embed', () => {
+  test('links an address on a line of its own, which WordPress would embed, naming a known provider', () => {
     expect(markdownOf('Watch this:\n\nhttps://www.youtube.com/watch?v=abc')).toBe(
-      'Watch this:\n\n[https://www.youtube.com/watch?v=abc](https://www.youtube.com/watch?v=abc)\n',
+      'Watch this:\n\n[Video on YouTube](https://www.youtube.com/watch?v=abc)\n',
+    );
+    expect(markdownOf('See:\n\nhttps://health.example.org/page')).toBe(
+      'See:\n\n[https://health.example.org/page](https://health.example.org/page)\n',
     );
   });
 
