@@ -14,6 +14,7 @@ import {
   personFileProblem,
   REFUSED_COMMENT,
 } from '@/lib/import/wordpress/content-rules';
+import type { MediaStep } from '@/lib/import/wordpress/media';
 import { peopleOfExport, serializePerson, type ImportedPerson } from '@/lib/import/wordpress/people';
 import { ReportBuilder, type ImportReport } from '@/lib/import/wordpress/report';
 import type { MediaFile } from '@/lib/import/wordpress/shortcodes';
@@ -45,6 +46,11 @@ export interface WordPressImportOptions {
   includePages?: boolean;
   /** Keep pingbacks and trackbacks as comments. Default false. */
   includePingbacks?: boolean;
+  /**
+   * Downloads the media each article uses and points the article at the copies (`media.ts`). Without
+   * it, images and files keep loading from the WordPress site.
+   */
+  media?: MediaStep;
 }
 
 interface ExportReferences {
@@ -197,6 +203,8 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
   const slugOwners = new Map<string, string>();
   /** Person files handed on: only writers of imported articles get one, once. */
   const personFiles = new Set<string>();
+  /** Articles waiting for their media, handed on once it is in; several at once, so downloads overlap. */
+  const waitingForMedia = new Set<Promise<void>>();
 
   for await (const record of readWxr(options.openExport('convert'))) {
     if (record.kind !== 'item') continue;
@@ -234,12 +242,21 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
     if (decision.draft) report.drafts[decision.draft] = (report.drafts[decision.draft] ?? 0) + 1;
     else if (decision.kind === 'page') report.pages++;
     else report.posts++;
-    for (const file of files) {
-      if (file.keepExisting) {
-        if (personFiles.has(file.path)) continue;
-        personFiles.add(file.path);
-      }
-      await options.onFile(file);
+    const toHandOn = files.filter((file) => {
+      if (!file.keepExisting) return true;
+      if (personFiles.has(file.path)) return false;
+      personFiles.add(file.path);
+      return true;
+    });
+    if (options.media) {
+      const waiting = handOnWithMedia(toHandOn, slug, options.media, references, report, options.onFile);
+      waitingForMedia.add(waiting);
+      // Settled either way here; a failure is raised by the Promise.all below.
+      const settled = () => waitingForMedia.delete(waiting);
+      waiting.then(settled, settled);
+      if (waitingForMedia.size >= MEDIA_ARTICLES_AT_ONCE) await Promise.race(waitingForMedia);
+    } else {
+      for (const file of toHandOn) await options.onFile(file);
     }
     builder.skipComments(comments.skipped);
     report.reattached.push(...comments.reattached.map((reply) => ({ ...reply, article: slug })));
@@ -248,5 +265,33 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
       report.articlesWithComments++;
     }
   }
+  await Promise.all(waitingForMedia);
   return report;
+}
+
+/** Articles whose media is fetched at once: enough to keep the downloads busy, few enough to hold in memory. */
+const MEDIA_ARTICLES_AT_ONCE = 16;
+
+/** Hands on an article's files once its media is downloaded and its body points at the copies. */
+async function handOnWithMedia(
+  files: readonly ImportedFile[],
+  slug: string,
+  media: MediaStep,
+  references: ExportReferences,
+  report: ImportReport,
+  onFile: WordPressImportOptions['onFile'],
+): Promise<void> {
+  for (const file of files) {
+    if (file.path !== `articles/${slug}.mdx`) {
+      await onFile(file);
+      continue;
+    }
+    const localized = await media.localize(file.contents, {
+      article: slug,
+      site: references.site,
+      library: references.media,
+    });
+    report.warnings.push(...localized.warnings.map((warning) => ({ ...warning, article: slug })));
+    await onFile({ ...file, contents: localized.contents });
+  }
 }

@@ -18,6 +18,9 @@ export interface WxrSite {
   link: string;
   /** `1.0`, `1.1` or `1.2`. */
   wxrVersion: string;
+  /** `<wp:base_site_url>` and `<wp:base_blog_url>`: where WordPress itself and the blog live; empty when absent. */
+  baseSiteUrl?: string;
+  baseBlogUrl?: string;
 }
 
 /** A user who wrote posts: `<wp:author>`. */
@@ -129,7 +132,7 @@ function keyOf(tag: SaxesTagNS): string {
 }
 
 /** Fields kept from each record, by the element that holds them. Everything else is skipped unread. */
-const CHANNEL_FIELDS = new Set(['title', 'link', 'wp:wxr_version']);
+const CHANNEL_FIELDS = new Set(['title', 'link', 'wp:wxr_version', 'wp:base_site_url', 'wp:base_blog_url']);
 const AUTHOR_FIELDS = new Set(['wp:author_login', 'wp:author_display_name']);
 const ITEM_FIELDS = new Set([
   'title',
@@ -416,7 +419,13 @@ function undefinedEntity(name: string, doctype: string): string {
 function channelSite(fields: Fields): WxrSite | undefined {
   const wxrVersion = field(fields, 'wp:wxr_version');
   if (!wxrVersion) return undefined;
-  return { title: field(fields, 'title'), link: field(fields, 'link'), wxrVersion };
+  return {
+    title: field(fields, 'title'),
+    link: field(fields, 'link'),
+    wxrVersion,
+    baseSiteUrl: field(fields, 'wp:base_site_url'),
+    baseBlogUrl: field(fields, 'wp:base_blog_url'),
+  };
 }
 
 function toComment(fields: Fields): WxrComment {
