@@ -231,10 +231,11 @@ export const isOptimisableImage = (path: string) => {
 /** How a reference in the Markdown uses a file. */
 export type MediaUse = 'image' | 'link';
 
-/** An image `![alt](https://…)`: its alt text is escaped, so it holds no unescaped bracket. */
-const IMAGE = /!\[((?:\\.|[^\\[\]])*)\]\((https?:\/\/[^\s)]+)\)/g;
-/** A link's destination `](https://…)` (images have been handled first). */
-const LINK_DESTINATION = /\]\((https?:\/\/[^\s)]+)\)/g;
+/**
+ * An image `![alt](https://…)` (its alt text is escaped, so it holds no unescaped bracket) or, without
+ * the `![alt` part, a link's destination `](https://…)`. One pattern, so an image is never read as a link.
+ */
+const DESTINATION = /(!\[(?:\\.|[^\\[\]])*)?\]\((https?:\/\/[^\s)]+)\)/g;
 /** Fenced code blocks, whose text is shown as written. */
 const FENCED_CODE = /^(`{3,}|~{3,})[^\n]*\n[\s\S]*?\n\1[ \t]*$/gm;
 
@@ -247,15 +248,10 @@ export function rewriteMediaReferences(
   replace: (address: string, use: MediaUse) => string | undefined,
 ): string {
   const rewrite = (text: string) =>
-    text
-      .replace(IMAGE, (whole, alt: string, address: string) => {
-        const local = replace(address, 'image');
-        return local === undefined ? whole : `![${alt}](${local})`;
-      })
-      .replace(LINK_DESTINATION, (whole, address: string) => {
-        const local = replace(address, 'link');
-        return local === undefined ? whole : `](${local})`;
-      });
+    text.replace(DESTINATION, (whole, image: string | undefined, address: string) => {
+      const local = replace(address, image === undefined ? 'link' : 'image');
+      return local === undefined ? whole : `${image ?? ''}](${local})`;
+    });
   let output = '';
   let position = 0;
   for (const match of markdown.matchAll(FENCED_CODE)) {
