@@ -3,10 +3,11 @@
  * each is kept in the content folder, what a downloaded file really is, and the Markdown that points at
  * them. Pure functions; `media.ts` downloads.
  */
+import { MEDIA_FOLDER } from '@/lib/content-folders';
 import { fileName } from '@/lib/import/wordpress/shortcodes';
 
 /** The content folder's media folder: `<content>/media/<yyyy>/<mm>/<name>`, as in `wp-content/uploads/`. */
-export const MEDIA_FOLDER = 'media';
+export { MEDIA_FOLDER };
 
 /** Where the WordPress site keeps its uploads, and which other hosts the owner allowed (`--media-from`). */
 export interface MediaSources {
