@@ -84,6 +84,7 @@ function addMedia(item: WxrItem, byId: Map<string, MediaFile>, byParent: Map<str
     alt: htmlToText(item.imageAlt),
     parentId: item.parentId,
     menuOrder: item.menuOrder,
+    ...(item.link ? { page: item.link } : {}),
   };
   if (!file.url) return;
   byId.set(file.id, file);

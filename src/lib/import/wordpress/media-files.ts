@@ -109,6 +109,15 @@ export function originalUpload(address: string, attachmentUrls: ReadonlySet<stri
   return address;
 }
 
+/**
+ * An address as a key for finding an attachment's page: host, path without its final slash, and query
+ * (`?attachment_id=12`); the protocol is left out, as WordPress answers both.
+ */
+export function pageKey(address: string): string | undefined {
+  const url = parseUrl(address);
+  return url && `${url.host.toLowerCase()}${url.pathname.replace(/\/+$/, '')}${url.search}`;
+}
+
 /** What a file's first bytes say it is. */
 export type SniffedType =
   | 'jpeg'

@@ -21,6 +21,7 @@ import {
   mediaPathFor,
   mediaSources,
   originalUpload,
+  pageKey,
   rewriteMediaReferences,
   type MediaSources,
   type MediaUse,
@@ -133,6 +134,8 @@ export class MediaImporter implements MediaStep {
   private readonly failures = new Map<string, MediaFailure>();
   private sources: MediaSources | undefined;
   private attachmentUrls: ReadonlySet<string> = new Set();
+  /** Attachment files by their page's {@link pageKey}: a link to the page becomes a link to the file. */
+  private readonly attachmentPages = new Map<string, string>();
   private readonly progress: MediaProgress = { queued: 0, finished: 0, failed: 0, bytes: 0 };
   private readonly counts = { downloaded: 0, alreadyThere: 0, wouldDownload: 0, otherSites: 0 };
 
@@ -207,6 +210,12 @@ export class MediaImporter implements MediaStep {
 
   private sourcesOf({ site, library }: MediaContext): MediaSources {
     const attachments = [...library.byId.values()].map((file) => file.url);
+    for (const file of library.byId.values()) {
+      for (const page of [file.page, `${site.link.replace(/\/$/, '')}/?attachment_id=${file.id}`]) {
+        const key = page && pageKey(page);
+        if (key) this.attachmentPages.set(key, file.url);
+      }
+    }
     this.attachmentUrls = new Set(attachments.map((url) => url.split(/[?#]/)[0]!));
     return mediaSources(
       [site.link, site.baseSiteUrl ?? '', site.baseBlogUrl ?? ''].filter(Boolean),
@@ -217,7 +226,8 @@ export class MediaImporter implements MediaStep {
 
   /** Which address to download for a reference, and where to keep it; undefined to leave it alone. */
   private plan(address: string, use: MediaUse, sources: MediaSources) {
-    const download = originalUpload(address, this.attachmentUrls);
+    const attachmentFile = use === 'link' ? this.attachmentPages.get(pageKey(address) ?? '') : undefined;
+    const download = originalUpload(attachmentFile ?? address, this.attachmentUrls);
     const wantedPath = mediaPathFor(download, sources);
     if (wantedPath === undefined) return undefined;
     // A link to a page or folder of the old site is the addresses step's business, not a file.

@@ -168,6 +168,17 @@ describe('downloading the media posts use', () => {
     expect(await readFile(join(outDir, 'media/2020/01/leaflet.pdf'))).toEqual(pdf);
   });
 
+  test('a link to an attachment’s page on the old site becomes a link to the file itself', async () => {
+    const linked = (href: string) => `<p><a href="${href}">${image('photo-300x200.jpg')}</a></p>`;
+    const { articles } = await importWithMedia(
+      siteExport(post(1, linked(`${origin}/?p=900`)), post(2, linked(`${origin}/?attachment_id=900`))),
+    );
+    const local = '[![An image](../media/2020/01/photo.jpg)](../../media/2020/01/photo.jpg)\n';
+    expect(articles.get('post-1')).toBe(local);
+    expect(articles.get('post-2')).toBe(local);
+    expect(requests).toEqual([`${UPLOADS}/photo.jpg`]);
+  });
+
   test('a gallery shortcode’s attachments are downloaded', async () => {
     const { articles } = await importWithMedia(siteExport(post(1, '[gallery ids="900"]')));
     expect(articles.get('post-1')).toContain('![A red square](../media/2020/01/photo.jpg)');
