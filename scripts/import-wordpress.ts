@@ -242,10 +242,8 @@ async function main(argv: string[]): Promise<number> {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(formatReport(report));
     console.log('');
-    if (media) {
-      console.log(formatMediaSummary(media.summary(), values['dry-run']));
-      console.log('');
-    }
+    const mediaLines = media ? formatMediaSummary(media.summary(), values['dry-run']) : '';
+    if (mediaLines) console.log(`${mediaLines}\n`);
     console.log(
       `${values['dry-run'] ? 'Dry run: would write' : 'Wrote'} ${created.length + replaced.length} files to ${output.outDir} ` +
         `(${created.length} new, ${replaced.length} replaced, ${unchanged.length} unchanged` +

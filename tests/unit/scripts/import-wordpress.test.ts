@@ -4,7 +4,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -247,5 +249,61 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
     expect(await exited).toBe(code);
     expect(stderr).toContain(`Interrupted (${signal}). Nothing was written.`);
     expect(await readdir(parent)).toEqual(['big.wordpress.xml']);
+  });
+});
+
+/** Runs the command without blocking this process, so a server in it can answer the downloads. */
+function runImportAsync(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [TSX, '--tsconfig', TSCONFIG, SCRIPT, ...args], { stdio: 'pipe' });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
+  child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
+  return new Promise((done) => child.on('close', (status) => done({ status, stdout, stderr })));
+}
+
+describe('npm run import:wordpress with media', { timeout: 60_000 }, () => {
+  test('downloads the images posts use, shows its progress as plain lines, and reports them', async () => {
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.from('a small JPEG body')]);
+    const requested: string[] = [];
+    const server = createServer((request, response) => {
+      requested.push(request.url ?? '');
+      response.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': jpeg.length });
+      response.end(jpeg);
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const { parent, out } = await newContentFolder();
+      const exportFile = join(parent, 'site.wordpress.xml');
+      const content = `<img src="${origin}/wp-content/uploads/2020/01/cramp.jpg" alt="A calf">`;
+      await writeFile(exportFile, wxr({ id: 1, slug: 'cramps', content }).replaceAll('https://blog.example', origin));
+
+      const withoutMedia = await runImportAsync(exportFile, '--out', out, '--no-media');
+      expect(withoutMedia.status).toBe(0);
+      expect(requested).toEqual([]);
+      expect(await readFile(join(out, 'articles/cramps.mdx'), 'utf8')).toContain(`](${origin}/wp-content/uploads/`);
+
+      const run = await runImportAsync(exportFile, '--out', out, '--force');
+      expect(run.status).toBe(0);
+      expect(requested).toEqual(['/wp-content/uploads/2020/01/cramp.jpg']);
+      expect(run.stderr).toMatch(/^Media: 1 of 1 files, 21 B$/m);
+      expect(run.stdout).toMatch(/^ {2}downloaded +1 {2}\(0\.0 MB\)$/m);
+      expect(await readFile(join(out, 'articles/cramps.mdx'), 'utf8')).toContain(
+        '![A calf](../media/2020/01/cramp.jpg)',
+      );
+      expect(await readFile(join(out, 'media/2020/01/cramp.jpg'))).toEqual(jpeg);
+    } finally {
+      await new Promise((closed) => server.close(closed));
+    }
+  });
+
+  test.each([
+    [['--media-max-size', 'big'], '--media-max-size big is not a size: give megabytes, such as 50.'],
+    [['--media-from', 'https://images.example/'], '--media-from "https://images.example/" is not a host name'],
+  ])('refuses %j in one line', (args, message) => {
+    const run = runImport(SEED_EXPORT, '--dry-run', ...args);
+    expect(run.status).toBe(1);
+    expect(run.stderr.split('\n')[0]).toContain(message);
   });
 });

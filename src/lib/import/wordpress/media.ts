@@ -347,8 +347,10 @@ function hostOf(address: string): string {
   }
 }
 
-/** The media lines of the report. */
+/** The media lines of the report; empty when the articles use no media at all. */
 export function formatMediaSummary(summary: MediaSummary, dryRun = false): string {
+  const { downloaded, alreadyThere, wouldDownload, failed, otherSites } = summary;
+  if (downloaded + alreadyThere + wouldDownload + failed.length + otherSites === 0) return '';
   const lines = [
     'Media (images and files from the site’s uploads, in media/)',
     dryRun
