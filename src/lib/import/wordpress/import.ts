@@ -14,7 +14,7 @@ import {
   personFileProblem,
   REFUSED_COMMENT,
 } from '@/lib/import/wordpress/content-rules';
-import type { MediaStep } from '@/lib/import/wordpress/media';
+import type { MediaContext, MediaStep } from '@/lib/import/wordpress/media';
 import { peopleOfExport, serializePerson, type ImportedPerson } from '@/lib/import/wordpress/people';
 import { ReportBuilder, type ImportReport } from '@/lib/import/wordpress/report';
 import type { MediaFile } from '@/lib/import/wordpress/shortcodes';
@@ -250,7 +250,9 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
       return true;
     });
     if (options.media) {
-      const waiting = handOnWithMedia(toHandOn, slug, options.media, references, report, options.onFile);
+      const featuredImage = references.media.byId.get(item.featuredImageId);
+      const context = { article: slug, site: references.site, library: references.media, featuredImage };
+      const waiting = handOnWithMedia(toHandOn, context, options.media, report, options.onFile);
       waitingForMedia.add(waiting);
       // Settled either way here; a failure is raised by the Promise.all below.
       const settled = () => waitingForMedia.delete(waiting);
@@ -276,23 +278,18 @@ const MEDIA_ARTICLES_AT_ONCE = 16;
 /** Hands on an article's files once its media is downloaded and its body points at the copies. */
 async function handOnWithMedia(
   files: readonly ImportedFile[],
-  slug: string,
+  context: MediaContext,
   media: MediaStep,
-  references: ExportReferences,
   report: ImportReport,
   onFile: WordPressImportOptions['onFile'],
 ): Promise<void> {
   for (const file of files) {
-    if (file.path !== `articles/${slug}.mdx`) {
+    if (file.path !== `articles/${context.article}.mdx`) {
       await onFile(file);
       continue;
     }
-    const localized = await media.localize(file.contents, {
-      article: slug,
-      site: references.site,
-      library: references.media,
-    });
-    report.warnings.push(...localized.warnings.map((warning) => ({ ...warning, article: slug })));
+    const localized = await media.localize(file.contents, context);
+    report.warnings.push(...localized.warnings.map((warning) => ({ ...warning, article: context.article })));
     await onFile({ ...file, contents: localized.contents });
   }
 }

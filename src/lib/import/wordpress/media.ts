@@ -19,6 +19,7 @@ import {
   isOptimisableImage,
   MEDIA_FOLDER,
   mediaPathFor,
+  mediaReferences,
   mediaSources,
   originalUpload,
   pageKey,
@@ -26,7 +27,8 @@ import {
   type MediaSources,
   type MediaUse,
 } from '@/lib/import/wordpress/media-files';
-import type { MediaLibrary } from '@/lib/import/wordpress/shortcodes';
+import { escapeMdxText, safeUrl } from '@/lib/import/wordpress/html-to-mdx-rules';
+import type { MediaFile, MediaLibrary } from '@/lib/import/wordpress/shortcodes';
 import type { ConversionWarning } from '@/lib/import/wordpress/warnings';
 import type { WxrSite } from '@/lib/import/wordpress/wxr';
 
@@ -36,6 +38,8 @@ export interface MediaContext {
   article: string;
   site: WxrSite;
   library: MediaLibrary;
+  /** The post's featured image, shown at the top of the article when the body does not show it already. */
+  featuredImage?: MediaFile | undefined;
 }
 
 /** The media step as `importWordPress` uses it: an article file in, the same file pointing at local copies out. */
@@ -157,7 +161,7 @@ export class MediaImporter implements MediaStep {
     this.sources ??= this.sourcesOf(context);
     const sources = this.sources;
     const frontmatter = /^---\n[\s\S]*?\n---\n/.exec(contents)?.[0] ?? '';
-    const body = contents.slice(frontmatter.length);
+    const body = this.withFeaturedImage(contents.slice(frontmatter.length), context.featuredImage);
 
     // First pass: start every download the body needs; second pass: rewrite with the outcomes.
     const wanted = new Map<string, { download: string; path: string } | undefined>();
@@ -201,6 +205,21 @@ export class MediaImporter implements MediaStep {
       return undefined;
     });
     return { contents: frontmatter + localized, warnings };
+  }
+
+  /**
+   * The body with the post's featured image first (WordPress themes show it above the text), unless the
+   * body already shows that image in some size.
+   */
+  private withFeaturedImage(body: string, featured: MediaFile | undefined): string {
+    if (!featured || !isOptimisableImage(featured.url.split(/[?#]/)[0]!)) return body;
+    const original = originalUpload(featured.url, this.attachmentUrls);
+    const shown = mediaReferences(body).some(
+      ({ address, use }) => use === 'image' && originalUpload(address, this.attachmentUrls) === original,
+    );
+    const destination = safeUrl(featured.url, '');
+    if (shown || !destination) return body;
+    return body.replace(/^\n?/, `\n![${escapeMdxText(featured.alt)}](${destination})\n\n`);
   }
 
   /** What the step did so far; complete once the import has finished. */

@@ -92,6 +92,8 @@ export interface WxrItem {
   attachmentUrl: string;
   /** For attachments: the image's alternative text. */
   imageAlt: string;
+  /** The attachment id of the post's featured image (`_thumbnail_id`); empty when none. */
+  featuredImageId: string;
   terms: WxrTerm[];
   comments: WxrComment[];
 }
@@ -392,6 +394,8 @@ class RecordAssembler {
       case 'meta':
         if (parentRecord && field(record.fields, 'wp:meta_key') === '_wp_attachment_image_alt') {
           parentRecord.fields.set('imageAlt', field(record.fields, 'wp:meta_value'));
+        } else if (parentRecord && field(record.fields, 'wp:meta_key') === '_thumbnail_id') {
+          parentRecord.fields.set('featuredImageId', field(record.fields, 'wp:meta_value'));
         }
         break;
       case 'comment':
@@ -464,6 +468,7 @@ function toItem(record: OpenRecord): WxrItem {
     menuOrder: Number(field(fields, 'wp:menu_order')) || 0,
     attachmentUrl: field(fields, 'wp:attachment_url'),
     imageAlt: field(fields, 'imageAlt'),
+    featuredImageId: field(fields, 'featuredImageId'),
     terms: record.terms,
     comments: record.comments,
   };

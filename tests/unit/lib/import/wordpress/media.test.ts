@@ -179,6 +179,17 @@ describe('downloading the media posts use', () => {
     expect(requests).toEqual([`${UPLOADS}/photo.jpg`]);
   });
 
+  test('a post’s featured image is shown above its text, once', async () => {
+    const { articles } = await importWithMedia(
+      siteExport(
+        { ...post(1, '<p>Text.</p>'), featuredImageId: 900 },
+        { ...post(2, `<p>${image('photo-300x200.jpg')}</p>`), featuredImageId: 900 },
+      ),
+    );
+    expect(articles.get('post-1')).toBe('![A red square](../media/2020/01/photo.jpg)\n\nText.\n');
+    expect(articles.get('post-2')).toBe('![An image](../media/2020/01/photo.jpg)\n');
+  });
+
   test('a gallery shortcode’s attachments are downloaded', async () => {
     const { articles } = await importWithMedia(siteExport(post(1, '[gallery ids="900"]')));
     expect(articles.get('post-1')).toContain('![A red square](../media/2020/01/photo.jpg)');
