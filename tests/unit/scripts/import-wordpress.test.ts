@@ -238,7 +238,8 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
     const child = spawn(process.execPath, [TSX, '--tsconfig', TSCONFIG, SCRIPT, big, '--out', out], { stdio: 'pipe' });
     let stderr = '';
     child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    // 'close', not 'exit': the message may still be on its way through the pipe when the process exits.
+    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
     // Wait until articles are being staged, then interrupt.
     for (let waited = 0; waited < 50_000; waited += 50) {
       const staging = (await readdir(parent)).find((name) => name.startsWith('.wordpress-import-'));
