@@ -206,6 +206,8 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
   const personFiles = new Set<string>();
   /** Articles waiting for their media, handed on once it is in; several at once, so downloads overlap. */
   const waitingForMedia = new Set<Promise<void>>();
+  /** The first error in handing on an article after its media (a full disk…): it stops the import. */
+  let mediaFailure: { error: unknown } | undefined;
 
   for await (const record of readWxr(options.openExport('convert'))) {
     if (record.kind !== 'item') continue;
@@ -254,10 +256,16 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
       const context = { article: slug, site: references.site, library: references.media, featuredImage };
       const waiting = handOnWithMedia(toHandOn, context, options.media, report, options.onFile);
       waitingForMedia.add(waiting);
-      // Settled either way here; a failure is raised by the Promise.all below.
-      const settled = () => waitingForMedia.delete(waiting);
-      waiting.then(settled, settled);
-      if (waitingForMedia.size >= MEDIA_ARTICLES_AT_ONCE) await Promise.race(waitingForMedia);
+      waiting.then(
+        () => waitingForMedia.delete(waiting),
+        (error: unknown) => {
+          waitingForMedia.delete(waiting);
+          mediaFailure ??= { error };
+        },
+      );
+      if (waitingForMedia.size >= MEDIA_ARTICLES_AT_ONCE) await Promise.race(waitingForMedia).catch(() => {});
+      // Stops only once the other articles' downloads have settled: nothing goes on behind the error.
+      if (mediaFailure) break;
     } else {
       for (const file of toHandOn) await options.onFile(file);
     }
@@ -268,7 +276,8 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
       report.articlesWithComments++;
     }
   }
-  await Promise.all(waitingForMedia);
+  await Promise.allSettled(waitingForMedia);
+  if (mediaFailure) throw mediaFailure.error;
   return report;
 }
 

@@ -219,6 +219,23 @@ describe('downloading the media posts use', () => {
     expect(mostInFlight).toBe(2);
   });
 
+  test('a file that cannot be handed on stops the import, as without media', async () => {
+    const media = new MediaImporter({ outDir: await temporaryFolder('wordpress-media-test-') });
+    const imported = importWordPress({
+      openExport: () => [
+        siteExport(
+          post(1, '<p>No media.</p>'),
+          ...Array.from({ length: 20 }, (_, index) => post(index + 2, image('photo.jpg'))),
+        ),
+      ],
+      onFile: (file) => {
+        if (file.path === 'articles/post-1.mdx') throw new Error('ENOSPC: no space left on device');
+      },
+      media,
+    });
+    await expect(imported).rejects.toThrow('ENOSPC');
+  });
+
   test('a dry run fetches nothing and leaves the articles pointing at the old site', async () => {
     const { outDir, articles, summary } = await importWithMedia(siteExport(post(1, image('photo.jpg'))), {
       dryRun: true,
