@@ -4,53 +4,26 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { formatReport, importWordPress, type ImportReport } from '@/lib/import/wordpress';
 import { mediaReferences } from '@/lib/import/wordpress/media-files';
 import { MediaImporter, type MediaSummary } from '@/lib/import/wordpress/media';
 
+import { startMediaHost, THEME_DATA_MEDIA_HOST, type MediaHost } from '../../../../helpers/media-host';
 import { removeTemporaryFolders, temporaryFolder, THEME_DATA } from './helpers';
 
-const MEDIA_HOST = 'https://wpthemetestdata.files.wordpress.com';
-
-/** A small file of the type each extension names. */
-const FILES: Record<string, Buffer> = {
-  pdf: Buffer.from('%PDF-1.4\n%%EOF\n'),
-  mp3: Buffer.from('ID3\u0004\u0000 sound', 'latin1'),
-  mov: Buffer.from('\u0000\u0000\u0000\u0014ftypqt   video', 'latin1'),
-};
-
-let server: Server;
-let origin = '';
+let host: MediaHost;
 let outDir = '';
 let report: ImportReport;
 let summary: MediaSummary;
 const articles = new Map<string, string>();
 
 beforeAll(async () => {
-  const square = sharp({ create: { width: 16, height: 16, channels: 3, background: '#808080' } });
-  Object.assign(FILES, {
-    jpg: await square.clone().jpeg().toBuffer(),
-    jpeg: await square.clone().jpeg().toBuffer(),
-    png: await square.clone().png().toBuffer(),
-    gif: await square.clone().gif().toBuffer(),
-  });
-  server = createServer((request, response) => {
-    const extension = /\.([a-z0-9]+)$/i.exec(new URL(request.url ?? '/', 'http://x').pathname)?.[1]?.toLowerCase();
-    const body = extension && FILES[extension];
-    if (!body) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-length': body.length }).end(body);
-  });
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  const xml = (await readFile(THEME_DATA, 'utf8')).replaceAll(MEDIA_HOST, origin);
+  host = await startMediaHost();
+  const xml = (await readFile(THEME_DATA, 'utf8')).replaceAll(THEME_DATA_MEDIA_HOST, host.origin);
   outDir = await temporaryFolder('wordpress-theme-media-');
   const media = new MediaImporter({ outDir });
   report = await importWordPress({
@@ -63,7 +36,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await new Promise((closed) => server.close(closed));
+  await host.close();
   await removeTemporaryFolders();
 });
 
@@ -78,7 +51,9 @@ describe('the theme test data imported with its media', () => {
   test('no article shows an image or links a file on the old media host', () => {
     const onOldHost = [...articles].flatMap(([path, contents]) =>
       mediaReferences(contents)
-        .filter(({ address, use }) => address.startsWith(origin) && (use === 'image' || /\.\w{2,4}$/.test(address)))
+        .filter(
+          ({ address, use }) => address.startsWith(host.origin) && (use === 'image' || /\.\w{2,4}$/.test(address)),
+        )
         .map(({ address }) => `${path}: ${address}`),
     );
     expect(onOldHost).toEqual([]);
