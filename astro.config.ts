@@ -19,6 +19,7 @@ import { missingSiteUrlNotice, site } from '@/config/site';
 import { isAskPageUrl } from '@/lib/questions/ask-page';
 import { buildNotices } from '@/integrations/build-notices';
 import { contentIntegrity } from '@/integrations/content-integrity';
+import { contentMedia } from '@/integrations/content-media';
 import { editorialLint } from '@/integrations/editorial-lint';
 import { questionsIntegration } from '@/integrations/questions';
 import { redirects } from '@/integrations/redirects';
@@ -44,6 +45,8 @@ export default defineConfig({
     questionsIntegration(contentDir),
     // Drawn in a worker thread from the start of the build; copied into dist/ at its end.
     shareImages(contentDir),
+    // The content folder's media/ (imported from WordPress), served at <base>media/.
+    contentMedia(contentDir),
     mdx(),
     // Every page (the 404 page is left out by the integration), at its full address under the base path.
     // Pages end in "/"; files made by endpoints (feed, images, robots.txt) are not pages and stay out, and
@@ -73,6 +76,12 @@ export default defineConfig({
       mdastPlugins: [checkComponentUses(contentDir)],
       hastPlugins: [taskListLabels, focusableCodeBlocks, letteredNotes],
     }),
+  },
+  image: {
+    // Images in articles get a srcset of sizes up to their own width, with width and height (so nothing
+    // shifts as they load). Tailwind's base styles already keep an image within its column
+    // (max-width: 100%; height: auto), so Astro's global image styles are not added.
+    layout: 'constrained',
   },
   build: {
     // One HTML request and no render-blocking stylesheet request: the page's CSS is small.

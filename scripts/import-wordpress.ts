@@ -2,7 +2,8 @@
  * Imports a WordPress export (WXR) into the content folder:
  *
  *   npm run import:wordpress -- <export.xml> [--out <dir>] [--dry-run] [--include-pages]
- *                                            [--include-pingbacks] [--force]
+ *                                            [--include-pingbacks] [--force] [--no-media]
+ *                                            [--media-from <host>]… [--media-max-size <MB>]
  *
  * Exit code 0 when the import finished, 1 on any error (nothing is written then), 130 or 143 when
  * interrupted by Ctrl-C or a kill (nothing is written then either; the temporary folder is removed).

@@ -27,3 +27,11 @@ export function collectionFolder(collection: CollectionName): string {
 export function hasCollectionFolder(collection: CollectionName): boolean {
   return existsSync(collectionFolder(collection));
 }
+
+/**
+ * The folder of images and files that articles use (`media/<yyyy>/<mm>/<name>`, as the WordPress import
+ * writes it). Articles point at an image by its path from the article (`../media/…`), and Astro optimises
+ * it; every file in it is also copied into the built site at `<base>media/…`, for links (`../../media/…`
+ * from an article page) to documents and full-size images.
+ */
+export const MEDIA_FOLDER = 'media';

@@ -8,9 +8,10 @@ import { readdirSync } from 'node:fs';
 /**
  * Folders the build writes into `dist/` beside the routes: the search index (`SEARCH_INDEX_DIR` in
  * integrations/search-index.ts), the sharing images (`articleImagePath` in lib/urls.ts) and the question
- * handler (`questionsEndpointPath`, served by the hosts' functions).
+ * handler (`questionsEndpointPath`, served by the hosts' functions) and the content's media files
+ * (`MEDIA_FOLDER` in lib/content-folders.ts, copied by integrations/content-media.ts).
  */
-export const BUILD_OUTPUT_FOLDERS: readonly string[] = ['pagefind', 'og', 'api'];
+export const BUILD_OUTPUT_FOLDERS: readonly string[] = ['pagefind', 'og', 'api', 'media'];
 
 const ROUTE_FILE = /\.(astro|md|mdx|html|ts|js)$/;
 

@@ -11,16 +11,7 @@
  * a second run builds nothing. A clean clone (CI) has no digest and builds everything it runs.
  */
 import { createHash } from 'node:crypto';
-import {
-  createReadStream,
-  existsSync,
-  globSync,
-  mkdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, globSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,8 +20,10 @@ import { dump as dumpYaml, load as loadYaml } from 'js-yaml';
 import lockfile from 'proper-lockfile';
 
 import { importWordPress } from '@/lib/import/wordpress';
+import { MediaImporter } from '@/lib/import/wordpress/media';
 import { astroBuild, buildEnvironment } from './astro-build';
 import { writeGeneratedFixtures } from './generated-fixtures';
+import { startMediaHost, THEME_DATA_MEDIA_HOST } from './media-host';
 import { FIXTURE_CONTENT, FIXTURE_SOURCE, TEST_CACHE, WORDPRESS_CONTENT } from './paths';
 import { SUB_PATH, SUB_PATH_SITE_URL } from './sub-path';
 
@@ -48,6 +41,7 @@ const SHARED_INPUTS = [
   'tests/helpers/astro-build.ts',
   'tests/helpers/paths.ts',
   'tests/helpers/sub-path.ts',
+  'tests/helpers/media-host.ts',
 ];
 
 const WORDPRESS_EXPORTS = [
@@ -90,7 +84,7 @@ export const SITES = {
     inputs: ['content'],
     env: { CONTENT_DIR: resolve(REPO, 'content'), BASE_PATH: SUB_PATH, SITE_URL: SUB_PATH_SITE_URL },
   },
-  /** WordPress's theme test data (pages too), a hostile export and one with 60 conversations, imported, then built. */
+  /** WordPress's theme test data (pages too, and its media), a hostile export and one with 60 conversations, imported, then built. */
   wordpress: {
     dist: join(TEST_CACHE, 'wordpress-dist'),
     inputs: WORDPRESS_EXPORTS,
@@ -110,22 +104,34 @@ async function prepareFixtureContent() {
 }
 
 /**
- * Imports the WordPress exports into WORDPRESS_CONTENT. Both blogs had a `/feed/`: the archive redirects
- * of the second are added to the first's, each old address once, as an owner merging two blogs would.
+ * Imports the WordPress exports into WORDPRESS_CONTENT, with their media: the theme test data's media host
+ * is rewritten to a local stand-in (tests/helpers/media-host.ts), as if the owner's WordPress were online.
+ * Both blogs had a `/feed/`: the archive redirects of the second are added to the first's, each old
+ * address once, as an owner merging two blogs would.
  */
 async function importWordPressContent() {
   rmSync(WORDPRESS_CONTENT, { recursive: true, force: true });
-  for (const path of WORDPRESS_EXPORTS) {
-    await importWordPress({
-      includePages: true,
-      openExport: () => createReadStream(join(REPO, path)),
-      onFile: async (file) => {
-        const target = join(WORDPRESS_CONTENT, file.path);
-        await mkdir(dirname(target), { recursive: true });
-        const merged = file.path === 'redirects.yaml' && existsSync(target);
-        await writeFile(target, merged ? mergedRedirects(readFileSync(target, 'utf8'), file.contents) : file.contents);
-      },
-    });
+  const host = await startMediaHost();
+  try {
+    for (const path of WORDPRESS_EXPORTS) {
+      const xml = readFileSync(join(REPO, path), 'utf8').replaceAll(THEME_DATA_MEDIA_HOST, host.origin);
+      await importWordPress({
+        includePages: true,
+        openExport: () => [xml],
+        onFile: async (file) => {
+          const target = join(WORDPRESS_CONTENT, file.path);
+          await mkdir(dirname(target), { recursive: true });
+          const merged = file.path === 'redirects.yaml' && existsSync(target);
+          await writeFile(
+            target,
+            merged ? mergedRedirects(readFileSync(target, 'utf8'), file.contents) : file.contents,
+          );
+        },
+        media: new MediaImporter({ outDir: WORDPRESS_CONTENT }),
+      });
+    }
+  } finally {
+    await host.close();
   }
 }
 

@@ -47,6 +47,40 @@ describe('the imported WordPress site', () => {
     expect(main).not.toMatch(/<script|<iframe|<form|\son[a-z]+=|javascript:/i);
   });
 
+  test('shows every image of the site’s uploads from the site itself and links no file on the old media host', () => {
+    const elsewhere: string[] = [];
+    for (const file of globSync('articles/*/index.html', { cwd: WORDPRESS_DIST })) {
+      const $ = cheerio.load(readFileSync(join(WORDPRESS_DIST, file), 'utf8'));
+      $('main img').each((_, image) => {
+        const source = $(image).attr('src') ?? '';
+        if (!source.startsWith('/_astro/')) elsewhere.push(`${file}: <img src="${source}">`);
+      });
+      $('main a[href*="127.0.0.1"]').each(
+        (_, link) => void elsewhere.push(`${file}: <a href="${$(link).attr('href')}">`),
+      );
+    }
+    // The one image left elsewhere is the hostile export's, on a site that is not the WordPress site.
+    expect(elsewhere).toEqual(['articles/hostile-body/index.html: <img src="https://hostile.example/x.png">']);
+  });
+
+  test('gives each image its width and height, a size for each screen, lazy loading and its alt text', () => {
+    const images = load('markup-image-alignment')('main img').toArray();
+    expect(images.length).toBeGreaterThan(5);
+    for (const { attribs } of images) {
+      expect(attribs).toMatchObject({ loading: 'lazy', width: expect.stringMatching(/^\d+$/) });
+      expect(attribs.height).toMatch(/^\d+$/);
+      expect(attribs.srcset).toMatch(/ \d+w(, |$)/);
+      expect(attribs.alt).toBeDefined();
+    }
+    expect(images.map(({ attribs }) => attribs.alt)).toContain('Image Alignment 580x300');
+  });
+
+  test('serves a linked document from media/', () => {
+    const href = load('block-category-common')('main a[href$="file_block.pdf"]').attr('href');
+    expect(href).toBe('../../media/2018/11/file_block.pdf');
+    expect(readFileSync(join(WORDPRESS_DIST, 'media/2018/11/file_block.pdf'), 'latin1')).toMatch(/^%PDF-/);
+  });
+
   test('has no broken internal link or fragment', () => {
     expect(checkLinks({ dist: WORDPRESS_DIST }).broken).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { existsSync, globSync, readdirSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 
 import type { ContentProblem } from '@/lib/content-check/problems';
+import { MEDIA_FOLDER } from '@/lib/content-folders';
 import { REDIRECTS_FILE } from '@/lib/redirects/old-addresses';
 
 /** A file's name in messages, from its path inside the content folder. */
@@ -40,7 +41,7 @@ export function ignoredFiles(contentDir: string, display: DisplayPath): ContentP
  * `article/`: a note, since a content folder may also hold the editors' own notes.
  */
 export function unreadEntries(contentDir: string, display: DisplayPath): string[] {
-  const folders = Object.keys(CONTENT_FILE_EXTENSIONS);
+  const folders = [...Object.keys(CONTENT_FILE_EXTENSIONS), MEDIA_FOLDER];
   if (!existsSync(contentDir)) return [];
   return readdirSync(contentDir, { withFileTypes: true })
     .filter(

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 
 import { SEARCH_INDEX_DIR } from '@/integrations/search-index';
+import { MEDIA_FOLDER } from '@/lib/content-folders';
 import { BUILD_OUTPUT_FOLDERS, reservedPageSlugs, routeFirstSegments } from '@/lib/reserved-addresses';
 import { articleImagePath, questionsEndpointPath, sitePath } from '@/lib/urls';
 
@@ -64,10 +65,15 @@ describe('reservedPageSlugs', () => {
     for (const taken of [...routeFirstSegments(PAGES), ...BUILD_OUTPUT_FOLDERS]) expect(reserved).toContain(taken);
   });
 
-  test('names the folders the build really writes: search index, sharing images, question handler', () => {
+  test('names the folders the build really writes: search index, sharing images, question handler, media', () => {
     const firstSegment = (path: string) => path.slice(sitePath('').length).split('/')[0];
     expect([...BUILD_OUTPUT_FOLDERS].sort()).toEqual(
-      [SEARCH_INDEX_DIR, firstSegment(articleImagePath('x')), firstSegment(questionsEndpointPath())].sort(),
+      [
+        SEARCH_INDEX_DIR,
+        firstSegment(articleImagePath('x')),
+        firstSegment(questionsEndpointPath()),
+        MEDIA_FOLDER,
+      ].sort(),
     );
   });
 });

@@ -4,7 +4,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -263,7 +265,8 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
       });
       let stderr = '';
       child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
-      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+      // 'close', not 'exit': the message may still be on its way through the pipe when the process exits.
+      const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
       // Wait until articles are being staged, then interrupt.
       for (let waited = 0; waited < 50_000; waited += 50) {
         const staging = (await readdir(parent)).find((name) => name.startsWith('.wordpress-import-'));
@@ -276,4 +279,50 @@ describe('npm run import:wordpress', { timeout: 60_000 }, () => {
       expect(await readdir(parent)).toEqual(['big.wordpress.xml']);
     },
   );
+});
+
+describe('npm run import:wordpress with media', { timeout: 60_000 }, () => {
+  test('downloads the images posts use, shows its progress as plain lines, and reports them', async () => {
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.from('a small JPEG body')]);
+    const requested: string[] = [];
+    const server = createServer((request, response) => {
+      requested.push(request.url ?? '');
+      response.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': jpeg.length });
+      response.end(jpeg);
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const { parent, out } = await newContentFolder();
+      const exportFile = join(parent, 'site.wordpress.xml');
+      const content = `<img src="${origin}/wp-content/uploads/2020/01/cramp.jpg" alt="A calf">`;
+      await writeFile(exportFile, wxr({ id: 1, slug: 'cramps', content }).replaceAll('https://blog.example', origin));
+
+      const withoutMedia = await runImport(exportFile, '--out', out, '--no-media');
+      expect(withoutMedia.status).toBe(0);
+      expect(requested).toEqual([]);
+      expect(await readFile(join(out, 'articles/cramps.mdx'), 'utf8')).toContain(`](${origin}/wp-content/uploads/`);
+
+      const run = await runImport(exportFile, '--out', out, '--force');
+      expect(run.status).toBe(0);
+      expect(requested).toEqual(['/wp-content/uploads/2020/01/cramp.jpg']);
+      expect(run.stderr).toMatch(/^Media: 1 of 1 files, 21 B$/m);
+      expect(run.stdout).toMatch(/^ {2}downloaded +1 {2}\(0\.0 MB\)$/m);
+      expect(await readFile(join(out, 'articles/cramps.mdx'), 'utf8')).toContain(
+        '![A calf](../media/2020/01/cramp.jpg)',
+      );
+      expect(await readFile(join(out, 'media/2020/01/cramp.jpg'))).toEqual(jpeg);
+    } finally {
+      await new Promise((closed) => server.close(closed));
+    }
+  });
+
+  test.each([
+    [['--media-max-size', 'big'], '--media-max-size big is not a size: give megabytes, such as 50.'],
+    [['--media-from', 'https://images.example/'], '--media-from "https://images.example/" is not a host name'],
+  ])('refuses %j in one line', async (args, message) => {
+    const run = await runImport(SEED_EXPORT, '--dry-run', ...args);
+    expect(run.status).toBe(1);
+    expect(run.stderr.split('\n')[0]).toContain(message);
+  });
 });

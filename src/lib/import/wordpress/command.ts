@@ -9,9 +9,15 @@ import { parseArgs } from 'node:util';
 
 import { importWordPress, type ImportPass } from '@/lib/import/wordpress/import';
 import { CommitError, ExistingFilesError, OutputFolderError, StagedOutput } from '@/lib/import/wordpress/output';
+import {
+  DEFAULT_MAX_MEDIA_BYTES,
+  formatMediaSummary,
+  MediaImporter,
+  type MediaProgress,
+} from '@/lib/import/wordpress/media';
 import { formatReport } from '@/lib/import/wordpress/report';
 import { WxrError } from '@/lib/import/wordpress/wxr';
-import { countOf } from '@/lib/text/plural';
+import { countOf, plural } from '@/lib/text/plural';
 
 const USAGE = `Usage: npm run import:wordpress -- <export.xml> [options]
 
@@ -23,6 +29,10 @@ Options:
   --include-pages       import published pages as articles too
   --include-pingbacks   keep pingbacks and trackbacks as comments
   --force               replace existing files whose contents differ
+  --no-media            leave images and files on the WordPress site (they break when it goes)
+  --media-from <host>   also download files from this host (repeatable); by default only the
+                        site's own uploads are fetched
+  --media-max-size <MB> largest file downloaded (default: ${DEFAULT_MAX_MEDIA_BYTES / 1024 / 1024})
   -h, --help            show this help`;
 
 /** Where the command's output goes, and what it may do to its process. */
@@ -77,6 +87,36 @@ class Progress {
   }
 }
 
+/** Shows the media downloads: a bar on a terminal, a line every ten files otherwise. */
+class MediaProgressDisplay {
+  private lastDrawn = 0;
+  private lastLine = 0;
+  private drawn = false;
+
+  constructor(private readonly io: ImportCommandIo) {}
+
+  update({ queued, finished, failed, bytes }: MediaProgress) {
+    const amount = `${finished} of ${queued} files${failed > 0 ? ` (${failed} failed)` : ''}, ${size(bytes)}`;
+    if (this.io.errIsTerminal) {
+      const now = Date.now();
+      if (finished < queued && now - this.lastDrawn < 100) return;
+      this.lastDrawn = now;
+      const width = 30;
+      const filled = queued === 0 ? width : Math.round((finished / queued) * width);
+      this.io.err(`\r${'Media'.padEnd(10)} ${'█'.repeat(filled)}${'░'.repeat(width - filled)}  ${amount}\x1b[K`);
+      this.drawn = true;
+    } else if (finished > 0 && (finished - this.lastLine >= 10 || finished === queued) && finished !== this.lastLine) {
+      this.lastLine = finished;
+      this.io.err(`Media: ${amount}\n`);
+    }
+  }
+
+  /** Ends the bar's line once every download has finished. */
+  done() {
+    if (this.drawn) this.io.err('\n');
+  }
+}
+
 const size = (bytes: number) =>
   bytes < 1024
     ? `${bytes} B`
@@ -112,6 +152,9 @@ export async function runImportCommand(argv: readonly string[], io: ImportComman
         'include-pages': { type: 'boolean', default: false },
         'include-pingbacks': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        'no-media': { type: 'boolean', default: false },
+        'media-from': { type: 'string', multiple: true, default: [] },
+        'media-max-size': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -129,6 +172,19 @@ export async function runImportCommand(argv: readonly string[], io: ImportComman
     return 1;
   }
   const exportPath = positionals[0]!;
+  const maxMegabytes = values['media-max-size'] === undefined ? undefined : Number(values['media-max-size']);
+  if (maxMegabytes !== undefined && !(maxMegabytes > 0)) {
+    error(`--media-max-size ${values['media-max-size']} is not a size: give megabytes, such as 50.\n\n${USAGE}`);
+    return 1;
+  }
+  const mediaHosts = values['media-from'].map((host) => host.trim().toLowerCase());
+  const badHost = mediaHosts.find(
+    (host) => !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(host),
+  );
+  if (badHost !== undefined) {
+    error(`--media-from "${badHost}" is not a host name: give one such as images.example.com.\n\n${USAGE}`);
+    return 1;
+  }
   let total: number;
   try {
     total = (await stat(exportPath)).size;
@@ -148,10 +204,25 @@ export async function runImportCommand(argv: readonly string[], io: ImportComman
     );
     return 1;
   }
-  const nothingOrWhat = () =>
-    output.written.length === 0
-      ? 'Nothing was written.'
-      : `${output.written.length} files had already been written to ${output.outDir}.`;
+  const mediaProgress = new MediaProgressDisplay(io);
+  const media = values['no-media']
+    ? undefined
+    : new MediaImporter({
+        outDir: output.outDir,
+        extraHosts: mediaHosts,
+        ...(maxMegabytes === undefined ? {} : { maxBytes: Math.round(maxMegabytes * 1024 * 1024) }),
+        dryRun: values['dry-run'],
+        onProgress: (progress) => mediaProgress.update(progress),
+      });
+  // Downloaded media files are whole and kept: the next run does not fetch them again.
+  const nothingOrWhat = () => {
+    const downloaded = media?.summary().downloaded ?? 0;
+    const kept = `${countOf(downloaded, 'media file')} downloaded ${plural(downloaded, 'is', 'are')} kept in ${output.outDir}/media/ for the next run.`;
+    if (output.written.length > 0) {
+      return `${output.written.length} files had already been written to ${output.outDir}.${downloaded > 0 ? ` ${kept}` : ''}`;
+    }
+    return downloaded > 0 ? `No article, comment or person file was written; the ${kept}` : 'Nothing was written.';
+  };
   // Whatever ends the process (an error, Ctrl-C, a kill), the temporary folder goes with it.
   const onSignal = (signal: NodeJS.Signals) => {
     output.discardSync();
@@ -170,12 +241,16 @@ export async function runImportCommand(argv: readonly string[], io: ImportComman
       onFile: (file) => output.add(file),
       includePages: values['include-pages'],
       includePingbacks: values['include-pingbacks'],
+      ...(media ? { media } : {}),
     });
+    mediaProgress.done();
     await output.commit({ force: values.force || values['dry-run'] });
     const { created, unchanged, replaced, kept } = output.plan;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     io.out(formatReport(report));
     io.out('');
+    const mediaLines = media ? formatMediaSummary(media.summary(), values['dry-run']) : '';
+    if (mediaLines) io.out(`${mediaLines}\n`);
     io.out(
       `${values['dry-run'] ? 'Dry run: would write' : 'Wrote'} ${created.length + replaced.length} files to ${output.outDir} ` +
         `(${created.length} new, ${replaced.length} replaced, ${unchanged.length} unchanged` +

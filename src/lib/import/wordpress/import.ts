@@ -15,6 +15,7 @@ import {
   REFUSED_COMMENT,
 } from '@/lib/import/wordpress/content-rules';
 import { ArchiveAddresses, itemOldAddresses } from '@/lib/import/wordpress/old-addresses';
+import type { MediaContext, MediaStep } from '@/lib/import/wordpress/media';
 import { peopleOfExport, serializePerson, type ImportedPerson } from '@/lib/import/wordpress/people';
 import { ReportBuilder, type ImportReport } from '@/lib/import/wordpress/report';
 import type { MediaFile } from '@/lib/import/wordpress/shortcodes';
@@ -48,6 +49,11 @@ export interface WordPressImportOptions {
   includePages?: boolean;
   /** Keep pingbacks and trackbacks as comments. Default false. */
   includePingbacks?: boolean;
+  /**
+   * Downloads the media each article uses and points the article at the copies (`media.ts`). Without
+   * it, images and files keep loading from the WordPress site.
+   */
+  media?: MediaStep;
 }
 
 interface ExportReferences {
@@ -81,6 +87,7 @@ function addMedia(item: WxrItem, byId: Map<string, MediaFile>, byParent: Map<str
     alt: htmlToText(item.imageAlt),
     parentId: item.parentId,
     menuOrder: item.menuOrder,
+    ...(item.link ? { page: item.link } : {}),
   };
   if (!file.url) return;
   byId.set(file.id, file);
@@ -209,6 +216,10 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
   /** Person files handed on: only writers of imported articles get one, once. */
   const personFiles = new Set<string>();
   const archives = new ArchiveAddresses(references.site.link, site.articlesPerPage);
+  /** Articles waiting for their media, handed on once it is in; several at once, so downloads overlap. */
+  const waitingForMedia = new Set<Promise<void>>();
+  /** The first error in handing on an article after its media (a full disk…): it stops the import. */
+  let mediaFailure: { error: unknown } | undefined;
 
   for await (const record of readWxr(options.openExport('convert'))) {
     if (record.kind !== 'item') continue;
@@ -249,12 +260,29 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
     else if (decision.scheduled) report.scheduled++;
     else if (decision.kind === 'page') report.pages++;
     else report.posts++;
-    for (const file of files) {
-      if (file.keepExisting) {
-        if (personFiles.has(file.path)) continue;
-        personFiles.add(file.path);
-      }
-      await options.onFile(file);
+    const toHandOn = files.filter((file) => {
+      if (!file.keepExisting) return true;
+      if (personFiles.has(file.path)) return false;
+      personFiles.add(file.path);
+      return true;
+    });
+    if (options.media) {
+      const featuredImage = references.media.byId.get(item.featuredImageId);
+      const context = { article: slug, site: references.site, library: references.media, featuredImage };
+      const waiting = handOnWithMedia(toHandOn, context, options.media, report, options.onFile);
+      waitingForMedia.add(waiting);
+      waiting.then(
+        () => waitingForMedia.delete(waiting),
+        (error: unknown) => {
+          waitingForMedia.delete(waiting);
+          mediaFailure ??= { error };
+        },
+      );
+      if (waitingForMedia.size >= MEDIA_ARTICLES_AT_ONCE) await Promise.race(waitingForMedia).catch(() => {});
+      // Stops only once the other articles' downloads have settled: nothing goes on behind the error.
+      if (mediaFailure) break;
+    } else {
+      for (const file of toHandOn) await options.onFile(file);
     }
     builder.skipComments(comments.skipped);
     builder.addBlocks(converted.blocks);
@@ -264,10 +292,34 @@ export async function importWordPress(options: WordPressImportOptions): Promise<
       report.articlesWithComments++;
     }
   }
+  await Promise.allSettled(waitingForMedia);
+  if (mediaFailure) throw mediaFailure.error;
   const archiveRedirects = archives.file();
   if (archiveRedirects) {
     report.oldAddresses.archives = archives.redirects().length;
     await options.onFile({ path: REDIRECTS_FILE, contents: archiveRedirects });
   }
   return report;
+}
+
+/** Articles whose media is fetched at once: enough to keep the downloads busy, few enough to hold in memory. */
+const MEDIA_ARTICLES_AT_ONCE = 16;
+
+/** Hands on an article's files once its media is downloaded and its body points at the copies. */
+async function handOnWithMedia(
+  files: readonly ImportedFile[],
+  context: MediaContext,
+  media: MediaStep,
+  report: ImportReport,
+  onFile: WordPressImportOptions['onFile'],
+): Promise<void> {
+  for (const file of files) {
+    if (file.path !== `articles/${context.article}.mdx`) {
+      await onFile(file);
+      continue;
+    }
+    const localized = await media.localize(file.contents, context);
+    report.warnings.push(...localized.warnings.map((warning) => ({ ...warning, article: context.article })));
+    await onFile({ ...file, contents: localized.contents });
+  }
 }

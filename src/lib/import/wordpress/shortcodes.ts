@@ -17,6 +17,8 @@ export interface MediaFile {
   /** The post it was uploaded to; galleries without ids show these. */
   parentId: string;
   menuOrder: number;
+  /** The attachment's own page on the WordPress site (`…/post/photo/`), which posts may link to. */
+  page?: string;
 }
 
 /** The export's media library, by id and by the post each file belongs to. */

@@ -7,6 +7,7 @@ export const WARNING_KINDS = {
   shortcode: 'Unknown shortcodes (kept as text)',
   image: 'Missing images',
   'alt-text': 'Images without alternative text',
+  'media-file': 'Media not downloaded (still loaded from where they were)',
   media: 'Audio, video and embeds',
   removed: 'Removed from the body (scripts, forms, embedded objects)',
   'dynamic-block': 'Blocks WordPress builds on the fly (left out)',

@@ -18,6 +18,9 @@ export interface WxrSite {
   link: string;
   /** `1.0`, `1.1` or `1.2`. */
   wxrVersion: string;
+  /** `<wp:base_site_url>` and `<wp:base_blog_url>`: where WordPress itself and the blog live; empty when absent. */
+  baseSiteUrl?: string;
+  baseBlogUrl?: string;
 }
 
 /** A user who wrote posts: `<wp:author>`. */
@@ -91,6 +94,8 @@ export interface WxrItem {
   imageAlt: string;
   /** The block editor's footnotes (WordPress 6.3+ post meta `footnotes`): a JSON array of `{id, content}`; empty when none. */
   footnotes: string;
+  /** The attachment id of the post's featured image (`_thumbnail_id`); empty when none. */
+  featuredImageId: string;
   terms: WxrTerm[];
   comments: WxrComment[];
 }
@@ -131,7 +136,7 @@ function keyOf(tag: SaxesTagNS): string {
 }
 
 /** Fields kept from each record, by the element that holds them. Everything else is skipped unread. */
-const CHANNEL_FIELDS = new Set(['title', 'link', 'wp:wxr_version']);
+const CHANNEL_FIELDS = new Set(['title', 'link', 'wp:wxr_version', 'wp:base_site_url', 'wp:base_blog_url']);
 const AUTHOR_FIELDS = new Set(['wp:author_login', 'wp:author_display_name']);
 const ITEM_FIELDS = new Set([
   'title',
@@ -393,6 +398,8 @@ class RecordAssembler {
           parentRecord.fields.set('imageAlt', field(record.fields, 'wp:meta_value'));
         } else if (parentRecord && field(record.fields, 'wp:meta_key') === 'footnotes') {
           parentRecord.fields.set('footnotes', field(record.fields, 'wp:meta_value'));
+        } else if (parentRecord && field(record.fields, 'wp:meta_key') === '_thumbnail_id') {
+          parentRecord.fields.set('featuredImageId', field(record.fields, 'wp:meta_value'));
         }
         break;
       case 'comment':
@@ -420,7 +427,13 @@ function undefinedEntity(name: string, doctype: string): string {
 function channelSite(fields: Fields): WxrSite | undefined {
   const wxrVersion = field(fields, 'wp:wxr_version');
   if (!wxrVersion) return undefined;
-  return { title: field(fields, 'title'), link: field(fields, 'link'), wxrVersion };
+  return {
+    title: field(fields, 'title'),
+    link: field(fields, 'link'),
+    wxrVersion,
+    baseSiteUrl: field(fields, 'wp:base_site_url'),
+    baseBlogUrl: field(fields, 'wp:base_blog_url'),
+  };
 }
 
 function toComment(fields: Fields): WxrComment {
@@ -460,6 +473,7 @@ function toItem(record: OpenRecord): WxrItem {
     attachmentUrl: field(fields, 'wp:attachment_url'),
     imageAlt: field(fields, 'imageAlt'),
     footnotes: field(fields, 'footnotes'),
+    featuredImageId: field(fields, 'featuredImageId'),
     terms: record.terms,
     comments: record.comments,
   };

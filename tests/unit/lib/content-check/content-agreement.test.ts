@@ -281,10 +281,15 @@ describe('files the build would skip', () => {
   });
 
   test('a folder the site does not read, such as a misspelt article/, is noted', () => {
-    const root = contentFolder({ 'article/x.mdx': article('title: X'), 'notes.txt': 'ideas', '.git/HEAD': 'x' });
+    const root = contentFolder({
+      'article/x.mdx': article('title: X'),
+      'notes.txt': 'ideas',
+      '.git/HEAD': 'x',
+      'media/2020/01/leaflet.pdf': '%PDF-1.4',
+    });
     expect(checkContent(root, root).notes).toEqual([
-      'article: not read by the site, which reads only articles/, comments/, people/, pages/ and redirects.yaml in the content folder.',
-      'notes.txt: not read by the site, which reads only articles/, comments/, people/, pages/ and redirects.yaml in the content folder.',
+      'article: not read by the site, which reads only articles/, comments/, people/, pages/, media/ and redirects.yaml in the content folder.',
+      'notes.txt: not read by the site, which reads only articles/, comments/, people/, pages/, media/ and redirects.yaml in the content folder.',
     ]);
   });
 });

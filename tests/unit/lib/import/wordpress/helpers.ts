@@ -133,6 +133,8 @@ export interface ItemSpec {
   parentId?: number;
   attachmentUrl?: string;
   imageAlt?: string;
+  /** Attachment id of the post's featured image (`_thumbnail_id`). */
+  featuredImageId?: number;
   terms?: { domain: string; slug: string; name: string }[];
   comments?: CommentSpec[];
 }
@@ -154,9 +156,13 @@ function commentXml(comment: CommentSpec): string {
 }
 
 function itemXml(item: ItemSpec): string {
-  const meta = item.imageAlt
-    ? `<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value>${cdata(item.imageAlt)}</wp:meta_value></wp:postmeta>`
-    : '';
+  const meta =
+    (item.imageAlt
+      ? `<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value>${cdata(item.imageAlt)}</wp:meta_value></wp:postmeta>`
+      : '') +
+    (item.featuredImageId
+      ? `<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>${item.featuredImageId}</wp:meta_value></wp:postmeta>`
+      : '');
   return `<item>
   <title>${cdata(item.title ?? `Post ${item.id}`)}</title>
   <link>https://blog.example/?p=${item.id}</link>

@@ -33,6 +33,8 @@ describe('the WXR reader', () => {
     expect(site).toEqual({
       title: 'Theme Unit Test Data',
       link: 'https://wpthemetestdata.wordpress.com',
+      baseSiteUrl: 'https://wordpress.com/',
+      baseBlogUrl: 'https://wpthemetestdata.wordpress.com',
       wxrVersion: '1.2',
     });
     expect(authors).toEqual(['Theme Buster', 'Theme Reviewer']);
