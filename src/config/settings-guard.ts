@@ -11,9 +11,13 @@ try {
 } catch (error) {
   problems.push(...(error as Error).message.split('\n'));
 }
-// `build-day.ts` and `questions.ts` read their settings when first loaded: load them here, where a bad
-// value is caught.
-for (const load of [() => import('@/config/build-day'), () => import('@/config/questions')]) {
+// `build-day.ts`, `questions.ts` and `redirect-pages.ts` read their settings when first loaded: load them
+// here, where a bad value is caught.
+for (const load of [
+  () => import('@/config/build-day'),
+  () => import('@/config/questions'),
+  () => import('@/config/redirect-pages'),
+]) {
   try {
     await load();
   } catch (error) {

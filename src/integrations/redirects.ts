@@ -5,6 +5,7 @@
  * page this build did not write (a draft, a scheduled article, a tag no published article carries) is
  * left out, with one line saying so.
  */
+import { redirectPages as redirectPagesFromEnvironment } from '@/config/redirect-pages';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,21 +53,11 @@ function writeRedirectPages(dist: string, base: string, redirects: readonly Redi
   return written;
 }
 
-/** `REDIRECT_PAGES`: `true` writes the HTML redirect pages; unset, empty or `false` does not. */
-export function redirectPagesSetting(value: string | undefined): boolean {
-  if (value === undefined || value === '' || value === 'false') return false;
-  if (value === 'true') return true;
-  throw new Error(`REDIRECT_PAGES must be true or false (or left unset), not "${value}".`);
-}
-
 /**
  * @param contentDir the content folder the build reads
  * @param redirectPages write an HTML page at each old path too (`REDIRECT_PAGES=true`)
  */
-export function redirects(
-  contentDir: string,
-  redirectPages = redirectPagesSetting(process.env.REDIRECT_PAGES),
-): AstroIntegration {
+export function redirects(contentDir: string, redirectPages = redirectPagesFromEnvironment): AstroIntegration {
   let base = '/';
   return {
     name: 'health-site:redirects',

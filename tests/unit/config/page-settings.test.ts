@@ -51,15 +51,22 @@ describe('where the environment is read', () => {
     expect(readers.filter((file) => !file.startsWith('src/config/'))).toEqual([]);
   });
 
-  test('every setting module that reads it is in the page settings, but the content folder (its own cache) and the build day', () => {
+  test('every setting module that reads it is in the page settings, but the content folder (its own cache), the build day and the redirect pages', () => {
     const pageSettings = readFileSync('src/config/page-settings.ts', 'utf8');
     const imported = [...pageSettings.matchAll(/from '@\/config\/([\w-]+)'/g)].map(
       ([, name]) => `src/config/${name}.ts`,
     );
     // The guard only checks the same settings first, to stop a build on a bad one without a stack trace.
     // The build day reaches the cache keys as the articles it publishes (tests/unit/content.test.ts).
+    // REDIRECT_PAGES only adds files after the build, and renders no page.
     expect(readers).toEqual(
-      [...imported, 'src/config/build-day.ts', 'src/config/content-dir.ts', 'src/config/settings-guard.ts'].sort(),
+      [
+        ...imported,
+        'src/config/build-day.ts',
+        'src/config/content-dir.ts',
+        'src/config/redirect-pages.ts',
+        'src/config/settings-guard.ts',
+      ].sort(),
     );
   });
 });

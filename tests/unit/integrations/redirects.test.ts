@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { afterEach, describe, expect, test } from 'vitest';
 
-import { redirectPagesSetting, redirects } from '@/integrations/redirects';
+import { redirectPagesSetting } from '@/config/redirect-pages';
+import { redirects } from '@/integrations/redirects';
 
 const folders: string[] = [];
 afterEach(() => {

@@ -163,7 +163,9 @@ describe('pending', () => {
     const { status, err } = await comments(['pending']);
     expect(status).toBe(1);
     expect(err).toHaveLength(1);
-    expect(err[0]).toMatch(/^content\/comments\/sleep\.json:1:36: comment "s1": unknown field "<U\+001B>\]0;owned<U\+0007>/);
+    expect(err[0]).toMatch(
+      /^content\/comments\/sleep\.json:1:36: comment "s1": unknown field "<U\+001B>\]0;owned<U\+0007>/,
+    );
     expect(err[0]).toContain('<U+001B>');
     // eslint-disable-next-line no-control-regex
     expect(err[0]).not.toMatch(/[\u0000-\u001f]/);

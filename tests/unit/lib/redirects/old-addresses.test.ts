@@ -120,7 +120,7 @@ describe('the content check', () => {
     const folder = contentFolder({ 'articles/leg-cramps.mdx': article(['/ok/', '2019/05/leg-cramps/', '/a/../b/']) });
     expect(checkContent(folder, dirname(folder)).problems.map(formatProblem)).toEqual([
       expect.stringMatching(
-        /articles\/leg-cramps\.mdx: article "leg-cramps", field "redirectFrom\[2\]": must start with "\/"\. Fix: write the path of the old page on its site/,
+        /articles\/leg-cramps\.mdx:7:5: article "leg-cramps", field "redirectFrom\[2\]": must start with "\/"\. Fix: write the path of the old page on its site/,
       ),
       expect.stringMatching(/field "redirectFrom\[3\]": must not hold "\." or "\.\." segments or backslashes\./),
     ]);
