@@ -96,6 +96,37 @@ export function decideItem(item: WxrItem, options: ItemOptions = {}): ItemDecisi
   }
 }
 
+/**
+ * The slug an item asks for (the importer makes it unique): its WordPress slug, else its title, made a
+ * portable page address; the import's first pass uses it to know where links between posts will lead.
+ * @param warnings receives why the slug differs from the item's, when it does
+ */
+export function articleSlug(
+  item: Pick<WxrItem, 'id' | 'slug' | 'title'>,
+  kind: 'post' | 'page',
+  warnings: ConversionWarning[] = [],
+): string {
+  const title = htmlToText(item.title);
+  let slug = toSlug(item.slug) ?? toSlug(title);
+  if (!slug) {
+    slug = `${kind}-${item.id}`;
+    const wanted = decodeURIComponentSafe(item.slug) || title;
+    warnings.push({
+      kind: 'slug',
+      message: `${kind} ${item.id}'s slug "${wanted}" has no Latin letters for a page address; written as "${slug}"`,
+    });
+  }
+  const portable = portableSlug(slug, kind);
+  if (portable !== slug) {
+    warnings.push({
+      kind: 'slug',
+      message: `${kind} ${item.id}'s slug "${slug}" is a device name on Windows, where no file can have it; written as "${portable}"`,
+    });
+    slug = portable;
+  }
+  return slug;
+}
+
 /** Frontmatter of an imported article: the input form of the site's article schema. */
 export interface ArticleFrontmatter {
   title: string;
@@ -211,23 +242,7 @@ export function buildArticle(
   }
 
   let title = htmlToText(item.title);
-  let slug = toSlug(item.slug) ?? toSlug(title);
-  if (!slug) {
-    slug = `${decision.kind}-${item.id}`;
-    const wanted = decodeURIComponentSafe(item.slug) || title;
-    warnings.push({
-      kind: 'slug',
-      message: `${decision.kind} ${item.id}'s slug "${wanted}" has no Latin letters for a page address; written as "${slug}"`,
-    });
-  }
-  const portable = portableSlug(slug, decision.kind);
-  if (portable !== slug) {
-    warnings.push({
-      kind: 'slug',
-      message: `${decision.kind} ${item.id}'s slug "${slug}" is a device name on Windows, where no file can have it; written as "${portable}"`,
-    });
-    slug = portable;
-  }
+  const slug = articleSlug(item, decision.kind, warnings);
   if (!title) {
     title = titleFromSlug(slug);
     warnings.push({

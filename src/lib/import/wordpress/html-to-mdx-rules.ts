@@ -37,6 +37,11 @@ export interface RuleContext {
   headingShift: number;
   footnotes: FootnoteNumbering;
   tally: ConversionTally;
+  /**
+   * Where a link to one of the blog's own posts leads now (`../leg-cramps/#comment-3`, relative to an
+   * article's page), or undefined for any other address.
+   */
+  newAddressOf?: (href: string) => string | undefined;
 }
 
 export type MarkdownRule = (context: RuleContext) => TurndownService.Rule;
@@ -218,12 +223,16 @@ const image: MarkdownRule = ({ siteUrl, media, tally }) => ({
 });
 
 /** A link to a safe address; an unsafe or empty one keeps only its text. */
-const link: MarkdownRule = ({ siteUrl }) => ({
+const link: MarkdownRule = ({ siteUrl, newAddressOf }) => ({
   filter: (node) => node.nodeName === 'A',
   replacement: (content, node) => {
     const href = safeUrl((node as HTMLElement).getAttribute('href'), siteUrl);
     if (!href || content.trim() === '') return content;
-    return `[${content}](${href})`;
+    const target = newAddressOf?.(href) ?? href;
+    // A link around blocks (HTML allows a figure or paragraphs inside <a>) cannot be a Markdown link, which
+    // holds one line of text: the blocks stay, and the link follows them on a line of its own.
+    if (content.includes('\n')) return `${content}\n\n[${escapeMdxText(href)}](${target})\n\n`;
+    return `[${content}](${target})`;
   },
 });
 

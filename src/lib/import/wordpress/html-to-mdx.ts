@@ -45,6 +45,8 @@ export interface BodyContext extends ShortcodeContext {
   reusableBlocks: ReadonlyMap<string, string>;
   /** The post's `footnotes` meta (block editor, WordPress 6.3+): a JSON array of `{id, content}`. */
   footnotes?: string;
+  /** Where a link to one of the blog's own posts leads now: see `RuleContext`. */
+  newAddressOf?: (href: string) => string | undefined;
 }
 
 export interface ConvertedBody {
@@ -214,6 +216,7 @@ export function htmlToMarkdown(
     headingShift: headingShiftFor(html),
     footnotes,
     tally,
+    ...(context.newAddressOf ? { newAddressOf: context.newAddressOf } : {}),
   };
   for (const [name, rule] of Object.entries({ ...MARKDOWN_RULES, ...BLOCK_RULES })) {
     service.addRule(name, rule(ruleContext));

@@ -15,6 +15,7 @@ import {
   REFUSED_COMMENT,
 } from '@/lib/import/wordpress/content-rules';
 import { ArchiveAddresses, itemOldAddresses } from '@/lib/import/wordpress/old-addresses';
+import { PostLinks } from '@/lib/import/wordpress/post-links';
 import type { MediaContext, MediaStep } from '@/lib/import/wordpress/media';
 import { peopleOfExport, serializePerson, type ImportedPerson } from '@/lib/import/wordpress/people';
 import { ReportBuilder, type ImportReport } from '@/lib/import/wordpress/report';
@@ -62,22 +63,37 @@ interface ExportReferences {
   authors: Map<string, ImportedPerson>;
   media: { byId: Map<string, MediaFile>; byParent: Map<string, MediaFile[]> };
   reusableBlocks: Map<string, string>;
+  /** Where links between the blog's posts lead after the import. */
+  postLinks: PostLinks;
 }
 
-async function scanExport(chunks: ExportChunks): Promise<ExportReferences> {
+async function scanExport(chunks: ExportChunks, options: WordPressImportOptions): Promise<ExportReferences> {
   let site: WxrSite | undefined;
+  let postLinks: PostLinks | undefined;
   const authors = new Map<string, string>();
   const byId = new Map<string, MediaFile>();
   const byParent = new Map<string, MediaFile[]>();
   const reusableBlocks = new Map<string, string>();
   for await (const record of readWxr(chunks)) {
-    if (record.kind === 'site') site = record.site;
-    else if (record.kind === 'author') authors.set(record.author.login, htmlToText(record.author.displayName));
+    if (record.kind === 'site') {
+      site = record.site;
+      postLinks = new PostLinks(site.link);
+    } else if (record.kind === 'author') authors.set(record.author.login, htmlToText(record.author.displayName));
     else if (record.item.type === 'attachment') addMedia(record.item, byId, byParent);
     else if (record.item.type === 'wp_block') reusableBlocks.set(record.item.id, record.item.content);
+    else {
+      const decision = decideItem(record.item, options);
+      if (decision.action === 'import') postLinks!.add(record.item, decision.kind, !decision.draft);
+    }
   }
-  // readWxr fails on an export without a site header, so it is always set here.
-  return { site: site!, authors: peopleOfExport(authors), media: { byId, byParent }, reusableBlocks };
+  // readWxr fails on an export without a site header (before any item), so both are set here.
+  return {
+    site: site!,
+    authors: peopleOfExport(authors),
+    media: { byId, byParent },
+    reusableBlocks,
+    postLinks: postLinks!,
+  };
 }
 
 function addMedia(item: WxrItem, byId: Map<string, MediaFile>, byParent: Map<string, MediaFile[]>) {
@@ -125,7 +141,12 @@ function convertItem(
   const describeItem = `${decision.kind} ${item.id}`;
   const built = buildArticle(item, decision, {
     authors: references.authors,
-    body: { siteUrl: references.site.link, media: references.media, reusableBlocks: references.reusableBlocks },
+    body: {
+      siteUrl: references.site.link,
+      media: references.media,
+      reusableBlocks: references.reusableBlocks,
+      newAddressOf: references.postLinks.newAddressOf,
+    },
   });
   const fallbackSlug = toSlug(item.slug) ?? `${decision.kind}-${item.id}`;
   if ('skip' in built) {
@@ -140,6 +161,15 @@ function convertItem(
     warnings.push({
       kind: 'slug',
       message: `${owner} wanted the slug "${built.slug}", taken by ${slugOwners.get(built.slug)}; written as "${slug}"`,
+    });
+  }
+  // A post before it that was not imported after all (no publication date) freed a slug the first pass
+  // counted as taken: links to this post from other posts lead to the other slug.
+  const expected = references.postLinks.expectedSlug(item, decision.kind);
+  if (expected !== undefined && expected !== slug && !decision.draft) {
+    warnings.push({
+      kind: 'address',
+      message: `${owner} is written as "${slug}", but links to it from other posts lead to "${expected}": correct them by hand`,
     });
   }
   warnings.push(...built.warnings);
@@ -208,7 +238,7 @@ const REFUSED_ARTICLE = 'refused by the content check';
  * @throws WxrError when the export is malformed or not a WordPress export, before any file is made
  */
 export async function importWordPress(options: WordPressImportOptions): Promise<ImportReport> {
-  const references = await scanExport(options.openExport('scan'));
+  const references = await scanExport(options.openExport('scan'), options);
   const builder = new ReportBuilder(references.site);
   const { report } = builder;
   /** Who took each slug, for collision messages. */

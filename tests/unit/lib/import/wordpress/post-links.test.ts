@@ -1,0 +1,76 @@
+/** Links between the blog's own posts lead to their new pages after the import. */
+import { describe, expect, test } from 'vitest';
+
+import { PostLinks } from '@/lib/import/wordpress/post-links';
+
+import { importExport, wxr } from './helpers';
+
+describe('PostLinks', () => {
+  const links = new PostLinks('https://blog.example/');
+  links.add(
+    { id: '7', slug: 'leg-cramps', title: 'Leg cramps', link: 'https://blog.example/2019/05/leg-cramps/' },
+    'post',
+    true,
+  );
+  links.add(
+    { id: '8', slug: 'leg-cramps', title: 'Leg cramps again', link: 'https://blog.example/2020/01/leg-cramps/' },
+    'post',
+    true,
+  );
+  links.add({ id: '9', slug: 'unfinished', title: 'Unfinished', link: 'https://blog.example/?p=9' }, 'post', false);
+
+  test('leads a permalink or ?p= link to the article page, keeping its fragment, on the host with or without www.', () => {
+    expect(links.newAddressOf('https://blog.example/2019/05/leg-cramps/')).toBe('../leg-cramps/');
+    expect(links.newAddressOf('http://www.blog.example/2019/05/leg-cramps/#comment-3')).toBe(
+      '../leg-cramps/#comment-3',
+    );
+    expect(links.newAddressOf('https://blog.example/?p=7')).toBe('../leg-cramps/');
+    expect(links.newAddressOf('https://blog.example/2019/05/leg-cramps')).toBe('../leg-cramps/');
+  });
+
+  test('names a post whose slug was taken as the import does, with -2', () => {
+    expect(links.newAddressOf('https://blog.example/2020/01/leg-cramps/')).toBe('../leg-cramps-2/');
+    expect(links.expectedSlug({ id: '8' }, 'post')).toBe('leg-cramps-2');
+  });
+
+  test('leaves other addresses alone: other sites, unknown pages, drafts', () => {
+    expect(links.newAddressOf('https://other.example/2019/05/leg-cramps/')).toBeUndefined();
+    expect(links.newAddressOf('https://blog.example/about-us/')).toBeUndefined();
+    expect(links.newAddressOf('https://blog.example/?p=9')).toBeUndefined();
+    expect(links.newAddressOf('mailto:editor@blog.example')).toBeUndefined();
+  });
+});
+
+describe('importing posts that link to each other', () => {
+  test('writes each link to another post of the blog as a link to its article page', async () => {
+    const { files } = await importExport({
+      xml: wxr(
+        { id: 1, slug: 'cramps', content: '<p>See <a href="https://blog.example/?p=2#comment-5">stretches</a>.</p>' },
+        {
+          id: 2,
+          slug: 'stretches',
+          content: '<p>Back to <a href="/?p=1">cramps</a> and <a href="https://nhs.uk/">the NHS</a>.</p>',
+        },
+      ),
+    });
+    expect(files.get('articles/cramps.mdx')).toContain('[stretches](../stretches/#comment-5)');
+    expect(files.get('articles/stretches.mdx')).toContain('[cramps](../cramps/)');
+    expect(files.get('articles/stretches.mdx')).toContain('[the NHS](https://nhs.uk/)');
+  });
+});
+
+describe('a link around blocks', () => {
+  test('keeps the blocks and puts the link after them, so the MDX compiles', async () => {
+    const { files } = await importExport({
+      xml: wxr({
+        id: 1,
+        content:
+          '<figure><a href="https://x.example/"><figure><figcaption>a</figcaption></figure> </a><figcaption></figcaption></figure>',
+      }),
+    });
+    const article = files.get('articles/post-1.mdx')!;
+    expect(article).toContain('<figcaption>a</figcaption>');
+    expect(article).toMatch(/\n\[https:\/\/x\.example\/\]\(https:\/\/x\.example\/\)\n/);
+    expect(article).not.toMatch(/\[\s*\n/);
+  });
+});
