@@ -14,6 +14,8 @@ const bareHost = (host: string) => host.toLowerCase().replace(/^www\./, '');
 export class PostLinks {
   private readonly slugByAddress = new Map<string, string>();
   private readonly slugById = new Map<string, string>();
+  /** Slugs by WordPress's own slug (`post_name`), or undefined when two posts share one. */
+  private readonly slugByName = new Map<string, string | undefined>();
   private readonly taken = new Set<string>();
   private readonly siteHost: string | undefined;
 
@@ -32,6 +34,8 @@ export class PostLinks {
     this.taken.add(slug);
     this.slugById.set(`${kind} ${item.id}`, slug);
     if (!linked) return;
+    const name = item.slug.toLowerCase();
+    if (name !== '') this.slugByName.set(name, this.slugByName.has(name) ? undefined : slug);
     for (const address of itemOldAddresses(item, kind, this.siteLink).addresses) {
       this.slugByAddress.set(addressKey(address), slug);
     }
@@ -53,7 +57,23 @@ export class PostLinks {
     if ((url.protocol !== 'http:' && url.protocol !== 'https:') || bareHost(url.hostname) !== this.siteHost) {
       return undefined;
     }
-    const slug = this.slugByAddress.get(addressKey(`${url.pathname.replace(/\/{2,}/g, '/')}${url.search}`));
+    const slug =
+      this.slugByAddress.get(addressKey(`${url.pathname.replace(/\/{2,}/g, '/')}${url.search}`)) ??
+      this.slugByDatedPath(url.pathname);
     return slug === undefined ? undefined : `../${slug}/${url.hash}`;
   };
+
+  /**
+   * A dated permalink whose date is not the post's (`/2018/11/03/block-button/` for a post of 2 November:
+   * WordPress dates links in the blog's time zone, the export in its own), found by the post's WordPress
+   * slug, as WordPress itself finds it, when only one post has that slug.
+   */
+  private slugByDatedPath(path: string): string | undefined {
+    const segments = path.split('/').filter(Boolean);
+    const name = segments.pop()?.toLowerCase();
+    if (name === undefined || segments.length === 0 || !segments.every((segment) => /^\d+$/.test(segment))) {
+      return undefined;
+    }
+    return this.slugByName.get(name);
+  }
 }

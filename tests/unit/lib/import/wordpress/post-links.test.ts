@@ -28,6 +28,19 @@ describe('PostLinks', () => {
     expect(links.newAddressOf('https://blog.example/2019/05/leg-cramps')).toBe('../leg-cramps/');
   });
 
+  test('finds a dated permalink whose date differs (time zones) by the post’s WordPress slug, when it is unique', () => {
+    expect(links.newAddressOf('https://blog.example/2019/05/31/leg-cramps/')).toBeUndefined();
+    expect(links.newAddressOf('https://blog.example/2021/02/03/unfinished/')).toBeUndefined();
+    const single = new PostLinks('https://blog.example/');
+    single.add(
+      { id: '1', slug: 'block-button', title: 'Button', link: 'https://blog.example/2018/11/02/block-button/' },
+      'post',
+      true,
+    );
+    expect(single.newAddressOf('https://blog.example/2018/11/03/block-button/')).toBe('../block-button/');
+    expect(single.newAddressOf('https://blog.example/category/block-button/')).toBeUndefined();
+  });
+
   test('names a post whose slug was taken as the import does, with -2', () => {
     expect(links.newAddressOf('https://blog.example/2020/01/leg-cramps/')).toBe('../leg-cramps-2/');
     expect(links.expectedSlug({ id: '8' }, 'post')).toBe('leg-cramps-2');
