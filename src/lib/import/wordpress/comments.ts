@@ -6,6 +6,7 @@
  * bodies keep the writer's own text and line breaks; their HTML is cut down to the tags the site
  * shows, with only the attributes it allows, so nothing that could run in a browser is stored.
  */
+import { isOnOldSite } from '@/lib/import/wordpress/old-addresses';
 import { commentSanitizeSchema } from '@/lib/comments/render-body';
 import { readExportDate } from '@/lib/import/wordpress/dates';
 import { flattenDeepNesting, MAX_ELEMENT_NESTING } from '@/lib/import/wordpress/nesting';
@@ -42,6 +43,11 @@ export interface ReattachedReply {
 export interface CommentImportOptions {
   /** Keep pingbacks and trackbacks as comments (their author is the linking page). Default false. */
   includePingbacks?: boolean;
+  /**
+   * The blog's address. A commenter's web address on the blog itself (its owner's, answering) is not kept:
+   * it would lead to the old site, which the import is there to replace.
+   */
+  siteLink?: string;
 }
 
 export interface ImportedComments {
@@ -123,7 +129,8 @@ export function importComments(comments: readonly WxrComment[], options: Comment
     }
     const { title, body } = splitQuestion(bounded.html, parent.kept === undefined);
     const author = htmlToText(comment.author);
-    const authorUrl = httpUrl(comment.authorUrl);
+    const ownUrl = httpUrl(comment.authorUrl);
+    const authorUrl = ownUrl && options.siteLink && isOnOldSite(ownUrl, options.siteLink) ? undefined : ownUrl;
     const date = commentDate(comment, warnings);
     return {
       id: comment.id,

@@ -202,7 +202,7 @@ function convertItem(
   }
   files.push({ path: `articles/${slug}.mdx`, contents: article.contents });
 
-  const imported = importComments(item.comments, options);
+  const imported = importComments(item.comments, { ...options, siteLink: references.site.link });
   warnings.push(...imported.warnings);
   const checked = checkedComments(imported.comments, `comments/${slug}.json`);
   warnings.push(...checked.warnings);

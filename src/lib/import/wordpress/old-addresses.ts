@@ -14,6 +14,19 @@ import type { WxrItem, WxrTerm } from '@/lib/import/wordpress/wxr';
 import { addressKey } from '@/lib/redirects/redirect-rules';
 import { oldAddressProblem } from '@/schemas/redirects';
 
+/** A host name without a leading `www.`: a blog answers on both. */
+const bareHost = (host: string) => host.toLowerCase().replace(/^www\./, '');
+
+/** Whether `address` is on the blog's own host (with or without `www.`), which goes when the blog does. */
+export function isOnOldSite(address: string, siteLink: string): boolean {
+  if (!URL.canParse(address) || !URL.canParse(siteLink)) return false;
+  const url = new URL(address);
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    bareHost(url.hostname) === bareHost(new URL(siteLink).hostname)
+  );
+}
+
 /** The path of the blog's home page on its host, with a trailing slash: `/` or `/blog/`. */
 export function homePathOf(siteLink: string): string {
   try {

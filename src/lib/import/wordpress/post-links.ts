@@ -4,12 +4,9 @@
  * second pass makes it), so the second pass can point each such link at the post's new page.
  */
 import { articleSlug } from '@/lib/import/wordpress/articles';
-import { itemOldAddresses } from '@/lib/import/wordpress/old-addresses';
+import { isOnOldSite, itemOldAddresses } from '@/lib/import/wordpress/old-addresses';
 import type { WxrItem } from '@/lib/import/wordpress/wxr';
 import { addressKey } from '@/lib/redirects/redirect-rules';
-
-/** A host name without a leading `www.`: a blog answers on both. */
-const bareHost = (host: string) => host.toLowerCase().replace(/^www\./, '');
 
 export class PostLinks {
   private readonly slugByAddress = new Map<string, string>();
@@ -17,11 +14,8 @@ export class PostLinks {
   /** Slugs by WordPress's own slug (`post_name`), or undefined when two posts share one. */
   private readonly slugByName = new Map<string, string | undefined>();
   private readonly taken = new Set<string>();
-  private readonly siteHost: string | undefined;
 
-  constructor(private readonly siteLink: string) {
-    this.siteHost = URL.canParse(siteLink) ? bareHost(new URL(siteLink).hostname) : undefined;
-  }
+  constructor(private readonly siteLink: string) {}
 
   /**
    * Records an item the import will write, in export order.
@@ -52,11 +46,8 @@ export class PostLinks {
    * link's fragment (`../leg-cramps/#comment-3`). Undefined for any other address.
    */
   newAddressOf = (href: string): string | undefined => {
-    if (!this.siteHost || !URL.canParse(href)) return undefined;
+    if (!isOnOldSite(href, this.siteLink)) return undefined;
     const url = new URL(href);
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || bareHost(url.hostname) !== this.siteHost) {
-      return undefined;
-    }
     const slug =
       this.slugByAddress.get(addressKey(`${url.pathname.replace(/\/{2,}/g, '/')}${url.search}`)) ??
       this.slugByDatedPath(url.pathname);

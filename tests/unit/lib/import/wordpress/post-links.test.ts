@@ -72,6 +72,23 @@ describe('importing posts that link to each other', () => {
   });
 });
 
+describe('comments by the blog itself', () => {
+  test('leave out a commenter’s web address on the blog’s own host, which goes with it, and keep any other', async () => {
+    const { files } = await importExport({
+      xml: wxr({
+        id: 1,
+        slug: 'cramps',
+        comments: [
+          { id: 1, author: 'Editor', authorUrl: 'https://www.blog.example/' },
+          { id: 2, author: 'Reader', authorUrl: 'https://reader.example/' },
+        ],
+      }),
+    });
+    const comments = JSON.parse(files.get('comments/cramps.json')!).comments as { authorUrl?: string }[];
+    expect(comments.map((comment) => comment.authorUrl)).toEqual([undefined, 'https://reader.example/']);
+  });
+});
+
 describe('a link around blocks', () => {
   test('keeps the blocks and puts the link after them, so the MDX compiles', async () => {
     const { files } = await importExport({
