@@ -1,28 +1,16 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import type { AstroIntegrationLogger } from 'astro';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 
 import { redirectPagesSetting } from '@/config/redirect-pages';
 import { redirects } from '@/integrations/redirects';
 
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
+import { folderWithFiles } from '../../helpers/folder-with-files';
 
-function folderWith(files: Record<string, string>): string {
-  const folder = mkdtempSync(join(tmpdir(), 'redirects-integration-'));
-  folders.push(folder);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(folder, path)), { recursive: true });
-    writeFileSync(join(folder, path), text);
-  }
-  return folder;
-}
+const folderWith = (files: Record<string, string>) => folderWithFiles('redirects-integration-', files);
 
 const article = (redirectFrom: string[], draft = false) =>
   `---\ntitle: T\ndescription: D\npublished: 2024-05-01\nredirectFrom:\n${redirectFrom.map((from) => `  - "${from}"`).join('\n')}\n${draft ? 'draft: true\n' : ''}---\n\nText.\n`;

@@ -1,28 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 
 import { checkContent } from '@/lib/content-check/check';
 import { formatProblem } from '@/lib/content-check/problems';
 import { readOldAddresses, type SiteAddresses } from '@/lib/redirects/old-addresses';
 
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
+import { folderWithFiles } from '../../../helpers/folder-with-files';
 
 /** A content folder holding these files. */
-function contentFolder(files: Record<string, string>): string {
-  const folder = mkdtempSync(join(tmpdir(), 'old-addresses-'));
-  folders.push(folder);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(folder, path)), { recursive: true });
-    writeFileSync(join(folder, path), text);
-  }
-  return folder;
-}
+const contentFolder = (files: Record<string, string>) => folderWithFiles('old-addresses-', files);
 
 const article = (redirectFrom: string[]) =>
   [
