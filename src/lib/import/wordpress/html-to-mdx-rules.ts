@@ -231,8 +231,30 @@ const link: MarkdownRule = ({ siteUrl, newAddressOf }) => ({
     const target = newAddressOf?.(href) ?? href;
     // A link around blocks (HTML allows a figure or paragraphs inside <a>) cannot be a Markdown link, which
     // holds one line of text: the blocks stay, and the link follows them on a line of its own.
-    if (content.includes('\n')) return `${content}\n\n[${escapeMdxText(href)}](${target})\n\n`;
+    // Trimmed: spaces before the first block would shift it off a list item's indentation.
+    if (content.includes('\n')) return `\n\n${content.trim()}\n\n[${escapeMdxText(href)}](${target})\n\n`;
     return `[${content}](${target})`;
+  },
+});
+
+/**
+ * A list item as turndown writes one, without the spaces that an inline element around blocks (a link
+ * around a figure whose text starts with a no-break space) leaves before its first line: they would move
+ * the item's first block off the indentation of the rest, and the MDX would not compile.
+ */
+const listItem: MarkdownRule = () => ({
+  filter: 'li',
+  replacement: (content, node, options) => {
+    let prefix = `${options.bulletListMarker}   `;
+    const parent = node.parentNode as HTMLElement | null;
+    if (parent?.nodeName === 'OL') {
+      const start = parent.getAttribute('start');
+      const index = Array.prototype.indexOf.call(parent.children, node);
+      prefix = `${start ? Number(start) + index : index + 1}.  `;
+    }
+    const isParagraph = /\n$/.test(content);
+    const body = `${content.replace(/^\s+|\n+$/g, '')}${isParagraph ? '\n' : ''}`;
+    return `${prefix}${body.replace(/\n/gm, `\n${' '.repeat(prefix.length)}`)}${node.nextSibling ? '\n' : ''}`;
   },
 });
 
@@ -499,6 +521,7 @@ export const MARKDOWN_RULES: Readonly<Record<string, MarkdownRule>> = {
   heading,
   image,
   link,
+  listItem,
   strikethrough,
   frame,
   media,

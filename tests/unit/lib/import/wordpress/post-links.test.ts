@@ -104,3 +104,16 @@ describe('a link around blocks', () => {
     expect(article).not.toMatch(/\[\s*\n/);
   });
 });
+
+describe('a link around blocks in a list item', () => {
+  test('starts the item with its first block, whatever space the link’s text starts with', async () => {
+    const { files } = await importExport({
+      xml: wxr({
+        id: 1,
+        content:
+          '<ul><li><a href="https://x.example/"><figure class="wp-block-table"><table><tbody><tr><td>\u00a0</td><th></th></tr></tbody></table></figure></a></li></ul>',
+      }),
+    });
+    expect(files.get('articles/post-1.mdx')).toMatch(/\n- {3}<table>\n/);
+  });
+});
