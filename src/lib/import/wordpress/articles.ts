@@ -155,6 +155,8 @@ export interface BuiltArticle {
   frontmatter: ArticleFrontmatter;
   /** MDX-safe Markdown body. */
   markdown: string;
+  /** The body as WordPress would show it, as HTML: its text is the fallback when the Markdown fails. */
+  html: string;
   /** The writer that `frontmatter.author` names, whose person file the import writes. */
   author?: ImportedPerson;
   warnings: ConversionWarning[];
@@ -276,7 +278,15 @@ export function buildArticle(
     tags: tagsOf(item),
     ...(decision.draft ? { draft: true as const } : {}),
   };
-  return { slug, frontmatter, markdown: body.markdown, ...(author ? { author } : {}), warnings, blocks: body.blocks };
+  return {
+    slug,
+    frontmatter,
+    markdown: body.markdown,
+    html: body.html,
+    ...(author ? { author } : {}),
+    warnings,
+    blocks: body.blocks,
+  };
 }
 
 /** A YAML double-quoted string: JSON's escapes are YAML's, and the text has no control characters left. */

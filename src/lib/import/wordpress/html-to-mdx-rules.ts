@@ -2,6 +2,7 @@
  * The turndown rules that turn a WordPress post's HTML into MDX-safe Markdown, one named rule each, and
  * the escaping and address checks they share. `htmlToMarkdown` (html-to-mdx.ts) adds them to turndown.
  */
+import { htmlToText } from '@/lib/import/wordpress/text';
 import TurndownService from 'turndown';
 
 import type { BlockTally } from '@/lib/import/wordpress/blocks';
@@ -221,6 +222,23 @@ const image: MarkdownRule = ({ siteUrl, media, tally }) => ({
     return `![${escapeMdxText(alt)}](${source})`;
   },
 });
+
+/** Tags that end a paragraph of text, for {@link plainParagraphs}. */
+const PARAGRAPH_END =
+  /<\/(?:p|div|li|h[1-6]|figure|figcaption|blockquote|pre|tr|td|th|details|summary|dd|dt)>|<br\s*\/?>/i;
+
+/**
+ * A body's words as plain Markdown paragraphs, every character escaped: what is written when the
+ * converted Markdown would not compile, so that no post can stop a build.
+ */
+export function plainParagraphs(html: string): string {
+  const paragraphs = html
+    .split(PARAGRAPH_END)
+    .map((part) => htmlToText(part))
+    .filter((text) => text !== '')
+    .map((text) => escapeMdxText(text));
+  return paragraphs.length === 0 ? '' : `${paragraphs.join('\n\n')}\n`;
+}
 
 /** A link to a safe address; an unsafe or empty one keeps only its text. */
 const link: MarkdownRule = ({ siteUrl, newAddressOf }) => ({

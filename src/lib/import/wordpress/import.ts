@@ -16,6 +16,8 @@ import {
 } from '@/lib/import/wordpress/content-rules';
 import { ArchiveAddresses, itemOldAddresses } from '@/lib/import/wordpress/old-addresses';
 import { PostLinks } from '@/lib/import/wordpress/post-links';
+import { plainParagraphs } from '@/lib/import/wordpress/html-to-mdx-rules';
+import { mdxProblems } from '@/lib/mdx/component-uses';
 import type { MediaContext, MediaStep } from '@/lib/import/wordpress/media';
 import { peopleOfExport, serializePerson, type ImportedPerson } from '@/lib/import/wordpress/people';
 import { ReportBuilder, type ImportReport } from '@/lib/import/wordpress/report';
@@ -188,7 +190,20 @@ function convertItem(
   const oldAddresses = itemOldAddresses(item, decision.kind, references.site.link);
   warnings.push(...oldAddresses.warnings);
   if (oldAddresses.addresses.length > 0) frontmatter.redirectFrom = oldAddresses.addresses;
-  const article = checkedArticle({ slug, frontmatter, markdown: built.markdown, source: item.link }, describeItem);
+  let article = checkedArticle({ slug, frontmatter, markdown: built.markdown, source: item.link }, describeItem);
+  // Markup nested in ways no converter foresaw can still give MDX the compiler refuses, which would stop
+  // the build: such a body is written as its plain paragraphs instead, and said so.
+  const compileProblem = 'contents' in article ? mdxProblems(article.contents, { components: [] })[0] : undefined;
+  if (compileProblem) {
+    warnings.push({
+      kind: 'plain-text',
+      message: `${owner}: ${compileProblem.problem} (line ${compileProblem.line}); written as plain paragraphs, its formatting lost`,
+    });
+    article = checkedArticle(
+      { slug, frontmatter, markdown: plainParagraphs(built.html), source: item.link },
+      describeItem,
+    );
+  }
   warnings.push(...article.warnings);
   const located = (list: ConversionWarning[]) => list.map((warning) => ({ ...warning, article: slug }));
   if ('refused' in article) {

@@ -18,6 +18,7 @@ export const WARNING_KINDS = {
   title: 'Missing titles',
   date: 'Impossible dates (repaired or left out)',
   nesting: 'Tags nested too deep (flattened, text kept)',
+  'plain-text': 'Bodies written as plain paragraphs (their markup would not compile as MDX)',
   thread: 'Replies that did not form a tree (now top-level comments)',
   field: 'Values the content check refuses (left out or replaced)',
   refused: 'Not written: refused by the content check',

@@ -1,6 +1,7 @@
 /** Links between the blog's own posts lead to their new pages after the import. */
 import { describe, expect, test } from 'vitest';
 
+import { plainParagraphs } from '@/lib/import/wordpress/html-to-mdx-rules';
 import { PostLinks } from '@/lib/import/wordpress/post-links';
 
 import { importExport, wxr } from './helpers';
@@ -115,5 +116,16 @@ describe('a link around blocks in a list item', () => {
       }),
     });
     expect(files.get('articles/post-1.mdx')).toMatch(/\n- {3}<table>\n/);
+  });
+});
+
+describe('plainParagraphs, the body written when its Markdown would not compile', () => {
+  test('keeps every paragraph’s words, escaped, and no markup', () => {
+    expect(
+      plainParagraphs(
+        '<p>Leg <em>cramps</em> {at} night</p><ul><li>One &lt;b&gt;</li><li>Two</li></ul><figure><figcaption>A</figcaption></figure>',
+      ),
+    ).toBe('Leg cramps \\{at\\} night\n\nOne \\<b>\n\nTwo\n\nA\n');
+    expect(plainParagraphs('<p> </p>')).toBe('');
   });
 });
