@@ -15,7 +15,7 @@ import type { DisplayPath } from '@/lib/content-check/files';
 import { SLUG } from '@/schemas/fields';
 import type { ContentProblem } from '@/lib/content-check/problems';
 import { frontmatterFieldPositions } from '@/lib/content-check/yaml-field-positions';
-import { fieldOf, schemaProblems } from '@/lib/content-check/schema-problems';
+import { fieldOf, fieldPath, schemaProblems } from '@/lib/content-check/schema-problems';
 
 /** What the check found for one article. */
 export interface ArticleCounts {
@@ -131,7 +131,7 @@ function creditProblems(
       : [
           {
             path,
-            field: path.join('.'),
+            field: fieldPath(path),
             problem: `names "${id}", who is not in content/people`,
             fix: `add content/people/${id}.yaml with at least their name, or correct the id to the file name of a person there.`,
           },
