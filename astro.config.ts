@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 
 import { contentDir, DEFAULT_CONTENT_DIR } from '@/config/content-dir';
+import { editorSettings } from '@/config/editor';
 import { focusableCodeBlocks, taskListLabels } from '@/lib/markdown/accessibility-plugins';
 import { letteredNotes } from '@/lib/markdown/lettered-notes';
 import { NOTES } from '@/lib/markdown/notes';
@@ -20,6 +21,7 @@ import { isAskPageUrl } from '@/lib/questions/ask-page';
 import { buildNotices } from '@/integrations/build-notices';
 import { contentIntegrity } from '@/integrations/content-integrity';
 import { contentMedia } from '@/integrations/content-media';
+import { editor, GITHUB_ORIGINS } from '@/integrations/editor';
 import { editorialLint } from '@/integrations/editorial-lint';
 import { questionsIntegration } from '@/integrations/questions';
 import { redirects } from '@/integrations/redirects';
@@ -58,7 +60,10 @@ export default defineConfig({
     editorialLint(contentDir),
     // Old addresses (a WordPress import's) → their pages: dist/_redirects, read by the hosts and the preview.
     redirects(contentDir),
-    staticHeaders(),
+    // The browser editor at <base>admin/: on this machine's content in `npm run dev`; in a build only with
+    // CMS=github. Before the headers, which then give its files their own policy.
+    editor(contentDir),
+    staticHeaders(editorSettings.mode === 'github' ? { connect: GITHUB_ORIGINS } : undefined),
     // Last: Pagefind indexes the pages in its own process from the moment they are written, while the
     // integrations above do their end-of-build work; its `astro:build:done` waits for it.
     searchIndex(),

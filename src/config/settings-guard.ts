@@ -11,12 +11,13 @@ try {
 } catch (error) {
   problems.push(...(error as Error).message.split('\n'));
 }
-// `build-day.ts`, `questions.ts` and `redirect-pages.ts` read their settings when first loaded: load them
+// `build-day.ts`, `questions.ts`, `redirect-pages.ts` and `editor.ts` read their settings when first loaded: load them
 // here, where a bad value is caught.
 for (const load of [
   () => import('@/config/build-day'),
   () => import('@/config/questions'),
   () => import('@/config/redirect-pages'),
+  () => import('@/config/editor'),
 ]) {
   try {
     await load();

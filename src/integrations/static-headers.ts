@@ -25,7 +25,8 @@ export function collectPageStyles(dist: string): PageStyles {
   return { styleHashes: [...hashes].sort(), styleAttributes };
 }
 
-export function staticHeaders(): AstroIntegration {
+/** @param editor the origins the browser editor talks to, when the build includes it (`integrations/editor.ts`) */
+export function staticHeaders(editor?: { connect: readonly string[] }): AstroIntegration {
   let base = '/';
   return {
     name: 'health-site:static-headers',
@@ -36,7 +37,7 @@ export function staticHeaders(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
         const styles = collectPageStyles(dist);
-        writeFileSync(join(dist, '_headers'), toHeadersFile(headerRules(styles), base));
+        writeFileSync(join(dist, '_headers'), toHeadersFile(headerRules(styles, editor), base));
         logger.info(`Wrote _headers (${styles.styleHashes.length} inline stylesheet hashes).`);
       },
     },

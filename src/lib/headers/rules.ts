@@ -72,7 +72,38 @@ export function contentSecurityPolicy(
  */
 export const STRICT_TRANSPORT_SECURITY = 'max-age=63072000';
 
-export function headerRules(styles: PageStyles): HeaderRule[] {
+/** Where the browser editor lives (`lib/editor/`), when a build includes it. */
+export const EDITOR_PATH = '/admin/*';
+
+/**
+ * Headers of the browser editor's files. Decap CMS is a single-page application that styles itself with
+ * inline styles, compiles its configuration's validators at run time (`'unsafe-eval'`), and reads and
+ * writes the repository through GitHub's API (`connect` lists the origins it talks to besides the site);
+ * it is never indexed. Only editors load it: readers' pages keep their own
+ * policy.
+ */
+export function editorHeaders(connect: readonly string[] = []): Record<string, string> {
+  return {
+    'Content-Security-Policy': [
+      "default-src 'self'",
+      // Decap checks its configuration with Ajv, which compiles validators with `new Function`.
+      "script-src 'self' 'unsafe-eval'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob: https:",
+      "media-src 'self' blob:",
+      `connect-src 'self'${connect.map((origin) => ` ${origin}`).join('')}`,
+      "frame-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join('; '),
+    'X-Robots-Tag': 'noindex, nofollow',
+    'Cache-Control': 'no-cache',
+  };
+}
+
+export function headerRules(styles: PageStyles, editor?: { connect: readonly string[] }): HeaderRule[] {
   return [
     {
       path: '/*',
@@ -109,6 +140,9 @@ export function headerRules(styles: PageStyles): HeaderRule[] {
       detach: ['Content-Security-Policy'],
       headers: { 'Content-Security-Policy': contentSecurityPolicy(styles, { forms: true }) },
     })),
+    ...(editor
+      ? [{ path: EDITOR_PATH, detach: ['Content-Security-Policy'], headers: editorHeaders(editor.connect) }]
+      : []),
   ];
 }
 

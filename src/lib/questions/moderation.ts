@@ -186,11 +186,25 @@ async function findComment(context: CommandContext, article: string, id: string)
 // ---------------------------------------------------------------------------------------------------------
 // Commands
 
-async function listPending(context: CommandContext): Promise<CommandResult> {
+/** A comment waiting for review, with its article. */
+export interface PendingComment {
+  /** `<article>/<id>`, as the commands take it. */
+  target: string;
+  article: string;
+  comment: CommentData;
+}
+
+/**
+ * Every comment waiting for review, oldest first (the reader who has waited longest), and one line per
+ * problem of a comments file that could not be read.
+ */
+export async function pendingComments(context: Pick<CommandContext, 'contentDir' | 'root'>): Promise<{
+  waiting: PendingComment[];
+  problems: string[];
+}> {
   const root = context.root ?? process.cwd();
-  const now = context.now ?? new Date();
-  const err: string[] = [];
-  const waiting: { target: string; date: Date | undefined; line: string }[] = [];
+  const problems: string[] = [];
+  const waiting: PendingComment[] = [];
   const files = globSync(['comments/*.json', 'comments/*/*.json'], { cwd: context.contentDir }).sort();
   for (const path of files) {
     const file = join(context.contentDir, path);
@@ -198,19 +212,24 @@ async function listPending(context: CommandContext): Promise<CommandResult> {
     try {
       const { validated } = parseCommentsFile(await readFile(file), relative(root, file) || file);
       for (const comment of validated) {
-        if (comment.status !== 'pending') continue;
-        waiting.push({ target: `${article}/${comment.id}`, date: comment.date, line: firstLine(comment) });
+        if (comment.status === 'pending') waiting.push({ target: `${article}/${comment.id}`, article, comment });
       }
     } catch (error) {
       if (!(error instanceof CommentsFileError)) throw error;
-      err.push(...error.message.split('\n'));
+      problems.push(...error.message.split('\n'));
     }
   }
+  waiting.sort((a, b) => (a.comment.date?.getTime() ?? Infinity) - (b.comment.date?.getTime() ?? Infinity));
+  return { waiting, problems };
+}
+
+async function listPending(context: CommandContext): Promise<CommandResult> {
+  const now = context.now ?? new Date();
+  const { waiting: found, problems: err } = await pendingComments(context);
+  const waiting = found.map(({ target, comment }) => ({ target, date: comment.date, line: firstLine(comment) }));
   if (waiting.length === 0) {
     return { out: ['No comments are waiting.'], err, code: err.length > 0 ? 1 : 0 };
   }
-  // Oldest first: the reader who has waited longest.
-  waiting.sort((a, b) => (a.date?.getTime() ?? Infinity) - (b.date?.getTime() ?? Infinity));
   const width = Math.max(...waiting.map(({ target }) => target.length));
   const ages = waiting.map(({ date }) => (date ? describeAge(date, now) : 'undated'));
   const ageWidth = Math.max(...ages.map((age) => age.length));

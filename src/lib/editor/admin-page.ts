@@ -1,0 +1,27 @@
+/**
+ * The editor's own page (`{base}admin/`), the same in `npm run dev` and in a build: Decap CMS, then the
+ * site's blocks, and the configuration beside it. Never indexed; readers' pages never link to it.
+ */
+
+/** Decap CMS's script and the site's blocks, as files beside the page. */
+export const ADMIN_SCRIPTS = ['decap-cms.js', 'blocks.js'] as const;
+
+export function adminPageHtml(siteName: string): string {
+  const title = `Editor · ${siteName}`.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="robots" content="noindex, nofollow">',
+    `<title>${title}</title>`,
+    '<link href="config.yml" type="text/yaml" rel="cms-config-url">',
+    '</head>',
+    '<body>',
+    ...ADMIN_SCRIPTS.map((script) => `<script src="${script}"></script>`),
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
