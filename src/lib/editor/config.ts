@@ -50,7 +50,7 @@ const BODY: DecapField = {
   name: 'body',
   label: 'Text',
   widget: 'markdown',
-  hint: 'Add a care card, key points, a warning or a citation with the + button (rich text) or the block menu.',
+  hint: 'Add a care card, key points or a warning with the + button (Add Component). Cite reference 1 by typing <Cite n={1} /> after its sentence.',
 };
 
 /** Decap CMS's configuration object for this site. */

@@ -85,7 +85,7 @@ function typeOf(schema: JsonSchema): string | undefined {
  * @param where the field's path in messages, such as `articles` or `articles.references`
  * @throws Error naming a schema field with no editor entry, or an entry for a field the schema lacks
  */
-export function decapFields(schema: JsonSchema, specs: FieldSpecs, where: string): DecapField[] {
+export function decapFields(schema: JsonSchema, specs: FieldSpecs, where: string, optional = false): DecapField[] {
   const properties = schema.properties ?? {};
   const unknown = Object.keys(specs).filter((name) => !(name in properties));
   if (unknown.length > 0) {
@@ -100,7 +100,10 @@ export function decapFields(schema: JsonSchema, specs: FieldSpecs, where: string
         `The schema field "${where}.${name}" has no field in the browser editor: add it to src/lib/editor/fields.ts (a label, and a hint if it needs one).`,
       );
     }
-    return decapField(name, property, spec, schema.required?.includes(name) ?? false, `${where}.${name}`);
+    // The fields of a group that may be left out (a medical review) are required only once it is filled
+    // in, which Decap cannot say: there the content check asks for them, when the editor saves.
+    const required = !optional && (schema.required?.includes(name) ?? false);
+    return decapField(name, property, spec, required, `${where}.${name}`);
   });
 }
 
@@ -133,7 +136,12 @@ function decapField(name: string, schema: JsonSchema, spec: FieldSpec, required:
     return { ...common, widget: 'number', value_type: type === 'integer' ? 'int' : 'float', ...fallback };
   }
   if (type === 'object') {
-    return { ...common, widget: 'object', collapsed: false, fields: decapFields(schema, spec.fields ?? {}, where) };
+    return {
+      ...common,
+      widget: 'object',
+      collapsed: false,
+      fields: decapFields(schema, spec.fields ?? {}, where, !required),
+    };
   }
   if (type === 'array') {
     const items = schema.items ?? {};
@@ -180,7 +188,7 @@ export const ARTICLE_FIELDS: FieldSpecs = {
   },
   references: {
     label: 'References',
-    hint: 'Sources, numbered in this order. Cite one in the text with the "Citation" block.',
+    hint: 'Sources, numbered in this order. Cite one by typing <Cite n={1} /> after its sentence in the text.',
     summary: '{{fields.title}}',
     fields: {
       title: { label: 'Title', hint: 'The title of the source as its publisher gives it.' },

@@ -1,0 +1,277 @@
+/**
+ * The browser editor as a writer and a moderator use it, on this machine (`npm run dev`, no account):
+ * create a medically reviewed article with a care card and a reference, be refused with the content
+ * check's own message, publish a waiting reader question with a clinician's answer, then build and find
+ * all of it published. The build is made with `CMS=github`, as a host's would be: the editor's files are
+ * written beside the site, and no reader page links to them or lists them.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+
+import { astroBuild, buildEnvironment, lockAstroProject } from '../helpers/astro-build';
+import { launchChromium, newTestContext } from '../helpers/browser';
+import { axeViolations } from '../helpers/page-checks';
+
+const folder = mkdtempSync(join(tmpdir(), 'editor-'));
+const content = join(folder, 'content');
+const files: Record<string, string> = {
+  'articles/leg-cramps.mdx':
+    '---\ntitle: Leg cramps\ndescription: Why leg cramps happen.\npublished: 2026-11-20\n---\n\nCramps are common.\n',
+  'people/jo-reviewer.yaml': 'name: Dr Jo Reviewer\ncredentials: MBBS, MRCGP\nrole: GP\n',
+  'comments/leg-cramps.json': `${JSON.stringify(
+    {
+      comments: [
+        { id: 'q1', date: '2026-11-21', title: 'Do cramps last long?', body: 'Mine last a minute.' },
+        {
+          id: 'q2',
+          date: '2026-12-01T09:00:00Z',
+          title: 'Can cramps wake me up at night?',
+          body: 'They wake me at 3 am.',
+          status: 'pending',
+        },
+      ],
+    },
+    null,
+    2,
+  )}\n`,
+};
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+let dev: ChildProcess | undefined;
+let unlockAstro: (() => Promise<void>) | undefined;
+let browser: Browser | undefined;
+let origin = '';
+
+async function stopDevServer() {
+  if (dev && dev.exitCode === null) {
+    const exited = new Promise((resolve) => dev!.once('exit', resolve));
+    dev.kill();
+    await exited;
+  }
+  await unlockAstro?.();
+  unlockAstro = undefined;
+}
+
+beforeAll(async () => {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(content, path)), { recursive: true });
+    writeFileSync(join(content, path), text);
+  }
+  // The dev server writes the project's .astro/ folder, which the test builds share: none runs meanwhile.
+  unlockAstro = await lockAstroProject();
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+  dev = spawn(process.execPath, [astro, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+    env: {
+      // Without VITEST: Astro's dev server serves no pages inside Vitest.
+      ...Object.fromEntries(Object.entries(buildEnvironment()).filter(([name]) => !name.startsWith('VITEST'))),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      CONTENT_DIR: content,
+      BUILD_DATE: '2026-12-05',
+      QUESTIONS: 'off',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  dev.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  dev.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let last = 'no answer';
+  for (const started = Date.now(); Date.now() - started < 120_000;) {
+    try {
+      const response = await fetch(`${origin}/admin/config.yml`, { signal: AbortSignal.timeout(60_000) });
+      if (response.ok) break;
+      last = `status ${response.status}`;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise((wait) => setTimeout(wait, 500));
+  }
+  if (!(await fetch(`${origin}/admin/config.yml`).catch(() => undefined))?.ok) {
+    throw new Error(`astro dev did not serve the editor within 2 minutes (${last}). It said:\n${output}`);
+  }
+  browser = await launchChromium();
+}, 900_000); // may first wait for the other builds of the run
+
+afterAll(async () => {
+  await browser?.close();
+  await stopDevServer();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+/** The editor's page, signed in to the local backend (its sign-in is one button). */
+async function openEditor(hash: string): Promise<Page> {
+  const context = await newTestContext(browser!, { viewport: { width: 1280, height: 1400 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}/admin/${hash}`);
+  await page.getByRole('button', { name: /login/i }).click();
+  return page;
+}
+
+/** Chooses a person in a field that picks from content/people, by typing part of their name. */
+async function choosePerson(page: Page, label: string, name: string) {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.keyboard.type(name);
+  await page.getByText(name, { exact: true }).last().click();
+}
+
+async function publishNow(page: Page) {
+  await page.getByText('Publish', { exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Publish now' }).click();
+}
+
+const articleFile = join(content, 'articles/night-cramps.mdx');
+
+test('a writer creates a medically reviewed article with a care card and a reference', async () => {
+  const page = await openEditor('#/collections/articles/new');
+  await page.getByLabel('Title', { exact: true }).fill('Night cramps');
+  await page.getByLabel('Description').fill('What helps cramps that wake you at night.');
+  await page.getByLabel('Published', { exact: true }).fill('2026-12-01');
+  await choosePerson(page, 'Reviewer', 'Dr Jo Reviewer');
+  await page.getByLabel('Date of the review', { exact: true }).fill('2026-12-02');
+  await page.getByRole('button', { name: 'Add references' }).click();
+  await page.getByLabel('Title', { exact: true }).nth(1).fill('Leg cramps');
+  await page.getByLabel('Publisher').fill('NHS');
+  await page.getByLabel('Address', { exact: true }).fill('https://www.nhs.uk/conditions/leg-cramps/');
+  await page.locator('[data-slate-editor="true"]').first().click();
+  await page.keyboard.type('Stretch your calves before bed.');
+  await page.keyboard.press('Enter');
+  // The care card comes from the block menu, as a form: no tag is typed.
+  await page.getByTitle('Add Component').click();
+  await page.getByRole('menuitem', { name: 'Care card' }).click();
+  await page.getByLabel('Heading', { exact: true }).first().fill('Ask for an urgent GP appointment if:');
+  await page.locator('[data-slate-editor="true"]').nth(1).click();
+  await page.keyboard.type('your calf is swollen, red or warm.');
+  await publishNow(page);
+  await expect.poll(() => existsSync(articleFile), { timeout: 20_000 }).toBe(true);
+  const saved = readFileSync(articleFile, 'utf8');
+  expect(saved).toContain('title: Night cramps');
+  expect(saved).toMatch(/medicalReview:\n {2}reviewer: jo-reviewer\n {2}date: 2026-12-02/);
+  expect(saved).toContain('url: https://www.nhs.uk/conditions/leg-cramps/');
+  expect(saved).toContain(
+    '<CareCard urgency="urgent" heading="Ask for an urgent GP appointment if:">\n\nyour calf is swollen, red or warm.\n\n</CareCard>',
+  );
+  await page.context().close();
+}, 120_000);
+
+test('a save the content check would refuse is refused in the editor, with the check’s own message', async () => {
+  const page = await openEditor('#/collections/articles/new');
+  // No title: the editor itself says so, at the field.
+  await page.getByLabel('Description').fill('An article without a title.');
+  await page.getByLabel('Published', { exact: true }).fill('2026-12-03');
+  await publishNow(page);
+  await page
+    .getByText(/title is required/i)
+    .first()
+    .waitFor();
+  // A reference without a web address: the local backend runs the content check and refuses the save.
+  await page.getByLabel('Title', { exact: true }).first().fill('Cramps and magnesium');
+  await page.getByRole('button', { name: 'Add references' }).click();
+  await page.getByLabel('Title', { exact: true }).nth(1).fill('A leaflet');
+  await page.getByLabel('Address', { exact: true }).fill('the leaflet at my surgery');
+  await page.locator('[data-slate-editor="true"]').first().click();
+  await page.keyboard.type('Some take magnesium.');
+  await publishNow(page);
+  const refusal = page.getByText(/npm run check:content would refuse it/);
+  await refusal.waitFor({ timeout: 20_000 });
+  const message = await refusal.innerText();
+  expect(message).toMatch(
+    /content\/articles\/cramps-and-magnesium\.mdx:\d+:\d+: article "cramps-and-magnesium", field "references\[1\]\.url": must be a full http:\/\/ or https:\/\/ address\. Fix: /,
+  );
+  expect(existsSync(join(content, 'articles/cramps-and-magnesium.mdx'))).toBe(false);
+  await page.context().close();
+}, 120_000);
+
+test('a moderator publishes a waiting question with a clinician’s answer', async () => {
+  const context = await newTestContext(browser!);
+  const page = await context.newPage();
+  await page.goto(`${origin}/admin/questions/`);
+  const card = page.getByRole('article', { name: 'Can cramps wake me up at night?' });
+  expect(await card.innerText()).toContain('They wake me at 3 am.');
+  await card.getByLabel('Answer as the site').fill('Yes: night cramps often wake people. Stretch before bed.');
+  await card.getByLabel('Answered by').selectOption({ label: 'Dr Jo Reviewer' });
+  await card.getByRole('button', { name: 'Publish with this answer' }).click();
+  expect(await page.getByRole('status').innerText()).toContain('Approved leg-cramps/q2');
+  await page.getByText('Nothing is waiting.').waitFor();
+  const comments = JSON.parse(readFileSync(join(content, 'comments/leg-cramps.json'), 'utf8')) as {
+    comments: { id: string; parent?: string; person?: string; status?: string; body: string }[];
+  };
+  expect(comments.comments.find(({ id }) => id === 'q2')?.status).toBeUndefined();
+  expect(comments.comments.find(({ parent }) => parent === 'q2')).toMatchObject({
+    person: 'jo-reviewer',
+    body: 'Yes: night cramps often wake people. Stretch before bed.',
+  });
+  await context.close();
+}, 120_000);
+
+test('the editor’s pages are reported to axe; the questions page has no violations', async () => {
+  const context = await newTestContext(browser!);
+  const page = await context.newPage();
+  await page.goto(`${origin}/admin/questions/`);
+  expect(await axeViolations(page)).toEqual([]);
+  const editor = await openEditor('#/collections/articles');
+  await editor.getByText('Leg cramps').first().waitFor();
+  // Decap CMS's own page: reported, not required to pass (see the README's known limits).
+  console.log(`axe on Decap CMS's collection page:\n${(await axeViolations(editor)).join('\n') || 'no violations'}`);
+  await editor.context().close();
+  await context.close();
+}, 120_000);
+
+test('a build publishes the article, the question and the answer, and the editor only at /admin/', async () => {
+  await stopDevServer();
+  const dist = join(folder, 'dist');
+  await astroBuild(dist, {
+    CONTENT_DIR: content,
+    BUILD_DATE: '2026-12-05',
+    CMS: 'github',
+    CMS_REPOSITORY: 'example/health-site',
+  });
+  const article = readFileSync(join(dist, 'articles/night-cramps/index.html'), 'utf8');
+  const has = (html: string, text: string) => html.includes(text);
+  for (const text of [
+    'Ask for an urgent GP appointment if:',
+    'Dr Jo Reviewer',
+    'https://www.nhs.uk/conditions/leg-cramps/',
+  ]) {
+    expect(has(article, text), text).toBe(true);
+  }
+  const thread = readFileSync(join(dist, 'articles/leg-cramps/index.html'), 'utf8');
+  for (const text of [
+    'Can cramps wake me up at night?',
+    'Yes: night cramps often wake people. Stretch before bed.',
+    'Dr Jo Reviewer',
+  ]) {
+    expect(has(thread, text), text).toBe(true);
+  }
+  // The editor, for editing on GitHub: its page, its configuration, Decap's script and the site's blocks.
+  const config = readFileSync(join(dist, 'admin/config.yml'), 'utf8');
+  expect(config).toContain('name: github');
+  expect(config).toContain('repo: example/health-site');
+  expect(readFileSync(join(dist, 'admin/index.html'), 'utf8')).toContain(
+    '<meta name="robots" content="noindex, nofollow">',
+  );
+  for (const file of ['decap-cms.js', 'blocks.js']) expect(existsSync(join(dist, 'admin', file)), file).toBe(true);
+  expect(readFileSync(join(dist, '_headers'), 'utf8')).toMatch(
+    /\/admin\/\*\n {2}! Content-Security-Policy\n {2}Content-Security-Policy: [^\n]*\n {2}X-Robots-Tag: noindex/,
+  );
+  // Readers never meet it: no page links to it, and the sitemap and the search index leave it out.
+  expect(has(article, '/admin'), 'a link to the editor').toBe(false);
+  expect(readFileSync(join(dist, 'sitemap-0.xml'), 'utf8')).not.toContain('/admin');
+  expect(existsSync(join(dist, 'pagefind'))).toBe(true);
+}, 600_000);
