@@ -36,10 +36,10 @@ function decapFolder(): string {
 const decapFiles = (folder: string) =>
   readdirSync(folder).filter((name) => !name.endsWith('.map') && !name.endsWith('.txt'));
 
-/** The site's blocks for the editor's text (`src/client/editor/blocks.ts`), bundled for the browser. */
-async function blocksScript(root: string): Promise<string> {
+/** The site's script for the editor (`src/client/editor/editor.ts`), bundled for the browser. */
+async function editorScript(root: string): Promise<string> {
   const result = await build({
-    entryPoints: [join(root, 'src/client/editor/blocks.ts')],
+    entryPoints: [join(root, 'src/client/editor/editor.ts')],
     bundle: true,
     format: 'iife',
     minify: true,
@@ -77,12 +77,12 @@ export function editor(contentDir: string): AstroIntegration {
           authEndpoint: editorSettings.authEndpoint,
         };
         const contentFolder = relative(root, resolve(root, contentDir)).split('\\').join('/');
-        writeFileSync(join(admin, 'index.html'), adminPageHtml(site.title));
+        writeFileSync(join(admin, 'index.html'), adminPageHtml(site.title, contentFolder));
         writeFileSync(
           join(admin, 'config.yml'),
           editorConfigYaml({ backend, contentFolder, siteUrl: new URL(base, site.url).href }),
         );
-        writeFileSync(join(admin, 'blocks.js'), await blocksScript(root));
+        writeFileSync(join(admin, 'editor.js'), await editorScript(root));
         const decap = decapFolder();
         for (const name of decapFiles(decap)) copyFileSync(join(decap, name), join(admin, name));
         logger.info(
@@ -130,7 +130,7 @@ function devState({ base, root, contentDir }: DevPlaces, logger: AstroIntegratio
   const moderation = createModerationPage({ root, contentDir, base });
   const decap = decapFolder();
   const decapNames = new Set(decapFiles(decap));
-  let blocks: Promise<string> | undefined;
+  let script: Promise<string> | undefined;
   logger.info(
     `Browser editor: ${base}admin/ (this machine's ${contentDir}); reader questions: ${base}admin/questions/`,
   );
@@ -166,20 +166,21 @@ function devState({ base, root, contentDir }: DevPlaces, logger: AstroIntegratio
       return send(response, page.status, 'text/html; charset=utf-8', page.html, page.headers);
     }
     if (method !== 'GET' && method !== 'HEAD') return send(response, 405, 'text/plain', 'Method not allowed');
-    if (path === '/') return send(response, 200, 'text/html; charset=utf-8', adminPageHtml(site.title));
+    // Paths of the local backend start at the content folder's name (`lib/editor/local-backend.ts`).
+    const contentFolder = basename(resolve(root, contentDir));
+    if (path === '/') return send(response, 200, 'text/html; charset=utf-8', adminPageHtml(site.title, contentFolder));
     if (path === '/config.yml') {
       const host = request.headers.host ?? 'localhost';
       const yaml = editorConfigYaml({
         backend: { kind: 'local', apiUrl: `${base}admin/api/v1` },
-        // Paths of the local backend start at the content folder's name (`lib/editor/local-backend.ts`).
-        contentFolder: basename(resolve(root, contentDir)),
+        contentFolder,
         siteUrl: `http://${host}${base}`,
       });
       return send(response, 200, 'text/yaml; charset=utf-8', yaml);
     }
-    if (path === '/blocks.js') {
-      blocks ??= blocksScript(root);
-      return send(response, 200, 'text/javascript; charset=utf-8', await blocks);
+    if (path === '/editor.js') {
+      script ??= editorScript(root);
+      return send(response, 200, 'text/javascript; charset=utf-8', await script);
     }
     const name = path.slice(1);
     if (decapNames.has(name)) {

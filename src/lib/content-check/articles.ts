@@ -15,7 +15,7 @@ import type { DisplayPath } from '@/lib/content-check/files';
 import { SLUG } from '@/schemas/fields';
 import type { ContentProblem } from '@/lib/content-check/problems';
 import { frontmatterFieldPositions } from '@/lib/content-check/yaml-field-positions';
-import { fieldOf, fieldPath, schemaProblems } from '@/lib/content-check/schema-problems';
+import { ARTICLE_FIXES, fieldOf, fieldPath, schemaProblems } from '@/lib/content-check/schema-problems';
 
 /** What the check found for one article. */
 export interface ArticleCounts {
@@ -39,11 +39,6 @@ export interface ArticlesCheck {
    */
   files: Set<string>;
 }
-
-const PERSON_ID_FIX = 'write the id of a person in content/people: their file name without .yaml, such as jane-smith.';
-
-/** Fixes for article fields whose values follow rules of their own. */
-const ARTICLE_FIXES = { author: PERSON_ID_FIX, 'medicalReview.reviewer': PERSON_ID_FIX };
 
 /** @param people the ids of the people in `people/` */
 export function checkArticles(contentDir: string, display: DisplayPath, people: ReadonlySet<string>): ArticlesCheck {

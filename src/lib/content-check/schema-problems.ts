@@ -15,6 +15,11 @@ const describeValue = (value: unknown) =>
 
 const DATE_FIX = 'write the date as YYYY-MM-DD, for example 2024-05-01, and check that the day exists.';
 
+const PERSON_ID_FIX = 'write the id of a person in content/people: their file name without .yaml, such as jane-smith.';
+
+/** Fixes for article fields whose values follow rules of their own. */
+export const ARTICLE_FIXES = { author: PERSON_ID_FIX, 'medicalReview.reviewer': PERSON_ID_FIX };
+
 /** What to do about a bad value, for fields where that is clearer than a rule about its type. */
 const FIX_BY_FIELD: Record<string, string> = {
   published: DATE_FIX,

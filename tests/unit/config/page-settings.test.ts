@@ -51,19 +51,20 @@ describe('where the environment is read', () => {
     expect(readers.filter((file) => !file.startsWith('src/config/'))).toEqual([]);
   });
 
-  test('every setting module that reads it is in the page settings, but the content folder (its own cache), the build day and the redirect pages', () => {
+  test('every setting module that reads it is in the page settings, but the content folder (its own cache), the build day, the redirect pages and the editor', () => {
     const pageSettings = readFileSync('src/config/page-settings.ts', 'utf8');
     const imported = [...pageSettings.matchAll(/from '@\/config\/([\w-]+)'/g)].map(
       ([, name]) => `src/config/${name}.ts`,
     );
     // The guard only checks the same settings first, to stop a build on a bad one without a stack trace.
     // The build day reaches the cache keys as the articles it publishes (tests/unit/content.test.ts).
-    // REDIRECT_PAGES only adds files after the build, and renders no page.
+    // REDIRECT_PAGES and CMS only add files after the build, and render no page.
     expect(readers).toEqual(
       [
         ...imported,
         'src/config/build-day.ts',
         'src/config/content-dir.ts',
+        'src/config/editor.ts',
         'src/config/redirect-pages.ts',
         'src/config/settings-guard.ts',
       ].sort(),
