@@ -21,7 +21,9 @@ import { axeViolations } from '../helpers/page-checks';
 
 const folder = mkdtempSync(join(tmpdir(), 'editor-'));
 const content = join(folder, 'content');
+const SEED = readFileSync('content/articles/leg-cramps-sign-of-pregnancy.mdx', 'utf8');
 const files: Record<string, string> = {
+  'articles/leg-cramps-sign-of-pregnancy.mdx': SEED,
   'articles/leg-cramps.mdx':
     '---\ntitle: Leg cramps\ndescription: Why leg cramps happen.\npublished: 2026-11-20\n---\n\nCramps are common.\n',
   'people/jo-reviewer.yaml': 'name: Dr Jo Reviewer\ncredentials: MBBS, MRCGP\nrole: GP\n',
@@ -168,6 +170,19 @@ test('a writer creates a medically reviewed article with a care card and a refer
   expect(saved).toContain(
     '<CareCard urgency="urgent" heading="Ask for an urgent GP appointment if:">\n\nyour calf is swollen, red or warm.\n\n</CareCard>',
   );
+  await page.context().close();
+}, 120_000);
+
+test('saving the seed article from the editor keeps its text word for word', async () => {
+  const page = await openEditor('#/collections/articles/entries/leg-cramps-sign-of-pregnancy');
+  const updated = page.getByLabel(/^Updated/);
+  await updated.waitFor();
+  await updated.fill('2026-12-05');
+  await publishNow(page);
+  const file = join(content, 'articles/leg-cramps-sign-of-pregnancy.mdx');
+  await expect.poll(() => readFileSync(file, 'utf8').includes('updated: 2026-12-05'), { timeout: 20_000 }).toBe(true);
+  const body = (text: string) => text.slice(text.indexOf('\n---\n', 4) + 5);
+  expect(body(readFileSync(file, 'utf8'))).toBe(body(SEED));
   await page.context().close();
 }, 120_000);
 
