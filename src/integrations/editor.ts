@@ -127,7 +127,12 @@ function devEditorPlugin(places: () => DevPlaces, logger: AstroIntegrationLogger
 
 function devState({ base, root, contentDir }: DevPlaces, logger: AstroIntegrationLogger) {
   const backend = createLocalBackend({ contentDir: resolve(root, contentDir) });
-  const moderation = createModerationPage({ root, contentDir, base });
+  // File names in its messages start at the content folder's name, as the editor's do.
+  const moderation = createModerationPage({
+    root: dirname(resolve(root, contentDir)),
+    contentDir: resolve(root, contentDir),
+    base,
+  });
   const decap = decapFolder();
   const decapNames = new Set(decapFiles(decap));
   let script: Promise<string> | undefined;

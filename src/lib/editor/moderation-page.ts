@@ -33,8 +33,11 @@ type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
-/** Reader text for the page: escaped, with control and direction characters shown as `<U+…>`. */
-const readerText = (text: string) => escapeHtml(visible(text));
+/**
+ * Reader text for the page: escaped, with control and direction characters shown as `<U+…>`, line breaks
+ * kept (the text is shown with its line breaks).
+ */
+const readerText = (text: string) => escapeHtml(text.split(/\r?\n/).map(visible).join('\n'));
 
 interface Person {
   id: string;
