@@ -6,11 +6,11 @@
  * written beside the site, and no reader page links to them or lists them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, globSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -304,4 +304,18 @@ test('a build publishes the article, the question and the answer, and the editor
   expect(has(article, '/admin'), 'a link to the editor').toBe(false);
   expect(readFileSync(join(dist, 'sitemap-0.xml'), 'utf8')).not.toContain('/admin');
   expect(existsSync(join(dist, 'pagefind'))).toBe(true);
+  // And the reader pages are the same files, byte for byte, as a build without the editor.
+  const plain = join(folder, 'dist-plain');
+  await astroBuild(plain, { CONTENT_DIR: content, BUILD_DATE: '2026-12-05' });
+  const files = (root: string) =>
+    globSync('**/*', { cwd: root, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+      .sort();
+  const readerFiles = files(dist).filter((file) => !file.startsWith('admin/') && file !== '_headers');
+  expect(readerFiles).toEqual(files(plain).filter((file) => file !== '_headers'));
+  const differing = readerFiles.filter(
+    (file) => !readFileSync(join(dist, file)).equals(readFileSync(join(plain, file))),
+  );
+  expect(differing).toEqual([]);
 }, 600_000);
