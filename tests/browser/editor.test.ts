@@ -5,18 +5,16 @@
  * all of it published. The build is made with `CMS=github`, as a host's would be: the editor's files are
  * written beside the site, and no reader page links to them or lists them.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, globSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 
-import { astroBuild, buildEnvironment, lockAstroProject } from '../helpers/astro-build';
+import { astroBuild } from '../helpers/astro-build';
 import { launchChromium, newTestContext } from '../helpers/browser';
+import { startDevServer, type DevServer } from '../helpers/dev-server';
 import { axeViolations } from '../helpers/page-checks';
 
 const folder = mkdtempSync(join(tmpdir(), 'editor-'));
@@ -45,75 +43,23 @@ const files: Record<string, string> = {
   )}\n`,
 };
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-let dev: ChildProcess | undefined;
-let unlockAstro: (() => Promise<void>) | undefined;
+let dev: DevServer | undefined;
 let browser: Browser | undefined;
 let origin = '';
-
-async function stopDevServer() {
-  if (dev && dev.exitCode === null) {
-    const exited = new Promise((resolve) => dev!.once('exit', resolve));
-    dev.kill();
-    await exited;
-  }
-  await unlockAstro?.();
-  unlockAstro = undefined;
-}
 
 beforeAll(async () => {
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(content, path)), { recursive: true });
     writeFileSync(join(content, path), text);
   }
-  // The dev server writes the project's .astro/ folder, which the test builds share: none runs meanwhile.
-  unlockAstro = await lockAstroProject();
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
-  dev = spawn(process.execPath, [astro, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
-    env: {
-      // Without VITEST: Astro's dev server serves no pages inside Vitest.
-      ...Object.fromEntries(Object.entries(buildEnvironment()).filter(([name]) => !name.startsWith('VITEST'))),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      CONTENT_DIR: content,
-      BUILD_DATE: '2026-12-05',
-      QUESTIONS: 'off',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  dev.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  dev.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  let last = 'no answer';
-  for (const started = Date.now(); Date.now() - started < 120_000;) {
-    try {
-      const response = await fetch(`${origin}/admin/config.yml`, { signal: AbortSignal.timeout(60_000) });
-      if (response.ok) break;
-      last = `status ${response.status}`;
-    } catch (error) {
-      last = String(error);
-    }
-    await new Promise((wait) => setTimeout(wait, 500));
-  }
-  if (!(await fetch(`${origin}/admin/config.yml`).catch(() => undefined))?.ok) {
-    throw new Error(`astro dev did not serve the editor within 2 minutes (${last}). It said:\n${output}`);
-  }
+  dev = await startDevServer(content, '/admin/config.yml');
+  origin = dev.origin;
   browser = await launchChromium();
 }, 900_000); // may first wait for the other builds of the run
 
 afterAll(async () => {
   await browser?.close();
-  await stopDevServer();
+  await dev?.stop();
   rmSync(folder, { recursive: true, force: true });
 });
 
@@ -264,7 +210,7 @@ test('the editor’s pages are reported to axe; the questions page has no violat
 }, 120_000);
 
 test('a build publishes the article, the question and the answer, and the editor only at /admin/', async () => {
-  await stopDevServer();
+  await dev?.stop();
   const dist = join(folder, 'dist');
   await astroBuild(dist, {
     CONTENT_DIR: content,

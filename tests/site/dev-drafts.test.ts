@@ -3,16 +3,13 @@
  * draft under "Draft: not published", a scheduled article under the day it will be published. Runs the
  * real dev server (`astro dev`) on a small content folder.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 import { afterAll, beforeAll, expect, test } from 'vitest';
 
-import { buildEnvironment, lockAstroProject } from '../helpers/astro-build';
+import { startDevServer, type DevServer } from '../helpers/dev-server';
 
 const folder = mkdtempSync(join(tmpdir(), 'dev-drafts-'));
 const article = (title: string, published: string, extra = '') =>
@@ -23,63 +20,20 @@ const files: Record<string, string> = {
   'articles/winter-flu.mdx': article('Winter flu', '2026-12-24'),
 };
 
-/** A port nobody listens on now. */
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-let dev: ChildProcess | undefined;
-let unlockAstro: (() => Promise<void>) | undefined;
+let dev: DevServer | undefined;
 let origin = '';
 
 beforeAll(async () => {
-  // The dev server writes the project's .astro/ folder, which the test builds share: none runs meanwhile.
-  unlockAstro = await lockAstroProject();
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(folder, 'content', path)), { recursive: true });
     writeFileSync(join(folder, 'content', path), text);
   }
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
-  dev = spawn(process.execPath, [astro, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
-    env: {
-      // Without VITEST: Astro's dev server serves no pages inside Vitest.
-      ...Object.fromEntries(Object.entries(buildEnvironment()).filter(([name]) => !name.startsWith('VITEST'))),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      CONTENT_DIR: join(folder, 'content'),
-      BUILD_DATE: '2026-12-05',
-      QUESTIONS: 'off',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  dev.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  dev.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  // Ready when it answers a page (the first answer waits for Vite to bundle the dependencies).
-  let last = 'no answer';
-  for (const started = Date.now(); Date.now() - started < 120_000;) {
-    try {
-      const response = await fetch(`${origin}/articles/published/`, { signal: AbortSignal.timeout(60_000) });
-      if (response.ok) return;
-      last = `status ${response.status}`;
-    } catch (error) {
-      last = String(error);
-    }
-    await new Promise((wait) => setTimeout(wait, 500));
-  }
-  throw new Error(`astro dev did not answer within 2 minutes (${last}). It said:\n${output}`);
+  dev = await startDevServer(join(folder, 'content'), '/articles/published/');
+  origin = dev.origin;
 }, 900_000); // may first wait for the other builds of the run
 
 afterAll(async () => {
-  dev?.kill();
-  await unlockAstro?.();
+  await dev?.stop();
   rmSync(folder, { recursive: true, force: true });
 });
 

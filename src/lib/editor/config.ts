@@ -56,6 +56,19 @@ const BODY: DecapField = {
 /** Decap CMS's configuration object for this site. */
 export function editorConfig({ backend, contentFolder, siteUrl }: EditorOptions): Record<string, unknown> {
   const folder = (name: string) => `${contentFolder.replace(/^\.\/|\/$/g, '')}/${name}`;
+  /** A folder of MDX files with frontmatter, one entry each, named by its title. */
+  const mdxCollection = (name: string, label: string, singular: string) => ({
+    name,
+    label,
+    label_singular: singular,
+    folder: folder(name),
+    extension: 'mdx',
+    format: 'frontmatter',
+    create: true,
+    slug: '{{slug}}',
+    identifier_field: 'title',
+    summary: '{{title}}',
+  });
   return {
     backend:
       backend.kind === 'local'
@@ -86,17 +99,8 @@ export function editorConfig({ backend, contentFolder, siteUrl }: EditorOptions)
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections: [
       {
-        name: 'articles',
-        label: 'Articles',
-        label_singular: 'Article',
+        ...mdxCollection('articles', 'Articles', 'Article'),
         description: 'Health articles. A draft is saved but not published until "Draft" is turned off.',
-        folder: folder('articles'),
-        extension: 'mdx',
-        format: 'frontmatter',
-        create: true,
-        slug: '{{slug}}',
-        identifier_field: 'title',
-        summary: '{{title}}',
         sortable_fields: ['title', 'published'],
         preview_path: 'articles/{{slug}}/',
         fields: [...decapFields(inputJsonSchema(articleSchema()), ARTICLE_FIELDS, 'articles'), BODY],
@@ -116,17 +120,8 @@ export function editorConfig({ backend, contentFolder, siteUrl }: EditorOptions)
         fields: decapFields(inputJsonSchema(personSchema()), PERSON_FIELDS, 'people'),
       },
       {
-        name: 'pages',
-        label: 'Site pages',
-        label_singular: 'Site page',
+        ...mdxCollection('pages', 'Site pages', 'Site page'),
         description: 'Pages such as the editorial policy, served at /<name>/.',
-        folder: folder('pages'),
-        extension: 'mdx',
-        format: 'frontmatter',
-        create: true,
-        slug: '{{slug}}',
-        identifier_field: 'title',
-        summary: '{{title}}',
         preview_path: '{{slug}}/',
         fields: [...decapFields(inputJsonSchema(sitePageSchema()), SITE_PAGE_FIELDS, 'pages'), BODY],
       },

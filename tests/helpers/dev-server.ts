@@ -1,0 +1,79 @@
+/**
+ * `npm run dev` (the real `astro dev`) on a content folder, for tests of what only the dev server does:
+ * drafts under a banner, the browser editor. It holds the build lock while it runs, since it writes the
+ * project's `.astro/` folder, which the test builds share.
+ */
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+
+import { buildEnvironment, lockAstroProject } from './astro-build';
+
+export interface DevServer {
+  /** `http://127.0.0.1:<port>`. */
+  origin: string;
+  /** Stops the server and lets the next build start. */
+  stop(): Promise<void>;
+}
+
+/** A port nobody listens on now. */
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+/**
+ * Starts `astro dev` on `contentDir` and waits until it answers `readyPath` (the first answer waits for
+ * Vite to bundle the dependencies).
+ * @throws Error with what the server printed when it does not answer within 2 minutes
+ */
+export async function startDevServer(contentDir: string, readyPath: string): Promise<DevServer> {
+  const unlock = await lockAstroProject();
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+  const dev = spawn(process.execPath, [astro, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+    env: {
+      // Without VITEST: Astro's dev server serves no pages inside Vitest.
+      ...Object.fromEntries(Object.entries(buildEnvironment()).filter(([name]) => !name.startsWith('VITEST'))),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      CONTENT_DIR: contentDir,
+      BUILD_DATE: '2026-12-05',
+      QUESTIONS: 'off',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  dev.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  dev.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    if (dev.exitCode === null) {
+      const exited = new Promise((resolve) => dev.once('exit', resolve));
+      dev.kill();
+      await exited;
+    }
+    await unlock();
+  };
+  let last = 'no answer';
+  for (const started = Date.now(); Date.now() - started < 120_000;) {
+    try {
+      const response = await fetch(`${origin}${readyPath}`, { signal: AbortSignal.timeout(60_000) });
+      if (response.ok) return { origin, stop };
+      last = `status ${response.status}`;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise((wait) => setTimeout(wait, 500));
+  }
+  await stop();
+  throw new Error(`astro dev did not answer ${readyPath} within 2 minutes (${last}). It said:\n${output}`);
+}
