@@ -33,8 +33,12 @@ function decapFolder(): string {
   return dirname(createRequire(import.meta.url).resolve('decap-cms/dist/decap-cms.js'));
 }
 
+/**
+ * The files the page loads: `decap-cms.js`, the chunks it loads by name (`<n>.decap-cms.js`) and its
+ * WebAssembly. The package also ships the same build as `cms.js`, and source maps.
+ */
 const decapFiles = (folder: string) =>
-  readdirSync(folder).filter((name) => !name.endsWith('.map') && !name.endsWith('.txt'));
+  readdirSync(folder).filter((name) => /^(\d+\.)?decap-cms\.js$|\.wasm$/.test(name));
 
 /** The site's script for the editor (`src/client/editor/editor.ts`), bundled for the browser. */
 async function editorScript(root: string): Promise<string> {
