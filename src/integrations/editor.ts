@@ -213,19 +213,29 @@ function devState({ base, root, contentDir }: DevPlaces, logger: AstroIntegratio
  * on this machine, but any page open in the same browser could post to it, and another host name could
  * point at it (DNS rebinding). Only the editor's own pages, on localhost, may change files.
  */
-export function foreignRequest(request: Pick<IncomingMessage, 'headers' | 'method'>): string | undefined {
+export function foreignRequest(
+  request: Pick<IncomingMessage, 'headers' | 'method'> & { socket?: { remoteAddress?: string | undefined } },
+): string | undefined {
+  // \`npm run dev -- --host\` listens on the network too: the editor still answers this machine only.
+  const from = request.socket?.remoteAddress ?? '';
+  if (!/^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/.test(from)) {
+    return `The editor answers this machine only, not ${from || 'an unknown address'}.`;
+  }
   const host = (request.headers.host ?? '').replace(/:\d+$/, '');
   if (!['localhost', '127.0.0.1', '[::1]'].includes(host)) {
     return `The editor answers on localhost only, not "${host}".`;
   }
   if (request.method === 'GET' || request.method === 'HEAD') return undefined;
+  const ownPagesOnly = 'Only the editor’s own pages may change files.';
   const fetchSite = request.headers['sec-fetch-site'];
-  if (fetchSite !== undefined && fetchSite !== 'same-origin') return 'Only the editor’s own pages may change files.';
+  if (fetchSite !== undefined && fetchSite !== 'same-origin') return ownPagesOnly;
   const origin = request.headers.origin;
-  if (origin !== undefined && new URL(origin).host !== request.headers.host)
-    return 'Only the editor’s own pages may change files.';
-  if (fetchSite === undefined && origin === undefined) return 'Only the editor’s own pages may change files.';
-  return undefined;
+  if (origin === undefined) return fetchSite === undefined ? ownPagesOnly : undefined;
+  try {
+    return new URL(origin).host === request.headers.host ? undefined : ownPagesOnly;
+  } catch {
+    return ownPagesOnly; // "null", or not an address
+  }
 }
 
 /** The request's body as text, or undefined when larger than the limit. */

@@ -125,6 +125,9 @@ function decapField(name: string, schema: JsonSchema, spec: FieldSpec, required:
   if (values.length > 0) {
     return {
       ...common,
+      // A choice with a default cannot be emptied: an emptied status would read as the default
+      // (`approved`), publishing a comment nobody approved.
+      required: required || schema.default !== undefined,
       widget: 'select',
       options: values.map((value) => ({ value, label: spec.options?.[String(value)] ?? String(value) })),
       ...fallback,

@@ -11,6 +11,7 @@ import { parse as parseYaml } from 'yaml';
 
 import { pendingComments, runCommentsCommand, type PendingComment } from '@/lib/questions/moderation';
 import { visible } from '@/lib/text/visible-text';
+import { commentSchema } from '@/schemas/comments';
 
 export interface ModerationPageOptions {
   root: string;
@@ -100,6 +101,10 @@ export function createModerationPage({ root, contentDir, base, now = () => new D
         const person = fields.get('person') ?? '';
         const body = fields.get('body') ?? '';
         if (body.trim() === '') throw new Error('Write the answer first: nothing was changed.');
+        // Checked before the question is published, so that a refused answer leaves nothing half done.
+        const text = commentSchema().shape.body.safeParse(body.replace(/\s+$/, ''));
+        if (!text.success)
+          throw new Error(`The answer ${text.error.issues[0]?.message ?? 'is refused'}: nothing was changed.`);
         if (!people(contentDir).some(({ id }) => id === person)) {
           throw new Error('Choose who answers, a person of content/people: nothing was changed.');
         }

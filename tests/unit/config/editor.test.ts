@@ -27,7 +27,11 @@ describe('CMS settings', () => {
 });
 
 describe('the local backend answers the editor’s own pages only', () => {
-  const request = (headers: Record<string, string>, method = 'POST') => ({ method, headers });
+  const request = (headers: Record<string, string>, method = 'POST', remoteAddress = '127.0.0.1') => ({
+    method,
+    headers,
+    socket: { remoteAddress },
+  });
 
   test('a save from the editor’s page on this machine', () => {
     expect(
@@ -45,6 +49,17 @@ describe('the local backend answers the editor’s own pages only', () => {
     ).toMatch(/own pages/);
     expect(foreignRequest(request({ host: 'localhost:4321', origin: 'https://evil.example' }))).toMatch(/own pages/);
     expect(foreignRequest(request({ host: 'localhost:4321' }))).toMatch(/own pages/);
+  });
+
+  test('not a request from another machine, whatever its headers say (npm run dev -- --host)', () => {
+    const forged = { host: 'localhost:4321', 'sec-fetch-site': 'same-origin', origin: 'http://localhost:4321' };
+    expect(foreignRequest(request(forged, 'POST', '192.168.1.20'))).toMatch(/this machine only/);
+    expect(foreignRequest(request(forged, 'GET', '192.168.1.20'))).toMatch(/this machine only/);
+    expect(foreignRequest(request(forged, 'POST', '::ffff:127.0.0.1'))).toBeUndefined();
+  });
+
+  test('not a post whose origin is "null"', () => {
+    expect(foreignRequest(request({ host: 'localhost:4321', origin: 'null' }))).toMatch(/own pages/);
   });
 
   test('not a request for another host name pointed at this machine (DNS rebinding)', () => {

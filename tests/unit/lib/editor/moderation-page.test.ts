@@ -80,6 +80,19 @@ describe('the reader-questions page', () => {
     expect(readFileSync(join(contentDir, 'comments/leg-cramps.json'), 'utf8')).toBe(before);
   });
 
+  test('refuses an answer the schema would refuse before publishing the question', async () => {
+    const { contentDir, moderation } = page();
+    const before = readFileSync(join(contentDir, 'comments/leg-cramps.json'), 'utf8');
+    const answer = await moderation.answer(
+      'POST',
+      new URLSearchParams(),
+      post({ action: 'answer', target: 'leg-cramps/q2', person: 'jo-reviewer', body: 'x'.repeat(70_000) }),
+    );
+    expect(answer.status).toBe(422);
+    expect(answer.html).toContain('The answer is 70,000 characters long');
+    expect(readFileSync(join(contentDir, 'comments/leg-cramps.json'), 'utf8')).toBe(before);
+  });
+
   test('says what the moderation command says when a comment is not there', async () => {
     const { moderation } = page();
     const answer = await moderation.answer(
