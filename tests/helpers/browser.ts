@@ -112,6 +112,8 @@ export async function openTab(context: BrowserContext): Promise<Tab> {
   return {
     page,
     async visit(url) {
+      // An address that differs from the open one only by its #fragment would only scroll the open page.
+      if (url.includes('#') && withoutFragment(url) === withoutFragment(page.url())) await page.goto('about:blank');
       current = { url, trouble: emptyTrouble() };
       const { trouble } = current;
       const response = await page.goto(url, { waitUntil: 'load' });
@@ -119,6 +121,8 @@ export async function openTab(context: BrowserContext): Promise<Tab> {
     },
   };
 }
+
+const withoutFragment = (url: string) => url.replace(/#.*$/s, '');
 
 const emptyTrouble = (): PageTrouble => ({ consoleErrors: [], failedRequests: [], offOriginRequests: [] });
 
