@@ -112,8 +112,10 @@ export async function openTab(context: BrowserContext): Promise<Tab> {
   return {
     page,
     async visit(url) {
-      // An address that differs from the open one only by its #fragment would only scroll the open page.
-      if (url.includes('#') && withoutFragment(url) === withoutFragment(page.url())) await page.goto('about:blank');
+      // The page before is closed first, by a blank page: the requests it still makes (such as the
+      // favicon, fetched after the load event) end with it, as its trouble, and an address that differs
+      // from the open one only by its #fragment loads afresh instead of scrolling the open page.
+      if (page.url() !== 'about:blank') await page.goto('about:blank');
       current = { url, trouble: emptyTrouble() };
       const { trouble } = current;
       const response = await page.goto(url, { waitUntil: 'load' });
@@ -121,8 +123,6 @@ export async function openTab(context: BrowserContext): Promise<Tab> {
     },
   };
 }
-
-const withoutFragment = (url: string) => url.replace(/#.*$/s, '');
 
 const emptyTrouble = (): PageTrouble => ({ consoleErrors: [], failedRequests: [], offOriginRequests: [] });
 
