@@ -1,20 +1,21 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 
-import { visit } from '../helpers/browser';
 import { axeViolations } from '../helpers/page-checks';
 import { PAGES, useSitesAndBrowser } from '../helpers/sites';
 
 const suite = await useSitesAndBrowser({}, { sites: ['site', 'fixture'] });
 
-// Each page is loaded once and scanned in both colour schemes: switching `prefers-color-scheme` on the
-// open page is what a context with that `colorScheme` does, without loading the page again.
+const tab = suite.useTab();
+
+// Each page is loaded once, in the file's one tab, and scanned in both colour schemes: switching
+// `prefers-color-scheme` on the open page is what a context with that `colorScheme` does, without
+// loading the page again.
 describe.each(PAGES)('the $name page', (testPage) => {
   let page: Page;
   beforeAll(async () => {
-    ({ page } = await visit(suite.browser.context, suite.sites.url(testPage)));
+    ({ page } = await tab.visit(suite.sites.url(testPage)));
   });
-  afterAll(() => page?.close());
 
   test.each(['light', 'dark'] as const)(
     'has no axe-core WCAG 2.2 AA violations in the %s colour scheme',

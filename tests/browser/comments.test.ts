@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 
-import { visit } from '../helpers/browser';
 import { useSitesAndBrowser } from '../helpers/sites';
 
 const suite = await useSitesAndBrowser({}, { sites: ['site', 'fixture'] });
@@ -10,19 +9,19 @@ describe.each([
   ['on', true],
   ['off', false],
 ])('with JavaScript %s', (_, javaScriptEnabled) => {
-  const browser = suite.useContext({ javaScriptEnabled });
+  // Each test loads its page afresh in the one tab of the context.
+  const tab = suite.useTab(suite.useContext({ javaScriptEnabled }));
 
   test('every comment of the seed article is visible, as many as the heading counts', async () => {
-    const { page } = await visit(browser.context, suite.sites.article);
+    const { page } = await tab.visit(suite.sites.article);
     const comments = page.locator('article.comment');
     const count = await comments.count();
     expect(await page.locator('#comments-heading').textContent()).toMatch(new RegExp(`^${count} thoughts on`));
     for (let i = 0; i < count; i++) await expect.poll(() => comments.nth(i).isVisible()).toBe(true);
-    await page.close();
   });
 
   test('a thread folds and unfolds with the mouse, and says which it will do', async () => {
-    const { page } = await visit(browser.context, suite.sites.article);
+    const { page } = await tab.visit(suite.sites.article);
     const summary = page.locator('#comment-q2 + details > summary');
     const reply = page.locator('#comment-q2-a1');
     await expect.poll(() => reply.isVisible()).toBe(true);
@@ -33,11 +32,10 @@ describe.each([
     await summary.click();
     await expect.poll(() => reply.isVisible()).toBe(true);
     expect(await summary.innerText()).toBe('Hide 1 reply');
-    await page.close();
   });
 
   test('a thread folds with Enter and unfolds with Space from the keyboard', async () => {
-    const { page } = await visit(browser.context, suite.sites.article);
+    const { page } = await tab.visit(suite.sites.article);
     const summary = page.locator('#comment-q3 + details > summary');
     const reply = page.locator('#comment-q3-a1');
     // Tab from the comment's last link (Reply) just before the control, as a keyboard user would.
@@ -48,11 +46,10 @@ describe.each([
     await expect.poll(() => reply.isVisible()).toBe(false);
     await page.keyboard.press('Space');
     await expect.poll(() => reply.isVisible()).toBe(true);
-    await page.close();
   });
 
   test('the fold control announces its name and expanded state as a native disclosure', async () => {
-    const { page } = await visit(browser.context, suite.sites.article);
+    const { page } = await tab.visit(suite.sites.article);
     const selector = '#comment-q4 + details > summary';
     // What the browser tells screen readers about the control, read from its accessibility tree.
     const announced = async () => {
@@ -68,11 +65,10 @@ describe.each([
     expect(await announced()).toEqual({ role: 'DisclosureTriangle', name: 'Hide 1 reply', expanded: true });
     await page.locator(selector).click();
     expect(await announced()).toEqual({ role: 'DisclosureTriangle', name: 'Show 1 reply', expanded: false });
-    await page.close();
   });
 
   test('a permalink scrolls to its comment and highlights it', async () => {
-    const { page } = await visit(browser.context, `${suite.sites.article}#comment-q5-a1`);
+    const { page } = await tab.visit(`${suite.sites.article}#comment-q5-a1`);
     const target = page.locator('#comment-q5-a1');
     await expect.poll(() => target.evaluate((element) => element.matches(':target'))).toBe(true);
     expect(await target.evaluate((element) => getComputedStyle(element).outlineStyle)).not.toBe('none');
@@ -80,33 +76,30 @@ describe.each([
     const viewport = page.viewportSize()!;
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y).toBeLessThan(viewport.height);
-    await page.close();
   });
 
   test('a permalink to a reply deep in a thread reaches it, because threads start unfolded', async () => {
-    const { page } = await visit(browser.context, `${suite.sites.deepThread}#comment-r12`);
+    const { page } = await tab.visit(`${suite.sites.deepThread}#comment-r12`);
     const target = page.locator('#comment-r12');
     await expect.poll(() => target.isVisible()).toBe(true);
     expect(await page.locator('details:not([open])').count()).toBe(0);
     const box = (await target.boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y).toBeLessThan(page.viewportSize()!.height);
-    await page.close();
   });
 
   test('a reply below the indentation cap links back to the comment it answers', async () => {
-    const { page } = await visit(browser.context, suite.sites.deepThread);
+    const { page } = await tab.visit(suite.sites.deepThread);
     await page.locator('#comment-r6').getByRole('link', { name: 'Replier 5', exact: true }).click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#comment-r5');
-    await page.close();
   });
 });
 
 describe('readers’ text with a right-to-left override (U+202E)', () => {
-  const browser = suite.useContext({});
+  const tab = suite.useTab(suite.useContext({}));
 
   test('reverses only itself: the site’s words around it keep their order', async () => {
-    const { page } = await visit(browser.context, `${suite.sites.fixtureUrl}articles/structured-data/`);
+    const { page } = await tab.visit(`${suite.sites.fixtureUrl}articles/structured-data/`);
     // Where each visible character of the heading "Reply to “<override>evil title”" is drawn, in text order.
     const drawn = await page.locator('#comment-r-bidi h3').evaluate((heading) => {
       const characters: { character: string; left: number }[] = [];
@@ -127,6 +120,5 @@ describe('readers’ text with a right-to-left override (U+202E)', () => {
     expect(Math.max(...drawn.map(({ left }) => left))).toBe(closingQuote.left);
     const reply = drawn.filter(({ character }) => 'Reply'.includes(character)).slice(0, 5);
     expect(reply.map(({ left }) => left)).toEqual([...reply.map(({ left }) => left)].sort((a, b) => a - b));
-    await page.close();
   });
 });

@@ -1,13 +1,14 @@
 import { describe, expect, test } from 'vitest';
 
-import { visit } from '../helpers/browser';
 import { PAGES, useSitesAndBrowser } from '../helpers/sites';
 
 const suite = await useSitesAndBrowser({ viewport: { width: 1280, height: 800 } }, { sites: ['site', 'fixture'] });
+// Every test loads its page afresh, in the one tab of the file.
+const tab = suite.useTab();
 
 describe.each(PAGES)('on the $name page, using only the keyboard', (testPage) => {
   test('the skip link is the first Tab stop, visible, and moves focus to the main content', async () => {
-    const { page } = await visit(suite.browser.context, suite.sites.url(testPage));
+    const { page } = await tab.visit(suite.sites.url(testPage));
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const element = document.activeElement as HTMLElement;
@@ -19,11 +20,10 @@ describe.each(PAGES)('on the $name page, using only the keyboard', (testPage) =>
     expect(focused.height).toBeGreaterThanOrEqual(24);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
-    await page.close();
   });
 
   test('every Tab stop shows a visible focus indicator and is not hidden behind anything', async () => {
-    const { page } = await visit(suite.browser.context, suite.sites.url(testPage));
+    const { page } = await tab.visit(suite.sites.url(testPage));
     const problems: string[] = [];
     const visited = new Set<string>();
     // Tab until focus leaves the page or comes back round; each stop is checked where it lands.
@@ -55,6 +55,5 @@ describe.each(PAGES)('on the $name page, using only the keyboard', (testPage) =>
     }
     expect(visited.size).toBeGreaterThan(1);
     expect(problems).toEqual([]);
-    await page.close();
   });
 });

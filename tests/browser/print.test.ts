@@ -6,15 +6,23 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 
-import { visit } from '../helpers/browser';
 import { useSitesAndBrowser } from '../helpers/sites';
 
 const suite = await useSitesAndBrowser({ colorScheme: 'dark' }, { sites: ['site', 'fixture'] });
+// Each test loads its page afresh in the file's one tab, and says whether it is printed or on screen.
+const tab = suite.useTab();
 
 /** Opens a page of the real site or the fixture site as it prints. */
 async function printed(site: 'site' | 'fixture', path: string): Promise<Page> {
-  const { page } = await visit(suite.browser.context, suite.sites.url({ name: path, site, path, status: 200 }));
+  const { page } = await tab.visit(suite.sites.url({ name: path, site, path, status: 200 }));
   await page.emulateMedia({ media: 'print' });
+  return page;
+}
+
+/** Opens a page as it shows on screen. */
+async function onScreen(url: string): Promise<Page> {
+  const { page } = await tab.visit(url);
+  await page.emulateMedia({ media: null });
   return page;
 }
 
@@ -35,7 +43,6 @@ describe('a printed article', () => {
     expect(await shown(page, 'footer nav')).toEqual([false]);
     expect(await page.locator('footer').textContent()).toContain('Medical disclaimer:');
     expect(await shown(page, 'footer p strong')).toEqual([true]);
-    await page.close();
   });
 
   test('leaves out the header’s search link and the link to the comments it leaves out', async () => {
@@ -43,7 +50,6 @@ describe('a printed article', () => {
     expect(await shown(page, 'body > header a[href$="/search/"]')).toEqual([false]);
     expect(await shown(page, 'a[href="#comments"]')).toEqual([false]);
     expect(await page.locator('main article header').innerText()).not.toMatch(/reader comments?/);
-    await page.close();
   });
 
   test('leaves out every navigation block', async () => {
@@ -51,7 +57,6 @@ describe('a printed article', () => {
     const navigation = await shown(page, 'nav');
     expect(navigation.length).toBeGreaterThan(0);
     expect(navigation.every((isShown) => !isShown)).toBe(true);
-    await page.close();
   });
 
   test('keeps the article, its review status and its review dates', async () => {
@@ -59,7 +64,6 @@ describe('a printed article', () => {
     expect(await shown(page, 'main article h1')).toEqual([true]);
     expect(await shown(page, '.review-dates p')).toEqual([true, true]);
     expect(await page.locator('main article header').textContent()).toContain('has not been medically reviewed');
-    await page.close();
   });
 
   test('writes out the address of every reference after its title', async () => {
@@ -72,7 +76,6 @@ describe('a printed article', () => {
       '" (https://example.org/sources/second)"',
       '" (https://example.org/sources/uncited)"',
     ]);
-    await page.close();
   });
 
   test('prints dark text on white, even when the reader uses dark mode', async () => {
@@ -81,7 +84,6 @@ describe('a printed article', () => {
       .locator('main p, .care-emergency .callout-body p, .callout-heading')
       .evaluateAll((elements) => [...new Set(elements.map((element) => getComputedStyle(element).color))]);
     expect(colours).toEqual(['rgb(0, 0, 0)']);
-    await page.close();
   });
 
   test('prints the urgency of each care card in words, since paper may have no colour', async () => {
@@ -89,23 +91,19 @@ describe('a printed article', () => {
     expect(await shown(page, '.callout-heading .sr-only')).toEqual([true, true, true, true]);
     const headings = await page.locator('.care-emergency .callout-heading').innerText();
     expect(headings).toBe('Immediate action required: Fixture: an emergency care card');
-    await page.close();
   });
 });
 
 test('on screen, the urgency words stay visually hidden and the comments show', async () => {
-  const { page } = await visit(
-    suite.browser.context,
+  const page = await onScreen(
     suite.sites.url({ name: 'article', site: 'fixture', path: 'articles/editorial-features/', status: 200 }),
   );
   expect(await shown(page, '.callout-heading .sr-only')).toEqual([false, false, false, false]);
   expect(await shown(page, '#comments')).toEqual([true]);
-  await page.close();
 });
 
 test('on screen, the header’s search link and the link to the comments show', async () => {
-  const { page } = await visit(suite.browser.context, suite.sites.article);
+  const page = await onScreen(suite.sites.article);
   expect(await shown(page, 'body > header a[href$="/search/"]')).toEqual([true]);
   expect(await shown(page, 'a[href="#comments"]')).toEqual([true]);
-  await page.close();
 });

@@ -7,17 +7,19 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import { visit, type PageTrouble } from '../helpers/browser';
+import { openTab, type PageTrouble, type Tab } from '../helpers/browser';
 import { axeViolations, horizontalScroll } from '../helpers/page-checks';
 import { useSitesAndBrowser } from '../helpers/sites';
 import { SUB_PATH } from '../helpers/sub-path';
 import { site } from '@/config/site';
 
 const suite = await useSitesAndBrowser({}, { sites: ['fixture', 'sub-path'] });
+// The file's tab: each test loads its page afresh in it.
+const tab = suite.useTab();
 
 /** Opens the fixture site's search page, searches for `query` with the form, and waits for the results. */
-async function search(query: string, origin = suite.sites.fixtureUrl, browser = suite.browser) {
-  const { page, trouble } = await visit(browser.context, `${origin}search/`);
+async function search(query: string, origin = suite.sites.fixtureUrl, inTab: Tab = tab) {
+  const { page, trouble } = await inTab.visit(`${origin}search/`);
   await page.getByLabel('Search articles and readers’ questions').fill(query);
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await waitForResults(page);
@@ -42,7 +44,6 @@ describe('a word found only in a reader’s comment', () => {
     beforeAll(async () => {
       found = await search('quillfeather');
     });
-    afterAll(() => found?.page.close());
 
     test('gives a result linking straight to that comment on its article page', async () => {
       const { page, trouble } = found;
@@ -68,7 +69,6 @@ describe('a word found only in a reader’s comment', () => {
       .poll(() => target.evaluate((element) => element.getBoundingClientRect().top))
       .toBeGreaterThanOrEqual(0);
     expect(await target.evaluate((element) => element.getBoundingClientRect().top < innerHeight)).toBe(true);
-    await page.close();
   });
 
   test('on a later comment page links to the comment on that page', async () => {
@@ -78,7 +78,6 @@ describe('a word found only in a reader’s comment', () => {
     const { page } = await search(`number ${question}`);
     // Every question on that page matches "number"; the one matching both words is listed first.
     expect((await resultLinks(page))[1]).toBe(`/articles/huge-thread/comments/${commentPage}/#comment-h${question}`);
-    await page.close();
   });
 });
 
@@ -87,7 +86,6 @@ test('a word from an article body finds the article, the word marked in the exce
   expect(await resultLinks(page)).toEqual(['/articles/search-words/']);
   expect(await page.locator('#search-results h2').textContent()).toBe('Fixture: words to search for');
   expect(await page.locator('#search-results mark').allTextContents()).toEqual(['zanzibarine.']);
-  await page.close();
 });
 
 test('an excerpt is the article’s own text: no byline, dates, reading time, comment count or review note', async () => {
@@ -98,7 +96,6 @@ test('an excerpt is the article’s own text: no byline, dates, reading time, co
   for (const excerpt of excerpts) {
     expect(excerpt).not.toMatch(/Published \d|minute read|reader comments?\b|medically reviewed|Next review due/i);
   }
-  await page.close();
 });
 
 test('an excerpt holds no text written only for screen readers', async () => {
@@ -106,7 +103,6 @@ test('an excerpt holds no text written only for screen readers', async () => {
   const text = await page.locator('#search-results').textContent();
   expect(text).toContain('care card');
   expect(text).not.toMatch(/Non-urgent advice|Urgent advice|Immediate action required|\[reference \d\]/);
-  await page.close();
 });
 
 test('every matching comment on a page is reachable from its result, the ones past five one click away', async () => {
@@ -120,12 +116,11 @@ test('every matching comment on a page is reachable from its result, the ones pa
   await more.click();
   expect(await first.locator(':scope > details > ul > li > a').count()).toBe(count - 5);
   expect(await first.locator(':scope > details > ul > li > a').first().isVisible()).toBe(true);
-  await page.close();
 });
 
 test('with a query in the address, nothing on the page moves as the results arrive', async () => {
   const phone = await suite.openContext({ viewport: { width: 412, height: 823 } });
-  const { page } = await visit(phone.context, `${suite.sites.fixtureUrl}search/?q=cramp`);
+  const { page } = await (await openTab(phone.context)).visit(`${suite.sites.fixtureUrl}search/?q=cramp`);
   await page.evaluate(() => {
     (window as unknown as { shifts: number[] }).shifts = [];
     new PerformanceObserver((list) => {
@@ -145,19 +140,17 @@ test('a word found nowhere says so in the live region', async () => {
   const { page } = await search('ჯოხი');
   expect(await page.locator('[role="status"]').textContent()).toBe('No pages match “ჯოხი”. Try other words, or fewer.');
   expect(await page.locator('#search-results li').count()).toBe(0);
-  await page.close();
 });
 
 test('an address with ?q= runs that search, so results can be linked and bookmarked', async () => {
-  const { page } = await visit(suite.browser.context, `${suite.sites.fixtureUrl}search/?q=wobblethorpe`);
+  const { page } = await tab.visit(`${suite.sites.fixtureUrl}search/?q=wobblethorpe`);
   await waitForResults(page);
   expect(await page.getByLabel('Search articles and readers’ questions').inputValue()).toBe('wobblethorpe');
   expect(await resultLinks(page)).toContain('/articles/search-words/#comment-q1');
-  await page.close();
 });
 
 test('works by keyboard alone: Tab to the field, type, Enter, Tab to a result, Enter to follow it', async () => {
-  const { page } = await visit(suite.browser.context, `${suite.sites.fixtureUrl}search/`);
+  const { page } = await tab.visit(`${suite.sites.fixtureUrl}search/`);
   for (let step = 0; step < 10; step++) {
     await page.keyboard.press('Tab');
     if (await page.evaluate(() => document.activeElement?.id === 'search-input')) break;
@@ -172,7 +165,6 @@ test('works by keyboard alone: Tab to the field, type, Enter, Tab to a result, E
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/articles\/search-words\/#comment-q1-a1$/);
-  await page.close();
 });
 
 test('results are a list of links under headings, and the count is announced in a live region', async () => {
@@ -180,7 +172,6 @@ test('results are a list of links under headings, and the count is announced in 
   expect(await page.locator('[role="status"]').textContent()).toBe('1 page matches “wobblethorpe”.');
   expect(await page.locator('#search-results > li > h2 > a').count()).toBe(1);
   expect(await page.locator('#search-results > li > ul > li > a').count()).toBeGreaterThan(0);
-  await page.close();
 });
 
 test('“Show more results” lists the next pages and moves focus to the first of them', async () => {
@@ -191,7 +182,6 @@ test('“Show more results” lists the next pages and moves focus to the first 
   await expect.poll(() => page.locator('#search-results > li').count(), { timeout: 15_000 }).toBe(20);
   const eleventh = await page.locator('#search-results > li').nth(10).locator('h2 a').getAttribute('href');
   expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(eleventh);
-  await page.close();
 });
 
 describe('with results shown', () => {
@@ -200,7 +190,8 @@ describe('with results shown', () => {
   beforeAll(async () => {
     ({ page } = await search('cramp'));
   });
-  afterAll(() => page?.close());
+  // The file's tab goes on in the context's colour scheme.
+  afterAll(() => page?.emulateMedia({ colorScheme: null }));
 
   test.each(['light', 'dark'] as const)(
     'in the %s colour scheme the page has no axe-core WCAG 2.2 AA violations',
@@ -219,7 +210,7 @@ test('with results shown, the page does not scroll sideways at 320 px', async ()
   const { page } = await search(
     'supercalifragilisticexpialidociouslylongwordwithoutanyspaces1',
     suite.sites.fixtureUrl,
-    narrow,
+    await openTab(narrow.context),
   );
   expect(await horizontalScroll(page)).toEqual([]);
   await narrow.close();
@@ -230,7 +221,6 @@ test('a search runs no script the Content-Security-Policy forbids and loads noth
   await page.waitForLoadState('networkidle');
   expect(cspViolations(trouble)).toEqual([]);
   expect(trouble).toEqual({ consoleErrors: [], failedRequests: [], offOriginRequests: [] });
-  await page.close();
 });
 
 test('hostile comments found by a search show as text: no markup of theirs reaches the results', async () => {
@@ -248,14 +238,13 @@ test('hostile comments found by a search show as text: no markup of theirs reach
   expect(await page.locator('#search-results').textContent()).toMatch(/<(script|img|svg|iframe)\b/i);
   expect(await page.locator('#search-results [href^="javascript" i], #search-results [src]').count()).toBe(0);
   expect(dialogs).toEqual([]);
-  await page.close();
 });
 
 describe('with JavaScript turned off', () => {
-  const browser = suite.useContext({ javaScriptEnabled: false });
+  const withoutScript = suite.useTab(suite.useContext({ javaScriptEnabled: false }));
 
   test('the page says search needs JavaScript and offers the list of articles', async () => {
-    const { page } = await visit(browser.context, `${suite.sites.fixtureUrl}search/`);
+    const { page } = await withoutScript.visit(`${suite.sites.fixtureUrl}search/`);
     // Playwright's text locators skip <noscript>, so the message is found by its element.
     const message = page.locator('noscript p');
     expect(await message.isVisible()).toBe(true);
@@ -263,16 +252,14 @@ describe('with JavaScript turned off', () => {
       'Search needs JavaScript, which is turned off in your browser. You can still browse the list of articles.',
     );
     expect(await page.getByRole('link', { name: 'browse the list of articles' }).getAttribute('href')).toBe('/');
-    await page.close();
   });
 
   test('the form still submits its words in the address, and the message stays', async () => {
-    const { page } = await visit(browser.context, `${suite.sites.fixtureUrl}search/`);
+    const { page } = await withoutScript.visit(`${suite.sites.fixtureUrl}search/`);
     await page.getByLabel('Search articles and readers’ questions').fill('cramp');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\/\?q=cramp$/);
     expect(await page.locator('noscript p').isVisible()).toBe(true);
-    await page.close();
   });
 });
 
@@ -284,6 +271,5 @@ describe('under /health-blog/', () => {
     expect(links.filter((link) => !link?.startsWith(`${SUB_PATH}articles/leg-cramps-sign-of-pregnancy/`))).toEqual([]);
     expect(links.some((link) => /#comment-[\w-]+$/.test(link ?? ''))).toBe(true);
     expect(trouble.consoleErrors).toEqual([]);
-    await page.close();
   });
 });

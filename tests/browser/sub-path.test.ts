@@ -3,9 +3,8 @@
  * the same checks a reader's browser would trip over first.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 
-import { visit } from '../helpers/browser';
 import { axeViolations } from '../helpers/page-checks';
 import { PAGES, useSitesAndBrowser } from '../helpers/sites';
 import { SUB_PATH, SUB_PATH_SITE_URL } from '../helpers/sub-path';
@@ -14,17 +13,18 @@ import { SUB_PATH, SUB_PATH_SITE_URL } from '../helpers/sub-path';
 const SITE_PAGES = PAGES.filter((page) => page.site === 'site');
 
 const suite = await useSitesAndBrowser({}, { sites: ['sub-path'] });
+// Each page loads afresh in the file's one tab; a request belongs to the visit that made it.
+const tab = suite.useTab();
 /** The prefix's address on the test server. */
 const served = () => suite.sites.root('sub-path');
 
 test.each(SITE_PAGES)(
   'the $name page loads under /health-blog/ with status $status, no console errors and no failed requests',
   async (testPage) => {
-    const { page, response, trouble } = await visit(suite.browser.context, `${served()}${testPage.path}`);
+    const { page, response, trouble } = await tab.visit(`${served()}${testPage.path}`);
     await page.waitForLoadState('networkidle');
     expect(response?.status()).toBe(testPage.status);
     expect(trouble).toEqual({ consoleErrors: [], failedRequests: [], offOriginRequests: [] });
-    await page.close();
   },
 );
 
@@ -32,9 +32,8 @@ test.each(SITE_PAGES)(
 describe.each(SITE_PAGES)('the $name page under /health-blog/', (testPage) => {
   let page: Page;
   beforeAll(async () => {
-    ({ page } = await visit(suite.browser.context, `${served()}${testPage.path}`));
+    ({ page } = await tab.visit(`${served()}${testPage.path}`));
   });
-  afterAll(() => page?.close());
 
   test('has every internal link and asset starting with /health-blog/', async () => {
     // Resolved by the browser, the way a click or a fetch would resolve them.
@@ -58,8 +57,7 @@ describe.each(SITE_PAGES)('the $name page under /health-blog/', (testPage) => {
 
 test("the article's canonical URL is its public address under /health-blog/", async () => {
   const article = SITE_PAGES.find((page) => page.name === 'seed article')!;
-  const { page } = await visit(suite.browser.context, `${served()}${article.path}`);
+  const { page } = await tab.visit(`${served()}${article.path}`);
   const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
   expect(canonical).toBe(`${SUB_PATH_SITE_URL}${SUB_PATH}${article.path}`);
-  await page.close();
 });

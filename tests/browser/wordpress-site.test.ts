@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 
-import { visit } from '../helpers/browser';
 import { axeViolations, horizontalScroll } from '../helpers/page-checks';
 import { useSitesAndBrowser } from '../helpers/sites';
 
@@ -23,16 +22,17 @@ const SCREENS = [
 ] as const;
 
 const suite = await useSitesAndBrowser({}, { sites: ['wordpress'] });
+// Each page loads afresh in the file's one tab; every test sets the screen it checks.
+const tab = suite.useTab();
 
 describe.each(IMPORTED_PAGES)('imported WordPress page /%s', (path) => {
   let page: Page;
   let status: number | undefined;
   beforeAll(async () => {
-    const visited = await visit(suite.browser.context, `${suite.sites.root('wordpress')}${path}`);
+    const visited = await tab.visit(`${suite.sites.root('wordpress')}${path}`);
     page = visited.page;
     status = visited.response?.status();
   });
-  afterAll(() => page?.close());
 
   test.each(SCREENS)('on $name has no axe-core violations and no sideways scrolling', async (screen) => {
     expect(status).toBe(200);

@@ -10,6 +10,7 @@ import {
   type BrowserContext,
   type BrowserContextOptions,
   type Page,
+  type Request,
   type Response,
 } from 'playwright-core';
 
@@ -62,29 +63,70 @@ export interface PageTrouble {
   offOriginRequests: string[];
 }
 
-/** Opens `url` in a new tab and records any trouble while it loads and while `page` is in use. */
-export async function visit(
-  context: BrowserContext,
-  url: string,
-): Promise<{ page: Page; response: Response | null; trouble: PageTrouble }> {
+/** A page's address loaded in a tab, with what went wrong while it loaded and while it is in use. */
+export interface Visit {
+  page: Page;
+  response: Response | null;
+  trouble: PageTrouble;
+}
+
+/** A tab that loads one address after another (openTab). */
+export interface Tab {
+  page: Page;
+  /** Loads `url` in the tab, a new document, and records the trouble of this visit only. */
+  visit(url: string): Promise<Visit>;
+}
+
+/**
+ * One tab that visits page after page, for a test file that loads many: each visit loads the address
+ * afresh in the same tab, as a reader following a link does, so only the first pays for opening a tab
+ * (a renderer process and Playwright's set-up of it, about half a second on a busy machine). Each visit
+ * records its own trouble. Settings made on the tab itself (`emulateMedia`, `setViewportSize`) outlast a
+ * visit; a test that needs a new profile opens a context instead.
+ */
+export async function openTab(context: BrowserContext): Promise<Tab> {
   const page = await context.newPage();
-  const trouble: PageTrouble = { consoleErrors: [], failedRequests: [], offOriginRequests: [] };
+  let current = { url: '', trouble: emptyTrouble() };
+  // A request belongs to the visit that made it: one the next visit cancels is not that visit's trouble.
+  const troubleOf = new WeakMap<Request, PageTrouble>();
   page.on('console', (message) => {
     // The document's own status (such as the 404 page's) is checked through the response instead.
-    const aboutDocument = message.location().url === url && message.text().startsWith('Failed to load resource');
-    if (message.type() === 'error' && !aboutDocument) trouble.consoleErrors.push(message.text());
+    const aboutDocument =
+      message.location().url === current.url && message.text().startsWith('Failed to load resource');
+    if (message.type() === 'error' && !aboutDocument) current.trouble.consoleErrors.push(message.text());
   });
-  page.on('pageerror', (error) => trouble.consoleErrors.push(error.message));
+  page.on('pageerror', (error) => current.trouble.consoleErrors.push(error.message));
   page.on('requestfailed', (request) =>
-    trouble.failedRequests.push(`${request.url()} (${request.failure()?.errorText})`),
+    (troubleOf.get(request) ?? current.trouble).failedRequests.push(
+      `${request.url()} (${request.failure()?.errorText})`,
+    ),
   );
   page.on('request', (request) => {
+    troubleOf.set(request, current.trouble);
     const { protocol, hostname } = new URL(request.url());
     if ((protocol === 'http:' || protocol === 'https:') && hostname !== '127.0.0.1')
-      trouble.offOriginRequests.push(request.url());
+      current.trouble.offOriginRequests.push(request.url());
   });
   // Nothing may leave the machine, whatever a page asks for.
   await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort('blockedbyclient'));
-  const response = await page.goto(url, { waitUntil: 'load' });
-  return { page, response, trouble };
+  return {
+    page,
+    async visit(url) {
+      // The page before is closed first, by a blank page: the requests it still makes (such as the
+      // favicon, fetched after the load event) end with it, as its trouble, and an address that differs
+      // from the open one only by its #fragment loads afresh instead of scrolling the open page.
+      if (page.url() !== 'about:blank') await page.goto('about:blank');
+      current = { url, trouble: emptyTrouble() };
+      const { trouble } = current;
+      const response = await page.goto(url, { waitUntil: 'load' });
+      return { page, response, trouble };
+    },
+  };
+}
+
+const emptyTrouble = (): PageTrouble => ({ consoleErrors: [], failedRequests: [], offOriginRequests: [] });
+
+/** Opens `url` in a new tab and records any trouble while it loads and while `page` is in use. */
+export async function visit(context: BrowserContext, url: string): Promise<Visit> {
+  return (await openTab(context)).visit(url);
 }

@@ -7,9 +7,19 @@ import type { Page } from 'playwright-core';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** axe-core violations as "rule: target" lines. */
+/**
+ * axe-core violations as "rule: target" lines. Every rule of AXE_TAGS runs; two settings only spare work
+ * whose output is never read, which makes a scan three to four times faster (15 s to 4 s on the
+ * 10,000-comment thread's page): `axe.run` in the page itself (legacy mode) instead of a partial run in
+ * each frame that is sent to a blank tab to be finished (our pages have no frames from other origins),
+ * and unique selectors computed for the violations only, not for every node that passed.
+ */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(AXE_TAGS)
+    .setLegacyMode()
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   return results.violations.flatMap((violation) =>
     violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} (${violation.help})`),
   );

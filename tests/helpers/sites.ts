@@ -7,7 +7,7 @@ import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 import { startStaticServer, type StaticServer } from '../../scripts/static-server';
-import { launchChromium, newTestContext, type TestBrowser } from './browser';
+import { launchChromium, newTestContext, openTab, type Tab, type TestBrowser } from './browser';
 import { builtSite, type SiteName } from './fixture-sites';
 import { BROKEN_PAGES } from './paths';
 import { SUB_PATH } from './sub-path';
@@ -110,6 +110,12 @@ export interface BrowserSuite {
   useContext(options: BrowserContextOptions): TestBrowser;
   /** A context with other options for one test; closed after the file if the test does not close it. */
   openContext(options: BrowserContextOptions): Promise<TestBrowser>;
+  /**
+   * One tab for the tests of the enclosing `describe` (or of the file), opened before them in the given
+   * context (the file's by default) and closed after them, for files that load many pages: each
+   * `visit` loads its address afresh in it, without opening a tab (tests/helpers/browser.ts, openTab).
+   */
+  useTab(browser?: TestBrowser): Tab;
 }
 
 export interface SuiteOptions {
@@ -155,6 +161,14 @@ export async function useSitesAndBrowser(
       return lent;
     },
     openContext,
+    useTab(browser?: TestBrowser): Tab {
+      const lent = {} as Tab;
+      beforeAll(async () => {
+        Object.assign(lent, await openTab((browser ?? suite.browser).context));
+      });
+      afterAll(() => lent.page?.close());
+      return lent;
+    },
   } as BrowserSuite;
   beforeAll(async () => {
     const [served, launched] = await Promise.all([serveSites(sites), launchChromium()]);
