@@ -16,7 +16,7 @@ import { formatProblem, type ContentProblem } from '@/lib/content-check/problems
 import { summarize } from '@/lib/content-check/summary';
 import { isPublishedOn, scheduleLines, type CalendarDay } from '@/lib/publication';
 
-/** Marks one rendered comment: see `components/comments/Comment.astro`. */
+/** Marks one rendered comment: see `lib/comments/thread-html.ts`. */
 const RENDERED_COMMENT = /<article id="comment-[^"]*" class="comment[ "]/g;
 
 /** Stops the build with a message and no stack trace: content problems are for editors, not programmers. */

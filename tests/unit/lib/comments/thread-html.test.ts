@@ -1,6 +1,6 @@
 /**
  * `commentThreadsHtml` writes the same HTML, byte for byte, as the Astro components that drew comment threads
- * before issue 18 (`CommentList.astro`, `Comment.astro`, `Phrase.astro`), for hand-picked and random threads:
+ * before issue 18 (kept as the reference in `tests/fixtures/comment-thread-components/`), for hand-picked and random threads:
  * deep and wide, staff answers, hostile names, titles, addresses and bodies, every indentation cap, with and
  * without Reply links. What the markup must be (anchors, ARIA, folding) is specified by
  * `tests/unit/components/comments/comment-thread.test.ts`; this file proves the swap changed none of it.
@@ -9,7 +9,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 
-import CommentList from '@/components/comments/CommentList.astro';
+import CommentList from '../../../fixtures/comment-thread-components/CommentList.astro';
 import { buildThread, renderCommentBody, toDisplayThread, type StaffMember } from '@/lib/comments';
 import { commentThreadsHtml } from '@/lib/comments/thread-html';
 
