@@ -35,6 +35,11 @@ export interface BuildMeasurement {
   pages: number;
   /** Wall time divided by pages written. */
   msPerPage: number;
+  /**
+   * Astro's own time for rendering the pages ("generating static routes … Completed in"), from the build's
+   * log; undefined when the log does not say.
+   */
+  renderMs: number | undefined;
   /** Bytes of every file in the output folder. */
   distBytes: number;
   /** Lines of the build's output that Astro marked as warnings. */
@@ -99,6 +104,7 @@ export async function measureBuild(run: BuildRun): Promise<BuildMeasurement> {
       peakRssMb: usage.maxRSS / 1024,
       pages,
       msPerPage: pages ? wallMs / pages : Number.NaN,
+      renderMs: pageRenderingMs(output),
       distBytes: files.reduce((sum, file) => sum + statSync(join(run.outDir, file)).size, 0),
       ...countWarnings(output),
       loadAverage: loadavg()[0]!,
@@ -112,6 +118,26 @@ export async function measureBuild(run: BuildRun): Promise<BuildMeasurement> {
 // Terminal colour codes, which some of the build's tools print even into a pipe.
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;
+
+/** Astro's durations: "78ms", "7.99s", "1m 4s". */
+export function parseAstroDuration(text: string): number | undefined {
+  const match = /^(?:(\d+)m )?(\d+(?:\.\d+)?)(ms|s)$/.exec(text.trim());
+  if (!match) return undefined;
+  const [, minutes = '0', amount = '0', unit] = match;
+  return Number(minutes) * 60_000 + Number(amount) * (unit === 'ms' ? 1 : 1000);
+}
+
+/** How long Astro says it took to render the pages: the "Completed in" line after "generating static routes". */
+export function pageRenderingMs(output: string): number | undefined {
+  const lines = output.replace(ANSI, '').split('\n');
+  const start = lines.findIndex((line) => line.includes('generating static routes'));
+  if (start < 0) return undefined;
+  for (const line of lines.slice(start + 1)) {
+    const completed = /✓ Completed in (.+?)\.\s*$/.exec(line);
+    if (completed) return parseAstroDuration(completed[1]!);
+  }
+  return undefined;
+}
 
 /** Counts `[WARN]` lines, grouped by their tags and first three words (numbers and slugs blanked). */
 function countWarnings(output: string): Pick<BuildMeasurement, 'warningLines' | 'warningKinds'> {
