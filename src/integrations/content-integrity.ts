@@ -38,9 +38,12 @@ export function countRenderedComments(dist: string, slug: string): number {
       ? readdirSync(commentPages).map((page) => join(commentPages, page, 'index.html'))
       : []),
   ];
-  return pages
-    .filter((page) => existsSync(page))
-    .reduce((total, page) => total + (readFileSync(page, 'utf8').match(RENDERED_COMMENT)?.length ?? 0), 0);
+  return (
+    pages
+      .filter((page) => existsSync(page))
+      // Read byte for byte (latin1): the marker is ASCII, and decoding UTF-8 took most of the time.
+      .reduce((total, page) => total + (readFileSync(page, 'latin1').match(RENDERED_COMMENT)?.length ?? 0), 0)
+  );
 }
 
 /** In `npm run dev`: the problems in the terminal, and kept for the middleware that shows them on pages. */
