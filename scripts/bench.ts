@@ -20,6 +20,7 @@ import { BASELINE_ARTICLES_ENV, clearCaches, snapshotSite, writeBaselineProject 
 import {
   evaluateTargets,
   formatMachine,
+  formatPhases,
   formatProfile,
   formatTable,
   formatTargets,
@@ -252,7 +253,10 @@ async function main(args: string[]): Promise<number> {
 
 function printReport(report: BenchReport): void {
   console.log(`\nBuild benchmark on ${formatMachine(report)}\n`);
-  if (report.sizes.length) console.log(formatTable(report));
+  if (report.sizes.length) {
+    console.log(formatTable(report));
+    console.log(`\nWhere the time goes, from each build's log:\n${formatPhases(report)}`);
+  }
   console.log(`\nTargets:\n${formatTargets(report.targets)}`);
   const largest = report.sizes.at(-1);
   const warnings = Object.entries(largest?.site.warningKinds ?? {});

@@ -40,6 +40,8 @@ export interface BuildMeasurement {
    * log; undefined when the log does not say.
    */
   renderMs: number | undefined;
+  /** Where the wall time went, phase by phase, from the build's log (`buildPhases`). */
+  phases: BuildPhases;
   /** Bytes of every file in the output folder. */
   distBytes: number;
   /** Lines of the build's output that Astro marked as warnings. */
@@ -105,6 +107,7 @@ export async function measureBuild(run: BuildRun): Promise<BuildMeasurement> {
       pages,
       msPerPage: pages ? wallMs / pages : Number.NaN,
       renderMs: pageRenderingMs(output),
+      phases: buildPhases(output, wallMs),
       distBytes: files.reduce((sum, file) => sum + statSync(join(run.outDir, file)).size, 0),
       ...countWarnings(output),
       loadAverage: loadavg()[0]!,
@@ -137,6 +140,72 @@ export function pageRenderingMs(output: string): number | undefined {
     if (completed) return parseAstroDuration(completed[1]!);
   }
   return undefined;
+}
+
+/** The phases of a build, in order, as its log shows them; a phase the log does not show is left out. */
+export const PHASES = [
+  'before the content sync',
+  'content sync',
+  'bundling',
+  'rendering',
+  'after the pages',
+  'the rest',
+] as const;
+export type BuildPhases = Partial<Record<(typeof PHASES)[number], number>>;
+
+/**
+ * Splits a build's wall time into its phases by the times its log lines start with (whole seconds):
+ * the content check and config before the content sync, the sync, Vite's bundling ("Building static
+ * entrypoints" to the last "built in"), rendering (Astro's own figure, `pageRenderingMs`), the integrations'
+ * work after the last page (to "Complete!"), and the rest of `wallMs` (starting Node and loading the config,
+ * before the first line; generating types).
+ */
+export function buildPhases(output: string, wallMs: number): BuildPhases {
+  let dayOffset = 0;
+  let previous = -1;
+  const lines = output
+    .replace(ANSI, '')
+    .split('\n')
+    .flatMap((line) => {
+      const stamp = /^(\d\d):(\d\d):(\d\d) (.*)$/.exec(line);
+      if (!stamp) return [];
+      let seconds = Number(stamp[1]) * 3600 + Number(stamp[2]) * 60 + Number(stamp[3]) + dayOffset;
+      // A build running past midnight.
+      if (seconds < previous) {
+        dayOffset += 86_400;
+        seconds += 86_400;
+      }
+      previous = seconds;
+      return [{ ms: seconds * 1000, text: stamp[4]! }];
+    });
+  /** Index of the first line from `from` on that matches, or -1. */
+  const find = (pattern: RegExp, from = 0) => lines.findIndex(({ text }, index) => index >= from && pattern.test(text));
+  const syncStart = find(/\[content\] Syncing content/);
+  const syncEnd = find(/\[content\] Synced content/);
+  const bundleStart = find(/Building static entrypoints/);
+  const renderEnd = bundleStart < 0 ? -1 : find(/^✓ Completed in /, bundleStart);
+  const bundleEnd =
+    bundleStart < 0 || renderEnd < 0
+      ? -1
+      : lines
+          .slice(0, renderEnd)
+          .findLastIndex(({ text }, index) => index > bundleStart && /\[vite\] ✓ built in/.test(text));
+  const end = find(/\[build\] Complete!/);
+  const span = (from: number, to: number) =>
+    from >= 0 && to >= 0 && lines[to]!.ms >= lines[from]!.ms ? lines[to]!.ms - lines[from]!.ms : undefined;
+
+  const phases: BuildPhases = {};
+  const set = (phase: (typeof PHASES)[number], ms: number | undefined) => {
+    if (ms !== undefined) phases[phase] = ms;
+  };
+  set('before the content sync', lines.length > 0 ? span(0, syncStart) : undefined);
+  set('content sync', span(syncStart, syncEnd));
+  set('bundling', span(bundleStart, bundleEnd));
+  set('rendering', pageRenderingMs(output));
+  set('after the pages', span(renderEnd, end));
+  const named = Object.values(phases).reduce((sum, ms) => sum + ms, 0);
+  phases['the rest'] = Math.max(0, wallMs - named);
+  return phases;
 }
 
 /** Counts `[WARN]` lines, grouped by their tags and first three words (numbers and slugs blanked). */

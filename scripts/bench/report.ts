@@ -2,7 +2,7 @@
 import { cpus, totalmem } from 'node:os';
 
 import type { ProfileSummary } from './cpu-profile';
-import type { BuildMeasurement } from './measured-build';
+import { PHASES, type BuildMeasurement } from './measured-build';
 
 /** Everything measured for one site size. */
 export interface SizeResult {
@@ -205,13 +205,39 @@ export function formatTable(report: BenchReport): string {
       ),
     ];
   });
-  const widths = ROW_HEADINGS.map((heading, column) =>
-    Math.max(heading.length, ...rows.map((row) => row[column]!.length)),
+  return markdownTable(ROW_HEADINGS, rows);
+}
+
+/** Where each build's wall time went, in seconds, phase by phase (`buildPhases`); "–" where the log did not say. */
+export function formatPhases(report: BenchReport): string {
+  const headings = ['articles × comments', 'build', ...PHASES.map((phase) => `${phase} s`)];
+  const rows = report.sizes.flatMap((size) =>
+    (
+      [
+        ['site, cold', size.site],
+        ['site, 1 comment changed', size.siteRebuild],
+        ['bare baseline, cold', size.baseline],
+        ['bare baseline, 1 article changed', size.baselineRebuild],
+      ] as const
+    ).map(([label, build]) => [
+      `${count(size.articles)} × ${size.commentsPerArticle}`,
+      label,
+      ...PHASES.map((phase) => {
+        const ms = build.phases[phase];
+        return ms === undefined ? '–' : (ms / 1000).toFixed(1);
+      }),
+    ]),
   );
+  return markdownTable(headings, rows);
+}
+
+/** A Markdown table: the second column (the build) left-aligned, the others right-aligned. */
+function markdownTable(headings: string[], rows: string[][]): string {
+  const widths = headings.map((heading, column) => Math.max(heading.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]) =>
     `| ${cells.map((cell, column) => (column === 1 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
   const rule = `| ${widths.map((width, column) => (column === 1 ? '-'.repeat(width) : `${'-'.repeat(width - 1)}:`)).join(' | ')} |`;
-  return [line(ROW_HEADINGS), rule, ...rows.map(line)].join('\n');
+  return [line(headings), rule, ...rows.map(line)].join('\n');
 }
 
 export function formatTargets(targets: TargetResult[]): string {

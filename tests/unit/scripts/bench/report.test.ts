@@ -5,7 +5,13 @@
 import { describe, expect, test } from 'vitest';
 
 import type { BuildMeasurement } from '../../../../scripts/bench/measured-build';
-import { evaluateTargets, formatTargets, type SizeResult } from '../../../../scripts/bench/report';
+import {
+  evaluateTargets,
+  formatPhases,
+  formatTargets,
+  type BenchReport,
+  type SizeResult,
+} from '../../../../scripts/bench/report';
 
 const build = (wallS: number, peakGb: number, pages: number, renderS?: number): BuildMeasurement => ({
   wallMs: wallS * 1000,
@@ -15,6 +21,7 @@ const build = (wallS: number, peakGb: number, pages: number, renderS?: number): 
   pages,
   msPerPage: (wallS * 1000) / pages,
   renderMs: renderS === undefined ? undefined : renderS * 1000,
+  phases: { bundling: wallS * 400, rendering: (renderS ?? 0) * 1000 },
   distBytes: 0,
   warningLines: 0,
   warningKinds: {},
@@ -108,4 +115,14 @@ describe('evaluateTargets', () => {
         .met,
     ).toBeUndefined();
   });
+});
+
+test('formatPhases prints where each build’s time went, in seconds, with – for a phase its log did not show', () => {
+  const report = { sizes: [size(1000, { coldS: 40, renderS: 16 })] } as BenchReport;
+  const table = formatPhases(report).split('\n');
+  expect(table[0]).toMatch(
+    /^\| articles × comments \| build +\| before the content sync s \| content sync s \| bundling s \| rendering s \|/,
+  );
+  expect(table).toHaveLength(2 + 4);
+  expect(table[2]).toMatch(/^\| +1,000 × 30 \| site, cold +\| +– \| +– \| +16\.0 \| +16\.0 \| +– \| +– \|$/);
 });
