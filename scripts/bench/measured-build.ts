@@ -144,8 +144,9 @@ export function pageRenderingMs(output: string): number | undefined {
 
 /** The phases of a build, in order, as its log shows them; a phase the log does not show is left out. */
 export const PHASES = [
-  'before the content sync',
+  'start and content check',
   'content sync',
+  'types and build info',
   'bundling',
   'rendering',
   'after the pages',
@@ -155,10 +156,10 @@ export type BuildPhases = Partial<Record<(typeof PHASES)[number], number>>;
 
 /**
  * Splits a build's wall time into its phases by the times its log lines start with (whole seconds):
- * the content check and config before the content sync, the sync, Vite's bundling ("Building static
- * entrypoints" to the last "built in"), rendering (Astro's own figure, `pageRenderingMs`), the integrations'
- * work after the last page (to "Complete!"), and the rest of `wallMs` (starting Node and loading the config,
- * before the first line; generating types).
+ * starting Node, loading the config and the content check (everything before the content sync, the time
+ * before the first line included), the sync, generating types and collecting build info, Vite's bundling
+ * ("Building static entrypoints" to the last "built in"), rendering (Astro's own figure, `pageRenderingMs`),
+ * the integrations' work after the last page (to "Complete!"), and the rest of `wallMs`.
  */
 export function buildPhases(output: string, wallMs: number): BuildPhases {
   let dayOffset = 0;
@@ -198,8 +199,16 @@ export function buildPhases(output: string, wallMs: number): BuildPhases {
   const set = (phase: (typeof PHASES)[number], ms: number | undefined) => {
     if (ms !== undefined) phases[phase] = ms;
   };
-  set('before the content sync', lines.length > 0 ? span(0, syncStart) : undefined);
+  // The log's first line comes after Node started and the config and content check ran: the wall time the
+  // log does not cover came before it.
+  const logged = span(0, end);
+  const beforeSync = span(0, syncStart);
+  set(
+    'start and content check',
+    logged === undefined || beforeSync === undefined ? undefined : Math.max(0, wallMs - logged) + beforeSync,
+  );
   set('content sync', span(syncStart, syncEnd));
+  set('types and build info', span(syncEnd, bundleStart));
   set('bundling', span(bundleStart, bundleEnd));
   set('rendering', pageRenderingMs(output));
   set('after the pages', span(renderEnd, end));

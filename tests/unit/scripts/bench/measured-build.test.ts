@@ -59,13 +59,15 @@ describe('buildPhases', () => {
   ].join('\n');
 
   test('splits the wall time into the phases the log shows, the rest being what it does not', () => {
+    // The log runs from 11:56:51 to 11:58:53, 122 s of the 130.5 s: 8.5 s came before its first line.
     expect(buildPhases(LOG, 130_500)).toEqual({
-      'before the content sync': 3000,
+      'start and content check': 8500 + 3000,
       'content sync': 5000,
+      'types and build info': 1000,
       bundling: 25_000,
       rendering: 43_080,
       'after the pages': 44_000,
-      'the rest': 130_500 - 3000 - 5000 - 25_000 - 43_080 - 44_000,
+      'the rest': 130_500 - 11_500 - 5000 - 1000 - 25_000 - 43_080 - 44_000,
     });
   });
 
@@ -74,7 +76,7 @@ describe('buildPhases', () => {
     expect(buildPhases(log, 200_000)['after the pages']).toBe(54_000);
   });
 
-  test('leaves out the phases a log does not show, and counts all the time as the rest without one', () => {
+  test('leaves out the phases a log does not show, and counts all the time as the rest without a log', () => {
     const withoutSync = LOG.split('\n')
       .filter((line) => !line.includes('[content]'))
       .join('\n');

@@ -121,8 +121,8 @@ test('formatPhases prints where each build’s time went, in seconds, with – f
   const report = { sizes: [size(1000, { coldS: 40, renderS: 16 })] } as BenchReport;
   const table = formatPhases(report).split('\n');
   expect(table[0]).toMatch(
-    /^\| articles × comments \| build +\| before the content sync s \| content sync s \| bundling s \| rendering s \|/,
+    /^\| articles × comments \| build +\| start and content check s \| content sync s \| types and build info s \| bundling s \| rendering s \|/,
   );
   expect(table).toHaveLength(2 + 4);
-  expect(table[2]).toMatch(/^\| +1,000 × 30 \| site, cold +\| +– \| +– \| +16\.0 \| +16\.0 \| +– \| +– \|$/);
+  expect(table[2]).toMatch(/^\| +1,000 × 30 \| site, cold +\| +– \| +– \| +– \| +16\.0 \| +16\.0 \| +– \| +– \|$/);
 });
