@@ -2,9 +2,10 @@
  * Build benchmark (issue 6): synthetic sites of N articles × M comments, built cold with the real
  * site code and with a bare Astro baseline, then rebuilt with one comment changed.
  *
- *   npm run bench [-- --sizes 100,1000] [--full] [--comments 30] [--cpu-prof] [--keep]
+ *   npm run bench [-- --sizes 100,1000] [--full] [--comments 30,100] [--cpu-prof] [--keep]
  *
- * A benchmark, not a test: it prints a table and the targets, and writes `reports/bench.json`.
+ * A benchmark, not a test: it prints a table and whether each target of issue 18 is met (ratios to the bare
+ * baseline of the same run, `bench/report.ts`), and writes `reports/bench.json`.
  * Everything it generates lives in one temporary folder, removed at the end unless `--keep`.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { BASELINE_ARTICLES_ENV, clearCaches, snapshotSite, writeBaselineProject 
 import {
   evaluateTargets,
   formatMachine,
+  formatPhases,
   formatProfile,
   formatTable,
   formatTargets,
@@ -42,14 +44,15 @@ Builds synthetic sites with the real site code and with a bare Astro baseline, a
 Options:
   --sizes <list>     article counts to build, comma-separated (default ${DEFAULT_SIZES.join(',')})
   --full             also build ${FULL_SIZE.toLocaleString('en-GB')} articles (takes minutes)
-  --comments <n>     comments per article (default ${DEFAULT_COMMENTS})
+  --comments <list>  comments per article, comma-separated: each size is built with each
+                     (default ${DEFAULT_COMMENTS}; --sizes 5000 --comments 30,100 checks the linear-cost target)
   --cpu-prof         also profile a cold build of the largest size (node --cpu-prof), site and baseline
   --keep             keep the temporary folder (content, builds, logs) and print where it is
   -h, --help         show this help`;
 
 interface BenchOptions {
   sizes: number[];
-  commentsPerArticle: number;
+  commentsPerArticle: number[];
   cpuProfile: boolean;
   keep: boolean;
 }
@@ -75,7 +78,9 @@ function parseOptions(args: string[]): BenchOptions | undefined {
   const sizes = values.sizes ? values.sizes.split(',').map(count) : DEFAULT_SIZES;
   return {
     sizes: [...new Set([...sizes, ...(values.full ? [FULL_SIZE] : [])])].sort((a, b) => a - b),
-    commentsPerArticle: values.comments ? count(values.comments) : DEFAULT_COMMENTS,
+    commentsPerArticle: values.comments
+      ? [...new Set(values.comments.split(',').map(count))].sort((a, b) => a - b)
+      : [DEFAULT_COMMENTS],
     cpuProfile: values['cpu-prof'],
     keep: values.keep,
   };
@@ -98,14 +103,14 @@ interface Workspace {
  * after the baseline's builds, which read only the articles.
  */
 async function benchSize(workspace: Workspace, articles: number, commentsPerArticle: number): Promise<SizeResult> {
-  const contentDir = join(workspace.root, `content-${articles}`);
+  const contentDir = join(workspace.root, `content-${articles}-${commentsPerArticle}`);
   progress(`${articles} articles: writing content (${commentsPerArticle} comments each)`);
   const site = writeSyntheticSite(contentDir, { articles, commentsPerArticle });
   const siteRun = (label: string) => ({
     projectDir: workspace.siteProject,
     outDir: join(workspace.siteProject, `dist-${articles}`),
     env: { CONTENT_DIR: contentDir },
-    logFile: join(workspace.root, `site-${articles}-${label}.log`),
+    logFile: join(workspace.root, `site-${articles}-${commentsPerArticle}-${label}.log`),
   });
 
   clearCaches(workspace.siteProject);
@@ -120,12 +125,12 @@ async function benchSize(workspace: Workspace, articles: number, commentsPerArti
 
   progress(`${articles} articles: bare baseline, cold build`);
   clearCaches(workspace.baselineProject);
-  const baseline = await measureBaseline(workspace, site, articles, 'cold');
+  const baseline = await measureBaseline(workspace, site, articles, `${commentsPerArticle}-cold`);
   progress(`  ${took(baseline)}`);
 
   editOneArticle(site);
   progress(`${articles} articles: bare baseline, rebuild after one article changed`);
-  const baselineRebuild = await measureBaseline(workspace, site, articles, 'rebuild');
+  const baselineRebuild = await measureBaseline(workspace, site, articles, `${commentsPerArticle}-rebuild`);
   progress(`  ${took(baselineRebuild)}`);
   return { articles, commentsPerArticle, site: cold, siteRebuild: rebuild, baseline, baselineRebuild };
 }
@@ -208,14 +213,18 @@ async function main(args: string[]): Promise<number> {
     snapshotSite(REPO, workspace.siteProject);
     writeBaselineProject(REPO, workspace.baselineProject);
     for (const articles of options.sizes) {
-      sizes.push(await benchSize(workspace, articles, options.commentsPerArticle));
-      // Each size's output is measured; dropping it keeps the disk use to one size at a time.
-      if (!options.keep) {
-        for (const project of [workspace.siteProject, workspace.baselineProject])
-          rmSync(join(project, `dist-${articles}`), { recursive: true, force: true });
+      for (const comments of options.commentsPerArticle) {
+        sizes.push(await benchSize(workspace, articles, comments));
+        // Each size's output is measured; dropping it keeps the disk use to one size at a time.
+        if (!options.keep) {
+          for (const project of [workspace.siteProject, workspace.baselineProject])
+            rmSync(join(project, `dist-${articles}`), { recursive: true, force: true });
+          rmSync(join(root, `content-${articles}-${comments}`), { recursive: true, force: true });
+        }
       }
     }
-    if (options.cpuProfile) profile = await profileSize(workspace, options.sizes.at(-1)!, options.commentsPerArticle);
+    if (options.cpuProfile)
+      profile = await profileSize(workspace, options.sizes.at(-1)!, options.commentsPerArticle[0]!);
   } catch (failure) {
     // A failed build (out of memory, say) is a result too: report what was measured before it.
     error = failure instanceof Error ? failure.message : String(failure);
@@ -244,7 +253,10 @@ async function main(args: string[]): Promise<number> {
 
 function printReport(report: BenchReport): void {
   console.log(`\nBuild benchmark on ${formatMachine(report)}\n`);
-  if (report.sizes.length) console.log(formatTable(report));
+  if (report.sizes.length) {
+    console.log(formatTable(report));
+    console.log(`\nWhere the time goes, from each build's log:\n${formatPhases(report)}`);
+  }
   console.log(`\nTargets:\n${formatTargets(report.targets)}`);
   const largest = report.sizes.at(-1);
   const warnings = Object.entries(largest?.site.warningKinds ?? {});

@@ -16,11 +16,14 @@ export function collectPageStyles(dist: string): PageStyles {
   const hashes = new Set<string>();
   let styleAttributes = false;
   for (const page of globSync('**/*.html', { cwd: dist })) {
-    const html = readFileSync(join(dist, page), 'utf8');
+    // Read byte for byte (latin1), several times quicker than decoding UTF-8 for patterns that are all ASCII;
+    // each stylesheet is hashed as the same bytes, its UTF-8, which is what browsers hash.
+    const html = readFileSync(join(dist, page), 'latin1');
     for (const [, css] of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) {
-      hashes.add(`'sha256-${createHash('sha256').update(css!).digest('base64')}'`);
+      hashes.add(`'sha256-${createHash('sha256').update(css!, 'latin1').digest('base64')}'`);
     }
-    styleAttributes ||= /<[a-z][^>]*\sstyle="/i.test(html);
+    // The quick test first: the tag-matching one backtracks over every tag of a page without style attributes.
+    styleAttributes ||= /\sstyle="/i.test(html) && /<[a-z][^>]*\sstyle="/i.test(html);
   }
   return { styleHashes: [...hashes].sort(), styleAttributes };
 }

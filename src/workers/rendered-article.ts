@@ -7,6 +7,8 @@ import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 
+import { textStatistics, type TextStatistics } from './readability.ts';
+
 export interface RenderedHeading {
   /** 2 for `<h2>` (`##` in Markdown), and so on. */
   level: number;
@@ -25,6 +27,11 @@ export interface RenderedArticle {
   images: RenderedImage[];
   /** The body's prose, one block (paragraph, list item…) a line: no headings, code, tables or footnotes. */
   text: string;
+  /**
+   * Words, sentences and syllables of `text`, for its readability: counted where the page is read, in the
+   * build's worker thread, as counting syllables is most of the lint's cost.
+   */
+  statistics: TextStatistics;
 }
 
 const classes = (element: Element) => {
@@ -74,6 +81,11 @@ export function readArticleBody(html: string): RenderedArticle | undefined {
   const body = articleBody(fromHtml(html.slice(start, end === -1 ? undefined : end), { fragment: true }));
   if (!body) return undefined;
   const all = [...elements(body)];
+  const text = toText(without(body, NOT_PROSE))
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
   return {
     headings: all
       .filter((element) => /^h[1-6]$/.test(element.tagName))
@@ -84,10 +96,7 @@ export function readArticleBody(html: string): RenderedArticle | undefined {
         src: String(element.properties.src ?? ''),
         alt: element.properties.alt === undefined ? undefined : String(element.properties.alt),
       })),
-    text: toText(without(body, NOT_PROSE))
-      .split('\n')
-      .map((line) => line.replace(/\s+/g, ' ').trim())
-      .filter(Boolean)
-      .join('\n'),
+    text,
+    statistics: textStatistics(text),
   };
 }

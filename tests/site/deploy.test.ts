@@ -162,6 +162,7 @@ describe('Netlify: netlify.toml', () => {
   const netlify = parseToml(repoFile('netlify.toml')) as {
     build: { command: string; publish: string; environment: Record<string, string> };
     functions?: Record<string, string>;
+    plugins?: { package: string }[];
   };
 
   test('builds with npm run build on the pinned Node major and publishes dist/', () => {
@@ -175,7 +176,23 @@ describe('Netlify: netlify.toml', () => {
   });
 
   test('sets no headers, redirects or rewrites of its own: dist/_headers is the one source of headers', () => {
-    expect(Object.keys(netlify).sort()).toEqual(['build', 'functions']);
+    expect(Object.keys(netlify).sort()).toEqual(['build', 'functions', 'plugins']);
+  });
+
+  test("keeps Astro's build cache between deploys with the local plugin, restored before the build, saved after it", async () => {
+    expect(netlify.plugins).toEqual([{ package: './netlify/plugins/astro-build-cache' }]);
+    const plugin = (await import('../../netlify/plugins/astro-build-cache/index.js')) as {
+      onPreBuild: (options: { utils: unknown }) => Promise<void>;
+      onPostBuild: (options: { utils: unknown }) => Promise<void>;
+    };
+    const calls: string[] = [];
+    const cache = {
+      restore: async (path: string) => void calls.push(`restore ${path}`),
+      save: async (path: string) => void calls.push(`save ${path}`),
+    };
+    await plugin.onPreBuild({ utils: { cache } });
+    await plugin.onPostBuild({ utils: { cache } });
+    expect(calls).toEqual(['restore node_modules/.astro', 'save node_modules/.astro']);
   });
 
   test('names the folder of the question handler, and nothing else about functions', () => {
@@ -269,6 +286,17 @@ describe('GitHub Pages: .github/workflows/deploy.yml', () => {
     expect(action(build, 'setup-node')?.with?.['node-version']).toBe(pinnedNodeMajor);
     expect(runIndex('npm ci')).toBeGreaterThan(-1);
     expect(runIndex('npm run build')).toBeGreaterThan(runIndex('npm ci'));
+  });
+
+  test("keeps Astro's build cache between deploys, restored after npm ci empties node_modules/", () => {
+    const cache = action(build, 'cache');
+    expect(cache?.with).toMatchObject({ path: 'node_modules/.astro', 'restore-keys': expect.any(String) });
+    // A key of its own for every run (a cache entry is never overwritten), restored by its prefix.
+    expect(String(cache!.with!.key)).toContain('${{ github.run_id }}');
+    expect(String(cache!.with!.key).startsWith(String(cache!.with!['restore-keys']))).toBe(true);
+    const cacheIndex = build.steps.indexOf(cache!);
+    expect(cacheIndex).toBeGreaterThan(runIndex('npm ci'));
+    expect(cacheIndex).toBeLessThan(runIndex('npm run build'));
   });
 
   test("builds with the Pages origin as SITE_URL, the repository's path as BASE_PATH, and redirect pages", () => {

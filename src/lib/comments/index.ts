@@ -5,6 +5,7 @@
  * - rendered: `render-body.ts` (Markdown → sanitized HTML), done once in the content layer;
  * - shaped for display: `display.ts` (indentation cap, headings, staff answers, Reply links);
  * - paginated: `pages.ts` (whole threads per page, permalinks), over `lib/pagination.ts`;
+ * - written as HTML: `thread-html.ts` (a page's threads as one string);
  * - shown: `components/comments/CommentSection.astro`, whose props `lib/routes/comment-section.ts` gives.
  */
 export {
@@ -39,3 +40,4 @@ export {
 } from '@/lib/comments/labels';
 export { articleQuestions, type ArticleQuestions } from '@/lib/comments/questions';
 export { paginateThreads } from '@/lib/comments/comment-pages';
+export { commentThreadsHtml, type ThreadHtmlOptions } from '@/lib/comments/thread-html';

@@ -5,7 +5,7 @@
 import { formatDate } from '@/lib/dates';
 import { countOf } from '@/lib/text/plural';
 
-import { fleschKincaidGrade, textStatistics } from '@/lib/editorial/readability';
+import { fleschKincaidGrade } from '@/workers/readability';
 import type { RenderedArticle } from '@/workers/rendered-article';
 import { reviewDates, type ReviewInput } from '@/lib/editorial/review';
 
@@ -145,9 +145,8 @@ export function lintArticle(input: LintInput, options: LintOptions): ArticleLint
   let words: number | undefined;
   if (input.rendered) {
     warnings.push(...headingWarnings(input.rendered.headings), ...imageWarnings(input.rendered.images));
-    const statistics = textStatistics(input.rendered.text);
-    grade = fleschKincaidGrade(statistics);
-    words = statistics.words;
+    grade = fleschKincaidGrade(input.rendered.statistics);
+    words = input.rendered.statistics.words;
     if (grade !== undefined && grade > GRADE_LIMIT) {
       warnings.push({
         problem: `hard to read: Flesch–Kincaid grade ${grade.toFixed(1)}, above grade ${GRADE_LIMIT}, the most health information for the public should need`,

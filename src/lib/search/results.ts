@@ -63,9 +63,9 @@ export interface PageHit {
   comments: CommentHit[];
 }
 
-/** Marks a comment's `<article>` (see `components/comments/Comment.astro`). */
+/** Marks a comment's `<article>` (see `lib/comments/thread-html.ts`). */
 const COMMENT_ANCHOR = /^comment-/;
-/** Marks a conversation's list item: a top-level comment and its replies (`components/comments/CommentList.astro`). */
+/** Marks a conversation's list item: a top-level comment and its replies (`lib/comments/thread-html.ts`). */
 const CONVERSATION_ANCHOR = /^conversation-/;
 
 /**

@@ -16,3 +16,11 @@ test('counts the comments rendered on an article page and its comment pages', ()
   expect(countRenderedComments(dist, 'a')).toBe(3);
   expect(countRenderedComments(dist, 'missing')).toBe(0);
 });
+
+test('counts them among readers’ words in any script, read as bytes', () => {
+  const dist = mkdtempSync(join(tmpdir(), 'rendered-'));
+  mkdirSync(join(dist, 'articles/b'), { recursive: true });
+  const words = '<p>Crampes ’ ночь 夜 تشنج 😖 "quoted"</p>';
+  writeFileSync(join(dist, 'articles/b/index.html'), `${words}${comment('1')}${words}${comment('é-2')}${words}`);
+  expect(countRenderedComments(dist, 'b')).toBe(2);
+});

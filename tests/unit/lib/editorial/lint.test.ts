@@ -11,12 +11,21 @@ import {
   summarizeLint,
   type LintInput,
 } from '@/lib/editorial/lint';
-import { readArticleBody } from '@/workers/rendered-article';
+import { textStatistics } from '@/workers/readability';
+import { readArticleBody, type RenderedArticle } from '@/workers/rendered-article';
 
 const options = { today: new Date('2026-11-27T00:00:00Z'), reviewCycleYears: 3, dateLocale: 'en-GB' };
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** An article with nothing to warn about; each test spoils one thing. */
+/** An article body as the build's worker reads it, with the statistics it counts. */
+const body = (text: string, headings: RenderedArticle['headings'] = []): RenderedArticle => ({
+  headings,
+  images: [],
+  text,
+  statistics: textStatistics(text),
+});
+
 const article = (changes: Partial<LintInput['frontmatter']> = {}, rendered?: LintInput['rendered']): LintInput => ({
   file: 'content/articles/x.mdx',
   frontmatter: {
@@ -25,7 +34,7 @@ const article = (changes: Partial<LintInput['frontmatter']> = {}, rendered?: Lin
     references: [{ title: 'Leg cramps', url: 'https://www.nhs.uk/conditions/leg-cramps/' }],
     ...changes,
   },
-  rendered: rendered ?? { headings: [{ level: 2, text: 'What helps' }], images: [], text: 'Stretch your legs. Walk.' },
+  rendered: rendered ?? body('Stretch your legs. Walk.', [{ level: 2, text: 'What helps' }]),
 });
 
 const problems = (input: LintInput) => lintArticle(input, options).warnings.map((warning) => warning.problem);
@@ -141,12 +150,12 @@ describe('readability', () => {
     'Physiological mechanisms underlying nocturnal musculoskeletal contractions remain incompletely characterised, notwithstanding considerable investigative attention.';
 
   test(`warns when the Flesch–Kincaid grade is above ${GRADE_LIMIT}`, () => {
-    const [warning] = problems(article({}, { headings: [], images: [], text: hard }));
+    const [warning] = problems(article({}, body(hard)));
     expect(warning).toMatch(/^hard to read: Flesch–Kincaid grade \d+\.\d, above grade 8, /);
   });
 
   test('gives every read article a readability line', () => {
-    const result = lintArticle(article({}, { headings: [], images: [], text: 'The cat sat on the mat.' }), options);
+    const result = lintArticle(article({}, body('The cat sat on the mat.')), options);
     expect(formatReadability(result)).toBe('content/articles/x.mdx: readability: Flesch–Kincaid grade -1.4 (6 words).');
   });
 
@@ -166,7 +175,7 @@ test('a warning is one line: file, what is wrong, what to do', () => {
 test('the summary counts warnings and articles and gives the range of grades', () => {
   const results = [
     lintArticle(article({ references: [] }), options),
-    lintArticle(article({}, { headings: [], images: [], text: 'The cat sat on the mat.' }), options),
+    lintArticle(article({}, body('The cat sat on the mat.')), options),
   ];
   // "Stretch your legs. Walk." is grade −3.0; "The cat sat on the mat." −1.4.
   expect(summarizeLint(results, 1)).toBe(

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { fleschKincaidGrade, textStatistics } from '@/lib/editorial/readability';
+import { fleschKincaidGrade, textStatistics } from '@/workers/readability';
 
 describe('fleschKincaidGrade', () => {
   test('gives 11.3 for 13 words, 24 syllables, one sentence (Wikipedia’s platypus example)', () => {

@@ -1,7 +1,8 @@
 /**
  * Readability of an article's rendered text: the Flesch–Kincaid grade level (Kincaid et al., 1975), the
  * US school grade a reader needs to follow the text. Syllables are counted by the `syllable` package;
- * the formula is ours.
+ * the formula is ours. Counted where the built page is read, in the build's worker thread
+ * (`rendered-article.ts`), so this file imports packages only.
  */
 import { syllable } from 'syllable';
 
