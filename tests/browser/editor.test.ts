@@ -12,6 +12,7 @@ import { dirname, join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 
+import { startStaticServer } from '../../scripts/static-server';
 import { astroBuild } from '../helpers/astro-build';
 import { launchChromium, newTestContext } from '../helpers/browser';
 import { startDevServer, type DevServer } from '../helpers/dev-server';
@@ -246,6 +247,21 @@ test('a build publishes the article, the question and the answer, and the editor
   expect(readFileSync(join(dist, '_headers'), 'utf8')).toMatch(
     /\/admin\/\*\n {2}! Content-Security-Policy\n {2}Content-Security-Policy: [^\n]*\n {2}X-Robots-Tag: noindex/,
   );
+  // Served with the build's own _headers (its /admin/* policy), Decap accepts the GitHub configuration and
+  // offers GitHub's sign-in.
+  const server = await startStaticServer({ root: dist });
+  try {
+    const context = await newTestContext(browser!);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}admin/`);
+    await page.getByRole('button', { name: 'Login with GitHub' }).waitFor({ timeout: 30_000 });
+    expect(errors).toEqual([]);
+    await context.close();
+  } finally {
+    await server.close();
+  }
   // Readers never meet it: no page links to it, and the sitemap and the search index leave it out.
   expect(has(article, '/admin'), 'a link to the editor').toBe(false);
   expect(readFileSync(join(dist, 'sitemap-0.xml'), 'utf8')).not.toContain('/admin');
