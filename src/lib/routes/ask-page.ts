@@ -5,7 +5,7 @@
  */
 import { questionsOpen } from '@/config/questions';
 import { site } from '@/config/site';
-import { getArticleComments, getPublishedArticles, getSitePages } from '@/lib/content';
+import { getArticleComments, getArticlePagesCacheKey, getPublishedArticles, getSitePages } from '@/lib/content';
 import { askPageData, askPageTitle, type AskPageData } from '@/lib/questions/ask-page-data';
 import { articlePath, questionsEndpointPath, sitePagePath } from '@/lib/urls';
 
@@ -15,7 +15,11 @@ export type AskRouteData = AskPageData & {
   layout: { title: string; description: string };
 };
 
-/** One ask page per published article that takes questions; none when the site takes none. */
+/**
+ * One ask page per published article that takes questions; none when the site takes none. Each is kept
+ * under its article pages' key for Astro's incremental build: it shows the article's title and the
+ * comments one may reply to, so after one comment changes only that article's ask page is rendered again.
+ */
 export async function askPagePaths() {
   if (!questionsOpen) return [];
   const articles = (await getPublishedArticles()).filter((article) => article.data.questions);
@@ -42,7 +46,7 @@ export async function askPagePaths() {
           locale: site.dateLocale,
         }),
       };
-      return { params: { slug: article.id }, props };
+      return { params: { slug: article.id }, props, cacheKey: await getArticlePagesCacheKey(article.id) };
     }),
   );
 }

@@ -43,6 +43,13 @@ describe('askPagePaths', () => {
     expect(long!.props.layout.title).toBe('Ask: Why night-time leg cramps happen and what helps to ease them');
   });
 
+  test('keys each page by its article’s comments, so one comment re-renders one ask page', async () => {
+    const [cramps, long] = await askPagePaths();
+    expect(cramps!.cacheKey).toContain('cramps=');
+    expect(long!.cacheKey).toContain('no comments');
+    expect(cramps!.cacheKey).not.toBe(long!.cacheKey);
+  });
+
   test('offers the article’s published comments to reply to, and links the site pages it has', async () => {
     const [cramps] = await askPagePaths();
     const { context } = cramps!.props;
