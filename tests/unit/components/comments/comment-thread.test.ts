@@ -10,20 +10,13 @@ import {
   renderCommentBody,
   toDisplayThread,
   type ArticleQuestions,
+  type DisplayableComment,
   type StaffMember,
 } from '@/lib/comments';
 import { personPath, questionFormPath } from '@/lib/urls';
 
-interface Input {
-  id: string;
-  parent?: string;
-  author?: string;
-  authorUrl?: string;
-  date?: Date;
-  title?: string;
-  person?: string;
-  body: string;
-}
+/** A comment as a comments file gives it, with its Markdown body. */
+type Input = DisplayableComment & { body: string };
 
 /** People of the site, as `content/people/` would give them. */
 const PEOPLE: Record<string, StaffMember> = {

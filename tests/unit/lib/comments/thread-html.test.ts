@@ -10,19 +10,17 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 
 import CommentList from '../../../fixtures/comment-thread-components/CommentList.astro';
-import { buildThread, renderCommentBody, toDisplayThread, type StaffMember } from '@/lib/comments';
+import {
+  buildThread,
+  renderCommentBody,
+  toDisplayThread,
+  type DisplayableComment,
+  type StaffMember,
+} from '@/lib/comments';
 import { commentThreadsHtml } from '@/lib/comments/thread-html';
 
-interface Input {
-  id: string;
-  parent?: string;
-  author?: string;
-  authorUrl?: string;
-  date?: Date;
-  title?: string;
-  person?: string;
-  body: string;
-}
+/** A comment as a comments file gives it, with its Markdown body. */
+type Input = DisplayableComment & { body: string };
 
 const PEOPLE: Record<string, StaffMember> = {
   'jo-gp': { id: 'jo-gp', name: 'Dr Jo Reviewer', credentials: 'MBBS, MRCGP', role: 'GP' },
