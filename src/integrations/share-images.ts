@@ -16,9 +16,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
 import type { AstroIntegration } from 'astro';
-// Loaded here, in the main thread, before any worker uses it: sharp's native library must be loaded by
-// the main thread first on Linux (sharp's documentation on worker threads).
-import 'sharp';
 
 import { buildDay } from '@/config/build-day';
 import { site } from '@/config/site';

@@ -6,12 +6,8 @@
  */
 import { renderAsync } from '@resvg/resvg-js';
 import satori, { type Font } from 'satori';
-import sharp from 'sharp';
 
 import { BRAND_BLUE as BLUE, SHARE_IMAGE } from './brand.ts';
-
-// Every image is drawn once: libvips' cache of recent operations would only hold on to their pixels.
-sharp.cache(false);
 
 const WHITE = '#ffffff';
 const FONT_FAMILY = 'Atkinson Hyperlegible Next';
@@ -150,9 +146,9 @@ export async function renderShareImage(
  * An SVG rasterised to PNG at `width` pixels wide. System fonts are never loaded: the SVGs drawn here have
  * no text left in them, and reading the machine's fonts would be slow and make the output depend on it.
  *
- * Both steps run off the main thread: resvg rasterises in Node's thread pool and libvips (through sharp)
- * encodes the PNG in its own, so a build renders other pages meanwhile. Encoding was most of the cost
- * when resvg did it on the main thread.
+ * resvg rasterises in Node's thread pool and encodes the PNG itself. The sharing images are drawn in a
+ * worker thread (`share-images-worker.ts`), so the encoding never holds up the pages; handing resvg's
+ * pixels to another encoder instead copies 3 MB an image and costs about twice the processor time.
  */
 export async function svgToPng(svg: string, width: number, background?: string): Promise<Uint8Array<ArrayBuffer>> {
   const image = await renderAsync(svg, {
@@ -160,12 +156,6 @@ export async function svgToPng(svg: string, width: number, background?: string):
     font: { loadSystemFonts: false },
     ...(background && { background }),
   });
-  // resvg's pixels are premultiplied by their alpha, as sharp is told, so semi-transparent edges keep their colour.
-  const png = await sharp(image.pixels, {
-    raw: { width: image.width, height: image.height, channels: 4, premultiplied: true },
-  })
-    .png()
-    .toBuffer();
   // A copy in an ArrayBuffer of its own, as `Response` bodies want.
-  return new Uint8Array(png);
+  return new Uint8Array(image.asPng());
 }
