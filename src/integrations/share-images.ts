@@ -10,7 +10,7 @@
  * from the cache.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,7 @@ import { articleSchema } from '@/schemas/article';
 
 import type { ShareImageJob } from '@/workers/share-images-worker';
 import { runWorker } from '@/workers/worker-thread';
+import { codeDigest, pruneBuildCache } from '@/integrations/build-cache';
 
 /** Everything an image's pixels depend on besides its text. */
 const DRAWING_FILES = [
@@ -68,14 +69,6 @@ export function planShareImages(contentDir: string, today: CalendarDay = buildDa
   return [{ target: inDist(siteImagePath()), choices: [siteCard] }, ...articles];
 }
 
-/** A digest of the files that draw the images, and of the lockfile, which fixes the libraries' versions. */
-function drawingDigest(root: string): string {
-  const hash = createHash('sha256');
-  const lockfile = join(root, 'package-lock.json');
-  for (const file of [...DRAWING_FILES, ...(existsSync(lockfile) ? [lockfile] : [])]) hash.update(readFileSync(file));
-  return hash.digest('hex');
-}
-
 /** Draws `jobs` in a worker thread; resolves when all are written, rejects with the first failure. */
 const drawInWorker = (jobs: ShareImageJob[]): Promise<unknown> =>
   jobs.length === 0
@@ -86,7 +79,7 @@ type CachedImage = PlannedImage & { cached: string };
 
 /** Every planned image with its file in the cache folder. */
 function cachedImages(contentDir: string, cacheFolder: string, root: string): CachedImage[] {
-  const digest = drawingDigest(root);
+  const digest = codeDigest(DRAWING_FILES, root);
   return planShareImages(contentDir).map((image) => ({
     ...image,
     cached: join(
@@ -180,13 +173,8 @@ export function shareImages(contentDir: string): AstroIntegration {
           mkdirSync(dirname(join(dist, target)), { recursive: true });
           copyFileSync(cached, join(dist, target));
         }
-        // Images of titles no longer published, or drawn by older code, are not needed again; images and
-        // unfinished files newer than this build may belong to another build sharing the cache.
-        const used = new Set(images.map((image) => image.cached));
-        for (const file of readdirSync(cacheFolder).map((name) => join(cacheFolder, name))) {
-          const modified = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
-          if (!used.has(file) && modified !== undefined && modified < buildStarted) rmSync(file, { force: true });
-        }
+        // Images of titles no longer published, or drawn by older code, are not needed again.
+        pruneBuildCache(cacheFolder, new Set(images.map((image) => image.cached)), buildStarted);
         logger.info(
           `Sharing images: ${images.length} in og/ (${drawn} drawn, ${images.length - drawn} from the cache).`,
         );

@@ -72,13 +72,23 @@ function without(element: Element, drop: (element: Element) => boolean): Element
   };
 }
 
-/** The article body of a built article page, or undefined when the page has none. */
-export function readArticleBody(html: string): RenderedArticle | undefined {
-  // Only the article is read: the head (inline styles, structured data) and the site header before it,
-  // and the comment section after its body, are most of the page and are left unparsed.
+/**
+ * The part of a built article page the lint reads: from its first `<article>` to the comment section.
+ * The head (inline styles, structured data) and the site header before it, and the comments after it,
+ * are most of the page and are left unparsed; a new comment changes the page, not this part.
+ */
+export function articleSection(html: string): string {
   const start = Math.max(0, html.indexOf('<article'));
   const end = html.indexOf('<section id="comments"', start);
-  const body = articleBody(fromHtml(html.slice(start, end === -1 ? undefined : end), { fragment: true }));
+  return html.slice(start, end === -1 ? undefined : end);
+}
+
+/** The article body of a built article page, or undefined when the page has none. */
+export const readArticleBody = (html: string): RenderedArticle | undefined => readArticleSection(articleSection(html));
+
+/** The article body in a page's `articleSection`, or undefined when it has none. */
+export function readArticleSection(section: string): RenderedArticle | undefined {
+  const body = articleBody(fromHtml(section, { fragment: true }));
   if (!body) return undefined;
   const all = [...elements(body)];
   const text = toText(without(body, NOT_PROSE))
