@@ -34,7 +34,7 @@ interface Reading {
   bodies: Promise<{ byPage: Map<string, RenderedArticle | undefined>; cacheFiles: string[] }>;
 }
 
-/** Where the readings are kept: a folder of Astro's cache folder, and a digest of the code that reads. */
+/** Where the readings are kept (a folder of Astro's cache folder), and the project root, whose lockfile the code digest reads. */
 interface CacheSettings {
   folder: string;
   root: string;
