@@ -6,9 +6,8 @@ import { glob, type Loader } from 'astro/loaders';
 
 import { collectionFolder, hasCollectionFolder, type CollectionName } from '@/lib/content-folders';
 import { contentGlob } from '@/lib/content-loader';
-import { renderCommentBody } from '@/lib/comments/render-body';
 import { articleSchema } from '@/schemas/article';
-import { commentsFileSchema, isPublishedComment } from '@/schemas/comments';
+import { commentsFileSchema } from '@/schemas/comments';
 import { sitePageSchema } from '@/schemas/page';
 import { personSchema } from '@/schemas/person';
 
@@ -19,24 +18,26 @@ const articles = defineCollection({
 });
 
 /**
- * The comments schema, with each published comment's body rendered to safe HTML (`bodyHtml`) in place
- * of its Markdown, which nothing reads after that: Astro keeps the whole store in memory through a build
- * (and bundles it into the build's code), so it holds each body once. Astro keeps parsed entries between
- * builds and parses only the files that changed, so every body is rendered once, not on every build.
- * Comments that are not published keep their Markdown. The content check validates with the plain schema.
+ * The comments schema without the comments' bodies: Astro keeps the whole store in memory through a
+ * build and bundles it into the build's code, and the bodies were a third of it. A page reads the bodies
+ * it shows from the comment's file (`lib/comments/file-bodies.ts`) and renders them then; Astro's
+ * incremental build keeps the pages of unchanged comments, so a body is rendered again only when its
+ * file or the site's code changed. The content check validates with the plain schema.
  */
-const commentsWithHtmlSchema = () =>
+const commentsWithoutBodiesSchema = () =>
   commentsFileSchema().transform(({ comments }) => ({
-    comments: comments.map(({ body, ...comment }) =>
-      isPublishedComment(comment) ? { ...comment, bodyHtml: renderCommentBody(body) } : { ...comment, body },
-    ),
+    comments: comments.map((comment) => {
+      const { body, ...kept } = comment;
+      void body;
+      return kept;
+    }),
   }));
 
 /**
- * The glob loader, first emptying the collection's cache when the code that renders bodies has
- * changed: Astro clears its cache when this file changes, not when a module it imports does.
- * The renderer's source, the visible-text rules it applies and the package lock (the versions of the
- * libraries it calls) say which code rendered the cached HTML.
+ * The glob loader, first emptying the collection's cache when the comments schema has changed: Astro
+ * clears its cache when this file changes, not when a module it imports does. The schema's source, the
+ * modules its rules come from and the package lock (the versions of zod and of the libraries those
+ * rules call) say which code made the cached entries.
  */
 function commentsLoader(options: Parameters<typeof glob>[0]): Loader {
   const loader = contentGlob(options);
@@ -44,15 +45,16 @@ function commentsLoader(options: Parameters<typeof glob>[0]): Loader {
     ...loader,
     load: async (context) => {
       const source = (path: string) => readFileSync(new URL(path, context.config.root), 'utf8');
-      const renderer = createHash('sha256')
-        .update(source('src/lib/comments/render-body.ts'))
+      const schema = createHash('sha256')
+        .update(source('src/schemas/comments.ts'))
+        .update(source('src/schemas/fields.ts'))
         .update(source('src/lib/comments/render-body-reference.ts'))
         .update(source('src/lib/text/visible-text.ts'))
         .update(source('package-lock.json'))
         .digest('hex');
-      if (context.meta.get('body-renderer') !== renderer) {
+      if (context.meta.get('comments-schema') !== schema) {
         context.store.clear();
-        context.meta.set('body-renderer', renderer);
+        context.meta.set('comments-schema', schema);
       }
       // A site with no comments yet may have no comments folder: an empty collection, no warning.
       if (hasCollectionFolder('comments')) await loader.load(context);
@@ -64,7 +66,7 @@ function commentsLoader(options: Parameters<typeof glob>[0]): Loader {
 /** Reader comments: `<content>/comments/<article-slug>.json`. The entry id is the article's slug. */
 const comments = defineCollection({
   loader: commentsLoader({ pattern: '**/*.json', base: collectionFolder('comments') }),
-  schema: commentsWithHtmlSchema(),
+  schema: commentsWithoutBodiesSchema(),
 });
 
 /**

@@ -30,6 +30,7 @@ import type { ListPage } from '@/lib/pagination';
 import { footerPages } from '@/lib/site-pages';
 import { commentPagePath, questionFormPath } from '@/lib/urls';
 import { isPublishedComment } from '@/schemas/comments';
+import { commentBody, readCommentBodies } from '@/lib/comments/file-bodies';
 
 export type Article = CollectionEntry<'articles'>;
 export type Person = CollectionEntry<'people'>;
@@ -121,10 +122,13 @@ async function loadArticleComments(articleId: string): Promise<ArticleComments> 
   const files = (await commentFilesByArticle()).get(articleId) ?? [];
   const paginate = (threads: Parameters<typeof paginateThreads>[0]) =>
     paginateThreads(threads, site.commentThreadsPerPage, (page) => commentPagePath(articleId, page));
-  const comments = files.flatMap((file) => file.data.comments);
-  const sources = files.flatMap((file) =>
-    file.data.comments.map(() => file.filePath ?? `content/comments/${file.id}.json`),
-  );
+  const source = (file: CommentsFile) => file.filePath ?? `content/comments/${file.id}.json`;
+  // The content store keeps no bodies (src/content.config.ts): each file's are read from the file.
+  const comments = files.flatMap((file) => {
+    const bodies = readCommentBodies(source(file));
+    return file.data.comments.map((comment) => ({ ...comment, body: commentBody(bodies, source(file), comment.id) }));
+  });
+  const sources = files.flatMap((file) => file.data.comments.map(() => source(file)));
   const sourceOf = new Map(comments.map((comment, index) => [comment.id, sources[index]!]));
   const thread = buildThread(comments, (index) => sources[index]!, isPublishedComment);
   const article = await getArticle(articleId);
