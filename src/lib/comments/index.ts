@@ -2,9 +2,10 @@
  * The comment core, free of Astro. Where each step of a comment's way to the page lives:
  * - validated: `src/schemas/comments.ts` (one schema, `COMMENT_LIMITS`), read by `lib/content.ts`;
  * - threaded: `thread.ts` (flat list → ordered tree, with errors naming file and comment);
- * - rendered: `render-body.ts` (Markdown → sanitized HTML), done once in the content layer;
+ * - rendered: `render-body.ts` (Markdown → sanitized HTML), when its article's pages render, from the body
+ *   `file-bodies.ts` reads in the comment's file (the content store keeps the other fields);
  * - shaped for display: `display.ts` (indentation cap, headings, staff answers, Reply links);
- * - paginated: `pages.ts` (whole threads per page, permalinks), over `lib/pagination.ts`;
+ * - paginated: `comment-pages.ts` (whole threads per page, permalinks), over `lib/pagination.ts`;
  * - written as HTML: `thread-html.ts` (a page's threads as one string);
  * - shown: `components/comments/CommentSection.astro`, whose props `lib/routes/comment-section.ts` gives.
  */
