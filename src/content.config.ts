@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 
 import { collectionFolder, hasCollectionFolder, type CollectionName } from '@/lib/content-folders';
 import { contentGlob } from '@/lib/content-loader';
+import { bodyDigest } from '@/lib/comments/file-bodies';
+// Loaded for the schema's visible-text rule, which then renders bodies with the fast renderer it installs.
+import '@/lib/comments/render-body';
 import { articleSchema } from '@/schemas/article';
 import { commentsFileSchema } from '@/schemas/comments';
 import { sitePageSchema } from '@/schemas/page';
@@ -19,17 +24,16 @@ const articles = defineCollection({
 
 /**
  * The comments schema without the comments' bodies: Astro keeps the whole store in memory through a
- * build and bundles it into the build's code, and the bodies were a third of it. A page reads the bodies
- * it shows from the comment's file (`lib/comments/file-bodies.ts`) and renders them then; Astro's
- * incremental build keeps the pages of unchanged comments, so a body is rendered again only when its
- * file or the site's code changed. The content check validates with the plain schema.
+ * build and bundles it into the build's code, and the bodies were a third of it. Each comment keeps a
+ * digest of its body instead; a page reads the bodies it shows from the comment's file, and renders only
+ * a body whose digest is the one validated here (`lib/comments/file-bodies.ts`). The content check
+ * validates with the plain schema.
  */
 const commentsWithoutBodiesSchema = () =>
   commentsFileSchema().transform(({ comments }) => ({
     comments: comments.map((comment) => {
       const { body, ...kept } = comment;
-      void body;
-      return kept;
+      return { ...kept, bodyDigest: bodyDigest(body) };
     }),
   }));
 
@@ -48,13 +52,24 @@ function commentsLoader(options: Parameters<typeof glob>[0]): Loader {
       const schema = createHash('sha256')
         .update(source('src/schemas/comments.ts'))
         .update(source('src/schemas/fields.ts'))
+        .update(source('src/lib/comments/render-body.ts'))
         .update(source('src/lib/comments/render-body-reference.ts'))
+        .update(source('src/lib/comments/file-bodies.ts'))
         .update(source('src/lib/text/visible-text.ts'))
         .update(source('package-lock.json'))
         .digest('hex');
       if (context.meta.get('comments-schema') !== schema) {
         context.store.clear();
         context.meta.set('comments-schema', schema);
+      }
+      // Pages read bodies from each entry's file: an entry the glob loader would keep although its file
+      // is gone (renamed in letter case only) or in another content folder (`npm run dev` keeps one
+      // store for every CONTENT_DIR) is read again from the folder's files.
+      const root = fileURLToPath(context.config.root);
+      const folder = resolve(root, collectionFolder('comments'));
+      for (const [id, entry] of context.store.entries()) {
+        const file = entry.filePath === undefined ? undefined : resolve(root, entry.filePath);
+        if (!file || !file.startsWith(`${folder}${sep}`) || !existsSync(file)) context.store.delete(id);
       }
       // A site with no comments yet may have no comments folder: an empty collection, no warning.
       if (hasCollectionFolder('comments')) await loader.load(context);

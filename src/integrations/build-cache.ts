@@ -7,9 +7,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** A digest of the files of code that make a cached result, and of the lockfile, which fixes the libraries' versions. */
+/**
+ * A digest of the files of code that make a cached result, of the lockfile, which fixes the libraries'
+ * versions, and of Node's version (its Unicode tables decide what `\p{L}` matches).
+ */
 export function codeDigest(files: readonly (URL | string)[], root: string): string {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(process.version);
   const lockfile = join(root, 'package-lock.json');
   for (const file of [...files, ...(existsSync(lockfile) ? [lockfile] : [])]) hash.update(readFileSync(file));
   return hash.digest('hex');

@@ -77,17 +77,21 @@ export function editorialLint(contentDir: string): AstroIntegration {
         const { plan, bodies } = reading ?? startReading(contentDir, fileURLToPath(dir), cache);
         reading = undefined;
         let read: Map<string, RenderedArticle | undefined>;
+        let cacheFiles: string[] = [];
         try {
-          const { byPage, cacheFiles } = await bodies;
-          read = byPage;
-          // Readings of articles no longer published, or changed since, are not needed again.
-          pruneBuildCache(cache.folder, new Set(cacheFiles), buildStarted);
+          ({ byPage: read, cacheFiles } = await bodies);
         } catch (error) {
           // A lint that cannot run must not stop the build either: say so, and lint what needs no page.
           logger.warn(
             `Editorial lint: could not read the built pages (${error instanceof Error ? error.message : error}); headings, images and readability were not checked.`,
           );
           read = new Map();
+        }
+        try {
+          // Readings of articles no longer published, or changed since, are not needed again.
+          if (cacheFiles.length > 0) pruneBuildCache(cache.folder, new Set(cacheFiles), buildStarted);
+        } catch (error) {
+          logger.warn(`Editorial lint: could not tidy its cache (${error instanceof Error ? error.message : error}).`);
         }
         const results = lintInputs(plan, (page) => read.get(page)).map((input) =>
           lintArticle(input, {

@@ -107,6 +107,8 @@ export function getArticleComments(articleId: string): Promise<ArticleComments> 
   if (!result) {
     result = loadArticleComments(articleId);
     threads.set(articleId, result);
+    // A file caught mid-edit in `npm run dev` is read again on the next request, not failed for good.
+    result.catch(() => threads.delete(articleId));
   }
   return result;
 }
@@ -122,11 +124,17 @@ async function loadArticleComments(articleId: string): Promise<ArticleComments> 
   const files = (await commentFilesByArticle()).get(articleId) ?? [];
   const paginate = (threads: Parameters<typeof paginateThreads>[0]) =>
     paginateThreads(threads, site.commentThreadsPerPage, (page) => commentPagePath(articleId, page));
-  const source = (file: CommentsFile) => file.filePath ?? `content/comments/${file.id}.json`;
+  const source = (file: CommentsFile) => {
+    if (file.filePath === undefined) throw new Error(`Comments "${file.id}": the content store does not say its file.`);
+    return file.filePath;
+  };
   // The content store keeps no bodies (src/content.config.ts): each file's are read from the file.
   const comments = files.flatMap((file) => {
     const bodies = readCommentBodies(source(file));
-    return file.data.comments.map((comment) => ({ ...comment, body: commentBody(bodies, source(file), comment.id) }));
+    return file.data.comments.map(({ bodyDigest, ...comment }) => ({
+      ...comment,
+      body: commentBody(bodies, source(file), comment.id, bodyDigest),
+    }));
   });
   const sources = files.flatMap((file) => file.data.comments.map(() => source(file)));
   const sourceOf = new Map(comments.map((comment, index) => [comment.id, sources[index]!]));

@@ -6,7 +6,7 @@
  * it, so a changed article, component or reading rule is read again, never taken from an older build.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -39,7 +39,13 @@ function isCachedReading(value: unknown): value is CachedReading {
   if (body === null) return true;
   if (typeof body !== 'object') return false;
   const { headings, images, text, statistics } = body as Record<string, unknown>;
-  return Array.isArray(headings) && Array.isArray(images) && typeof text === 'string' && typeof statistics === 'object';
+  const counts = (typeof statistics === 'object' && statistics !== null ? statistics : {}) as Record<string, unknown>;
+  return (
+    Array.isArray(headings) &&
+    Array.isArray(images) &&
+    typeof text === 'string' &&
+    ['words', 'sentences', 'syllables'].every((count) => typeof counts[count] === 'number')
+  );
 }
 
 /** The cached reading in `file`, or undefined when there is none fit to use (missing, cut short, of another shape). */
@@ -58,13 +64,22 @@ function readCached(file: string): CachedReading | undefined {
  */
 function writeCached(file: string, reading: CachedReading) {
   const part = `${file}.${process.pid}-${threadId}.part`;
-  writeFileSync(part, JSON.stringify(reading));
-  renameSync(part, file);
+  try {
+    writeFileSync(part, JSON.stringify(reading));
+    renameSync(part, file);
+  } catch {
+    // A cache that cannot be written (full disk, read-only folder) only means reading again next time.
+    rmSync(part, { force: true });
+  }
 }
 
 /** The article body of each built page in `pages`, from the cache where the same section was read before. */
 export function readArticleBodies(pages: readonly string[], cache: ArticleBodyCache): ArticleBodies {
-  mkdirSync(cache.folder, { recursive: true });
+  try {
+    mkdirSync(cache.folder, { recursive: true });
+  } catch {
+    // Without a cache folder every page is read, and no reading is kept (`writeCached`).
+  }
   const files: string[] = [];
   let reused = 0;
   const bodies = pages.map((page) => {

@@ -73,12 +73,15 @@ function without(element: Element, drop: (element: Element) => boolean): Element
 }
 
 /**
- * The part of a built article page the lint reads: from its first `<article>` to the comment section.
- * The head (inline styles, structured data) and the site header before it, and the comments after it,
- * are most of the page and are left unparsed; a new comment changes the page, not this part.
+ * The part of a built article page the lint reads: from the article body (`data-article-body`) to the
+ * comment section. The head, the site header and the article's header before it (whose comment count
+ * changes with every comment) and the comments after it are most of the page and are left unparsed; a new
+ * comment changes the page, not this part.
  */
 export function articleSection(html: string): string {
-  const start = Math.max(0, html.indexOf('<article'));
+  const article = Math.max(0, html.indexOf('<article'));
+  const attribute = html.indexOf(' data-article-body', article);
+  const start = attribute === -1 ? article : html.lastIndexOf('<', attribute);
   const end = html.indexOf('<section id="comments"', start);
   return html.slice(start, end === -1 ? undefined : end);
 }
@@ -88,7 +91,9 @@ export const readArticleBody = (html: string): RenderedArticle | undefined => re
 
 /** The article body in a page's `articleSection`, or undefined when it has none. */
 export function readArticleSection(section: string): RenderedArticle | undefined {
-  const body = articleBody(fromHtml(section, { fragment: true }));
+  // A section that starts at the body is read inside an article, as the page has it.
+  const html = section.startsWith('<article') ? section : `<article>${section}</article>`;
+  const body = articleBody(fromHtml(html, { fragment: true }));
   if (!body) return undefined;
   const all = [...elements(body)];
   const text = toText(without(body, NOT_PROSE))

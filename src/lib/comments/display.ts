@@ -53,8 +53,8 @@ export interface DisplayComment {
 }
 
 /**
- * A comment to show: with its body already rendered to safe HTML (`bodyHtml`, as the content layer keeps
- * published comments, without their Markdown), or with its Markdown `body` for `renderBody` to render.
+ * A comment to show: with its Markdown `body` for `renderBody` to render (as the site's pages give it, read
+ * from the comment's file), or with its body already rendered to safe HTML (`bodyHtml`).
  */
 export type DisplayableComment = ThreadableComment & {
   author?: string | undefined;

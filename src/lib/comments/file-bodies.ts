@@ -1,12 +1,18 @@
 /**
- * The bodies of published comments, read from their comments file when a page shows them. The content
- * store keeps every other field (`src/content.config.ts`): Astro holds the whole store in memory
- * through a build and bundles it into the build's code, and the bodies were a third of it.
+ * The bodies of comments, read from their comments file when a page shows them. The content store keeps
+ * every other field and a digest of the body (`src/content.config.ts`): Astro holds the whole store in
+ * memory through a build and bundles it into the build's code, and the bodies were a third of it. A body
+ * is used only when its digest is the stored one, so a page never shows text the schema did not validate,
+ * nor text its incremental-build key does not cover.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { decodeContentFile, parseJson } from '@/lib/content-text';
+
+/** A short digest of a comment's body, as the content store keeps it. */
+export const bodyDigest = (body: string): string => createHash('sha256').update(body).digest('hex').slice(0, 16);
 
 /**
  * Each comment's Markdown body in the comments file at `path` (as the content store names it, from the
@@ -15,7 +21,9 @@ import { decodeContentFile, parseJson } from '@/lib/content-text';
  */
 export function readCommentBodies(path: string): Map<string, string> {
   const changed = (why: string) =>
-    new Error(`${path}: ${why} since the build read it: it changed during the build. Build again.`);
+    new Error(
+      `${path}: ${why} since the build read it: it changed while the site was being built. Build again (in npm run dev, reload the page).`,
+    );
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(resolve(path));
@@ -35,14 +43,15 @@ export function readCommentBodies(path: string): Map<string, string> {
 }
 
 /**
- * The body of comment `id` in `bodies` (from `readCommentBodies` of `path`).
- * @throws Error naming the file and comment when the file no longer holds it
+ * The body of comment `id` in `bodies` (from `readCommentBodies` of `path`), which must have the digest the
+ * content store keeps.
+ * @throws Error naming the file and comment when the file no longer holds that body
  */
-export function commentBody(bodies: ReadonlyMap<string, string>, path: string, id: string): string {
+export function commentBody(bodies: ReadonlyMap<string, string>, path: string, id: string, digest: string): string {
   const body = bodies.get(id);
-  if (body === undefined)
+  if (body === undefined || bodyDigest(body) !== digest)
     throw new Error(
-      `${path}: comment "${id}" is no longer in the file (or has no text) since the build read it: it changed during the build. Build again.`,
+      `${path}: comment "${id}" ${body === undefined ? 'is no longer in the file (or has no text)' : 'has another text'} since the build read it: it changed while the site was being built. Build again (in npm run dev, reload the page).`,
     );
   return body;
 }

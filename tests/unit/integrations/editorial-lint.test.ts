@@ -2,7 +2,7 @@
  * The editorial-lint integration, run hook by hook as a build runs it: it lints what it read from the
  * built pages, keeps its reading in Astro's cache folder, and drops readings no build needs any more.
  */
-import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -66,8 +66,10 @@ describe('editorialLint', () => {
     const now = readdirSync(readings).sort();
     expect(now).toHaveLength(2);
     expect(now.filter((name) => kept.includes(name))).toHaveLength(1);
-    // Read from the cache, the same pages lint the same.
+    // Read from the cache (no reading written again), the same pages lint the same.
+    const written = now.map((name) => statSync(join(readings, name)).mtimeMs);
     expect(await build(root, { cramps: 'Stretch your legs.', water: 'Drink plenty of water.' })).toEqual(second);
     expect(readdirSync(readings).sort()).toEqual(now);
+    expect(now.map((name) => statSync(join(readings, name)).mtimeMs)).toEqual(written);
   });
 });

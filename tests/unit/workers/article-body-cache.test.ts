@@ -14,8 +14,9 @@ import { readArticleBody } from '@/workers/rendered-article';
 import { folderWithFiles } from '../../helpers/folder-with-files';
 
 /** A built article page, as `pages/articles/[slug].astro` makes it, with its comment section after the article. */
-const page = (body: string, comments = '<p>No comments yet.</p>') =>
-  `<!doctype html><html><head><title>T</title></head><body><main><article><header><h1>Title</h1></header>` +
+const page = (body: string, comments = '<p>No comments yet.</p>', count = 0) =>
+  `<!doctype html><html><head><title>T</title></head><body><main><article><header><h1>Title</h1>` +
+  `<a href="#comments">${count} reader comments</a></header>` +
   `<div class="prose" data-article-body>${body}</div></article>` +
   `<section id="comments"><h2>Questions</h2>${comments}</section></main></body></html>`;
 
@@ -51,7 +52,12 @@ describe('readArticleBodies', () => {
     const built = site({ 'a.html': page('<p>Cramps are common.</p>') });
     const cache = { folder: built.folder, codeDigest: code };
     const [file] = readArticleBodies(built.pages, cache).files;
-    const marked = { headings: [{ level: 2, text: 'Only in the cache' }], images: [], text: 'x', statistics: {} };
+    const marked = {
+      headings: [{ level: 2, text: 'Only in the cache' }],
+      images: [],
+      text: 'x',
+      statistics: { words: 1, sentences: 1, syllables: 1 },
+    };
     writeFileSync(file!, JSON.stringify({ body: marked }));
     expect(readArticleBodies(built.pages, cache).bodies).toEqual([marked]);
   });
@@ -84,7 +90,13 @@ describe('readArticleBodies', () => {
     const built = site({ 'a.html': page('<p>Cramps are common.</p>') });
     const cache = { folder: built.folder, codeDigest: code };
     const { files, bodies } = readArticleBodies(built.pages, cache);
-    for (const spoilt of ['{"body": {"headings": [', '{"body": {"text": 3}}', '[]', 'null']) {
+    for (const spoilt of [
+      '{"body": {"headings": [',
+      '{"body": {"text": 3}}',
+      '{"body": {"headings": [], "images": [], "text": "x", "statistics": null}}',
+      '[]',
+      'null',
+    ]) {
       writeFileSync(files[0]!, spoilt);
       const read = readArticleBodies(built.pages, cache);
       expect(read.reused).toBe(0);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 import { describe, expect, test } from 'vitest';
 
-import { commentBody, readCommentBodies } from '@/lib/comments/file-bodies';
+import { bodyDigest, commentBody, readCommentBodies } from '@/lib/comments/file-bodies';
 
 import { folderWithFiles } from '../../../helpers/folder-with-files';
 
@@ -31,17 +31,34 @@ describe('readCommentBodies', () => {
     for (const name of ['gone.json', 'broken.json', 'other.json']) {
       const path = join(folder, name);
       expect(() => readCommentBodies(path)).toThrow(`${path}: `);
-      expect(() => readCommentBodies(path)).toThrow('it changed during the build. Build again.');
+      expect(() => readCommentBodies(path)).toThrow('it changed while the site was being built. Build again');
     }
   });
 });
 
 describe('commentBody', () => {
-  test('gives the body of a comment in the file, and names the file and comment when it is no longer there', () => {
-    const bodies = new Map([['c1', 'Text.']]);
-    expect(commentBody(bodies, 'content/comments/cramps.json', 'c1')).toBe('Text.');
-    expect(() => commentBody(bodies, 'content/comments/cramps.json', 'c9')).toThrow(
-      'content/comments/cramps.json: comment "c9" is no longer in the file',
+  const path = 'content/comments/cramps.json';
+  const bodies = new Map([['c1', 'Text.']]);
+
+  test('gives the body of a comment in the file whose text is the one the store validated', () => {
+    expect(commentBody(bodies, path, 'c1', bodyDigest('Text.'))).toBe('Text.');
+  });
+
+  test('names the file and comment when the file no longer holds it, or holds another text', () => {
+    expect(() => commentBody(bodies, path, 'c9', bodyDigest('Text.'))).toThrow(
+      `${path}: comment "c9" is no longer in the file`,
     );
+    // Edited after the build read it: the page would show text the schema never saw.
+    expect(() => commentBody(bodies, path, 'c1', bodyDigest('Older text.'))).toThrow(
+      `${path}: comment "c1" has another text since the build read it`,
+    );
+  });
+});
+
+describe('bodyDigest', () => {
+  test('tells texts apart, down to one character, and is short', () => {
+    expect(bodyDigest('Text.')).toBe(bodyDigest('Text.'));
+    expect(bodyDigest('Text.')).not.toBe(bodyDigest('Text!'));
+    expect(bodyDigest('Text.')).toMatch(/^[0-9a-f]{16}$/);
   });
 });
