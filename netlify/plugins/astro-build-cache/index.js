@@ -1,6 +1,6 @@
 /**
- * Keeps Astro's build cache between Netlify deploys (node_modules/.astro: the content layer with every
- * comment already rendered, the pages of the last build, the sharing images), so a deploy after one approved
+ * Keeps Astro's build cache between Netlify deploys (node_modules/.astro: the content layer, the pages of
+ * the last build, the sharing images, the editorial lint's readings), so a deploy after one approved
  * comment renders that article's pages again and copies the rest. Netlify's own cache utility
  * (https://www.npmjs.com/package/@netlify/cache-utils): `restore` leaves a folder that is already there alone.
  * Astro renders everything again by itself when the code, the settings or the package lock changed.
