@@ -8,7 +8,7 @@ import { glob, type Loader } from 'astro/loaders';
 
 import { collectionFolder, hasCollectionFolder, type CollectionName } from '@/lib/content-folders';
 import { contentGlob } from '@/lib/content-loader';
-import { bodyDigest } from '@/lib/comments/file-bodies';
+import { withoutBodies } from '@/lib/comments/file-bodies';
 // Loaded for the schema's visible-text rule, which then renders bodies with the fast renderer it installs.
 import '@/lib/comments/render-body';
 import { articleSchema } from '@/schemas/article';
@@ -29,13 +29,7 @@ const articles = defineCollection({
  * a body whose digest is the one validated here (`lib/comments/file-bodies.ts`). The content check
  * validates with the plain schema.
  */
-const commentsWithoutBodiesSchema = () =>
-  commentsFileSchema().transform(({ comments }) => ({
-    comments: comments.map((comment) => {
-      const { body, ...kept } = comment;
-      return { ...kept, bodyDigest: bodyDigest(body) };
-    }),
-  }));
+const commentsWithoutBodiesSchema = () => commentsFileSchema().transform(withoutBodies);
 
 /**
  * The glob loader, first emptying the collection's cache when the comments schema has changed: Astro

@@ -17,9 +17,11 @@ import type { z } from 'astro/zod';
 import { vi } from 'vitest';
 
 import { articleSchema } from '@/schemas/article';
-import { commentsFileSchema } from '@/schemas/comments';
+import type { commentsFileSchema } from '@/schemas/comments';
 import { sitePageSchema } from '@/schemas/page';
 import { personSchema } from '@/schemas/person';
+
+import { storedCommentsEntry } from './stored-comments';
 
 type Input<Schema extends () => z.ZodType> = z.input<ReturnType<Schema>>;
 
@@ -28,7 +30,7 @@ interface FakeEntry {
   id: string;
   collection: string;
   data: unknown;
-  body: string | undefined;
+  body?: string | undefined;
   filePath: string;
   digest: string;
 }
@@ -74,9 +76,7 @@ export async function mockedAstroContent(content: FakeContent) {
     people: (content.people ?? []).map(([id, data]) =>
       entry('people', 'people', id, personSchema().parse(data), 'yaml'),
     ),
-    comments: (content.comments ?? []).map(([id, comments]) =>
-      entry('comments', 'comments', id, commentsFileSchema().parse({ comments }), 'json'),
-    ),
+    comments: (content.comments ?? []).map(([id, comments]) => storedCommentsEntry(id, comments)),
     sitePages: (content.pages ?? []).map(([slug, data, body = '']) =>
       entry('sitePages', 'pages', slug, sitePageSchema().parse(data), 'mdx', body),
     ),

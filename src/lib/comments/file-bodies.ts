@@ -14,6 +14,20 @@ import { decodeContentFile, parseJson } from '@/lib/content-text';
 /** A short digest of a comment's body, as the content store keeps it. */
 export const bodyDigest = (body: string): string => createHash('sha256').update(body).digest('hex').slice(0, 16);
 
+/** A comments file as the content store keeps it: each comment without its body, with the body's digest. */
+export function withoutBodies<Comment extends { body: string }>({
+  comments,
+}: {
+  comments: Comment[];
+}): { comments: (Omit<Comment, 'body'> & { bodyDigest: string })[] } {
+  return {
+    comments: comments.map((comment) => {
+      const { body, ...kept } = comment;
+      return { ...kept, bodyDigest: bodyDigest(body) };
+    }),
+  };
+}
+
 /**
  * Each comment's Markdown body in the comments file at `path` (as the content store names it, from the
  * project folder), by comment id, read as the content check reads the file.

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 
 import type { DisplayComment } from '@/lib/comments';
 import { questionFormPath } from '@/lib/urls';
-import { commentsFileSchema, type CommentInput } from '@/schemas/comments';
+import type { CommentInput } from '@/schemas/comments';
 
 /** Comments files as the content layer gives them: parsed by the real schema, keyed by article slug. */
 let commentFiles: Record<string, { digest: string; comments: CommentInput[] }>;
@@ -17,13 +17,12 @@ let publishedDays: Record<string, string>;
 
 vi.mock('astro:content', () => ({
   getCollection: async (collection: string, filter: (entry: unknown) => boolean = () => true) => {
-    if (collection === 'comments')
-      return Object.entries(commentFiles).map(([id, { digest, comments }]) => ({
-        id,
-        collection,
-        digest,
-        data: commentsFileSchema().parse({ comments }),
-      }));
+    if (collection === 'comments') {
+      const { storedCommentsEntry } = await import('../../helpers/stored-comments');
+      return Object.entries(commentFiles).map(([id, { digest, comments }]) =>
+        storedCommentsEntry(id, comments, digest),
+      );
+    }
     if (collection === 'articles')
       return Object.entries(articleDigests)
         .map(([id, digest]) => ({
@@ -112,7 +111,7 @@ describe('an article’s comments file and its one-comment files', () => {
     commentFiles['moderated/a1'] = { digest: 'c4', comments: [{ id: 'a1', body: 'Same id as in the file.' }] };
     const { getArticleComments } = await content();
     await expect(getArticleComments('moderated')).rejects.toThrow(
-      'content/comments/moderated/a1.json: comment "a1", field "id": is used by more than one comment (also in content/comments/moderated.json).',
+      /content\/comments\/moderated\/a1\.json: comment "a1", field "id": is used by more than one comment \(also in \S*content\/comments\/moderated\.json\)\./,
     );
   });
 
