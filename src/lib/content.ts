@@ -21,7 +21,7 @@ import {
   type StaffMember,
 } from '@/lib/comments';
 import { readingMinutes } from '@/lib/discovery/reading-time';
-import { adjacentArticles, relatedArticles, type Relatable } from '@/lib/discovery/related';
+import { adjacentArticles, articlesByTag, relatedArticles, sharingTags, type Relatable } from '@/lib/discovery/related';
 import { groupByTag, uniqueTags, type Tag } from '@/lib/discovery/tags';
 import { hasCollectionFolder, type CollectionName } from '@/lib/content-folders';
 import { byName } from '@/lib/editorial/people';
@@ -301,6 +301,14 @@ export interface ArticleNeighbours {
   firstTag: { name: string; slug: string } | undefined;
 }
 
+let articlesByTagSlug: Promise<Map<string, ArticleSummary[]>> | undefined;
+
+/** Published articles by tag slug, newest first: where each page looks for its related articles. */
+function getArticlesByTag(): Promise<Map<string, ArticleSummary[]>> {
+  articlesByTagSlug ??= getArticleSummaries().then(articlesByTag);
+  return articlesByTagSlug;
+}
+
 /**
  * @throws Error naming the article when it is not published
  */
@@ -315,7 +323,7 @@ export async function getArticleNeighbours(articleId: string): Promise<ArticleNe
     article,
     previous,
     next,
-    related: relatedArticles(article, articles, site.relatedArticleCount),
+    related: relatedArticles(article, sharingTags(article, await getArticlesByTag()), site.relatedArticleCount),
     firstTag: firstTag && { name: firstTag.name, slug: firstTag.slug },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { adjacentArticles, relatedArticles, type Relatable } from '@/lib/discovery/related';
+import { adjacentArticles, articlesByTag, relatedArticles, sharingTags, type Relatable } from '@/lib/discovery/related';
 
 const article = (id: string, published: string, ...tagSlugs: string[]) => ({
   id,
@@ -106,12 +106,33 @@ describe('relatedArticles against a full sort', () => {
       published: new Date(Date.UTC(2024, 0, 1 + next(5))),
       tagSlugs: Array.from({ length: next(5) }, () => `t${next(8)}`),
     }));
+    const byTag = articlesByTag(articles);
     for (const current of articles.slice(0, 60)) {
       for (const limit of [0, 1, 3, 10]) {
-        expect(ids(relatedArticles(current, articles, limit)), `${current.id}, limit ${limit}`).toEqual(
-          bySorting(current, articles, limit),
+        const expected = bySorting(current, articles, limit);
+        expect(ids(relatedArticles(current, articles, limit)), `${current.id}, limit ${limit}`).toEqual(expected);
+        // Only the articles sharing a tag, as the pages look: the same pick.
+        const sharing = sharingTags(current, byTag);
+        expect(ids(relatedArticles(current, sharing, limit)), `${current.id} among its tags’ articles`).toEqual(
+          expected,
         );
       }
     }
+  });
+});
+
+describe('sharingTags', () => {
+  test('gives each article sharing a tag once, the article itself among them, and none for an untagged one', () => {
+    const all = [
+      article('a', '2024-01-01', 'sleep', 'cramps', 'sleep'),
+      article('b', '2024-01-02', 'cramps', 'sleep'),
+      article('c', '2024-01-03', 'diet'),
+      article('d', '2024-01-04'),
+    ];
+    const byTag = articlesByTag(all);
+    expect(ids(byTag.get('sleep')!)).toEqual(['a', 'b']);
+    expect(ids(sharingTags(all[0]!, byTag))).toEqual(['a', 'b']);
+    expect(ids(sharingTags(all[2]!, byTag))).toEqual(['c']);
+    expect(sharingTags(all[3]!, byTag)).toEqual([]);
   });
 });
