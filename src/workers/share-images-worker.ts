@@ -1,6 +1,6 @@
 /**
- * Draws sharing images in a worker thread for `share-images.ts`, so that drawing them (about 40 ms of
- * processor time each, measured on the benchmark machine) runs beside the build instead of holding it up. Node runs this file as it is (see
+ * Draws sharing images in a worker thread for `share-images.ts`, so that drawing them (25–40 ms of
+ * processor time each, with the machine's load) runs beside the build instead of holding it up. Node runs this file as it is (see
  * `worker-thread.ts`).
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
