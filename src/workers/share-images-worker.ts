@@ -1,7 +1,7 @@
 /**
  * Draws sharing images in a worker thread for `share-images.ts`, so that drawing them (25–40 ms of
- * processor time each, with the machine's load) runs beside the build instead of holding it up. Node runs this file as it is (see
- * `worker-thread.ts`).
+ * processor time each, with the machine's load) runs beside the build instead of holding it up. Node
+ * runs this file as it is (see `worker-thread.ts`).
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
