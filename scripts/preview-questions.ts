@@ -15,6 +15,8 @@ export interface PreviewQuestionsOptions {
   base: string;
   contentDir: string;
   env?: Readonly<Record<string, string | undefined>>;
+  /** The handler's clock, the real time by default: a test moves it on instead of waiting. */
+  now?: () => Date;
 }
 
 /**
@@ -26,12 +28,14 @@ export function questionsMount({
   base,
   contentDir,
   env = process.env,
+  now,
 }: PreviewQuestionsOptions): ((request: IncomingMessage, response: ServerResponse) => Promise<boolean>) | undefined {
   if (questionsConfigFrom(env).sink === 'off') return undefined;
   return createNodeQuestionMount({
     env,
     contentDir,
     basePath: base,
+    now,
     // The handler checks the slug's characters before asking, so it cannot leave dist/articles/.
     loadAskPage: async (slug) => {
       try {

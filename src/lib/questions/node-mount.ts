@@ -60,6 +60,8 @@ export interface NodeMountOptions {
   contentDir: string;
   basePath: string;
   loadAskPage: (slug: string) => Promise<string | undefined>;
+  /** The handler's clock, the real time by default: a test moves it on instead of waiting. */
+  now?: (() => Date) | undefined;
 }
 
 /**
@@ -77,6 +79,7 @@ export function createNodeQuestionMount(
     ...settings,
     basePath: options.basePath,
     loadAskPage: options.loadAskPage,
+    now: options.now,
   });
   const endpoint = `${options.basePath}api/questions`;
   return async (request, response) => {

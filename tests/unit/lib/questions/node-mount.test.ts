@@ -88,6 +88,45 @@ describe('npm run preview with questions', () => {
     expect(await received.text()).toContain('Thank you: we received it');
   });
 
+  test('keeps time by the clock it is given: a form it served counts as open as long as that clock says', async () => {
+    let now = new Date('2026-12-05T09:00:00Z');
+    const handle = questionsMount({
+      root: join(folder, 'dist'),
+      base: '/',
+      contentDir: join(folder, 'content-clock'),
+      env: { QUESTIONS: 'local', QUESTIONS_SECRET: SECRET },
+      now: () => now,
+    })!;
+    const clocked = await startStaticServer({ root: join(folder, 'dist'), handle });
+    try {
+      const form = await fetch(new URL('api/questions?article=leg-cramps', clocked.url));
+      const token = String(
+        cheerio
+          .load(await form.text())('input[name="token"]')
+          .val(),
+      );
+      // Sent at once by the real time, but ten seconds later by the handler's clock.
+      now = new Date(now.getTime() + 10_000);
+      const response = await fetch(new URL('api/questions', clocked.url), {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          article: 'leg-cramps',
+          token,
+          reply: '',
+          title: 'Why at night?',
+          body: 'They wake me up.',
+          consent: 'yes',
+          website: '',
+        }),
+      });
+      expect(response.status).toBe(303);
+    } finally {
+      await clocked.close();
+    }
+  });
+
   test('is not mounted when questions are off', () => {
     expect(questionsMount({ root: 'dist', base: '/', contentDir: 'content', env: { QUESTIONS: 'off' } })).toBe(
       undefined,
