@@ -21,6 +21,23 @@ import { LEG_CRAMPS_ASK_PAGE } from '../../../helpers/ask-page';
 
 const SECRET = 'a-secret-of-at-least-thirty-two-characters';
 
+/** Sends the question form of `leg-cramps` with `token`, as a reader's browser would. */
+const sendQuestion = (url: string | URL, token: string) =>
+  fetch(new URL('api/questions', url), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      article: 'leg-cramps',
+      token,
+      reply: '',
+      title: 'Why at night?',
+      body: 'They wake me up.',
+      consent: 'yes',
+      website: '',
+    }),
+  });
+
 describe('npm run preview with questions', () => {
   let folder: string;
   let server: StaticServer;
@@ -59,20 +76,7 @@ describe('npm run preview with questions', () => {
   test('stores a question sent through it as pending in the content folder, then says it was received', async () => {
     const { issueFormToken } = await import('@/lib/questions/form-token');
     const token = await issueFormToken(SECRET, 'leg-cramps', new Date(Date.now() - 10_000));
-    const response = await fetch(new URL('api/questions', server.url), {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        article: 'leg-cramps',
-        token,
-        reply: '',
-        title: 'Why at night?',
-        body: 'They wake me up.',
-        consent: 'yes',
-        website: '',
-      }),
-    });
+    const response = await sendQuestion(server.url, token);
     expect(response.status).toBe(303);
     const { comments } = JSON.parse(readFileSync(join(folder, 'content/comments/leg-cramps.json'), 'utf8'));
     expect(comments).toEqual([
@@ -107,20 +111,7 @@ describe('npm run preview with questions', () => {
       );
       // Sent at once by the real time, but ten seconds later by the handler's clock.
       now = new Date(now.getTime() + 10_000);
-      const response = await fetch(new URL('api/questions', clocked.url), {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          article: 'leg-cramps',
-          token,
-          reply: '',
-          title: 'Why at night?',
-          body: 'They wake me up.',
-          consent: 'yes',
-          website: '',
-        }),
-      });
+      const response = await sendQuestion(clocked.url, token);
       expect(response.status).toBe(303);
     } finally {
       await clocked.close();
