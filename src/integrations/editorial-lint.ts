@@ -77,7 +77,7 @@ export function editorialLint(contentDir: string): AstroIntegration {
         const { plan, bodies } = reading ?? startReading(contentDir, fileURLToPath(dir), cache);
         reading = undefined;
         let read: Map<string, RenderedArticle | undefined>;
-        let cacheFiles: string[] = [];
+        let cacheFiles: string[] | undefined;
         try {
           ({ byPage: read, cacheFiles } = await bodies);
         } catch (error) {
@@ -89,7 +89,8 @@ export function editorialLint(contentDir: string): AstroIntegration {
         }
         try {
           // Readings of articles no longer published, or changed since, are not needed again.
-          if (cacheFiles.length > 0) pruneBuildCache(cache.folder, new Set(cacheFiles), buildStarted);
+          // Only after a reading: a failed one says nothing of which readings are still needed.
+          if (cacheFiles) pruneBuildCache(cache.folder, new Set(cacheFiles), buildStarted);
         } catch (error) {
           logger.warn(`Editorial lint: could not tidy its cache (${error instanceof Error ? error.message : error}).`);
         }

@@ -2,13 +2,14 @@
  * The editorial lint's reading of built article pages, kept between builds in Astro's cache folder:
  * parsing a page and counting its syllables is most of the lint's cost, and after one comment changes,
  * every article's text is the same as in the last build. Each reading is kept under a digest of the
- * part of the page it reads (`articleSection`: the article, not its comments) and of the code that read
+ * part of the page it reads (`articleSection`: the article body, not the header or the comments) and of the code that read
  * it, so a changed article, component or reading rule is read again, never taken from an older build.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
+
+import writeFileAtomic from 'write-file-atomic';
 
 import { articleSection, readArticleSection, type RenderedArticle } from './rendered-article.ts';
 
@@ -58,18 +59,13 @@ function readCached(file: string): CachedReading | undefined {
   }
 }
 
-/**
- * Written beside under a name of this thread's own, then renamed: a build stopped midway never leaves half
- * a file behind, and two builds sharing the cache never write to the same file.
- */
+/** Written atomically (`write-file-atomic`): a build stopped midway never leaves half a file behind. */
 function writeCached(file: string, reading: CachedReading) {
-  const part = `${file}.${process.pid}-${threadId}.part`;
   try {
-    writeFileSync(part, JSON.stringify(reading));
-    renameSync(part, file);
+    // A cache, not a record: no need to wait for the disk.
+    writeFileAtomic.sync(file, JSON.stringify(reading), { fsync: false });
   } catch {
     // A cache that cannot be written (full disk, read-only folder) only means reading again next time.
-    rmSync(part, { force: true });
   }
 }
 

@@ -3,9 +3,11 @@
  * processor time each, with the machine's load) runs beside the build instead of holding it up. Node
  * runs this file as it is (see `worker-thread.ts`).
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { threadId, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
+
+import writeFileAtomic from 'write-file-atomic';
 
 import { renderShareImage, type ShareImageText } from './share-image.ts';
 import { loadShareImageFonts } from './share-image-fonts.ts';
@@ -29,9 +31,7 @@ for (const { choices, file } of jobs) {
     );
   }
   mkdirSync(dirname(file), { recursive: true });
-  // Written beside under a name of this thread's own, then renamed: a build stopped midway never leaves
-  // half an image behind, and two builds sharing the cache never write to the same file.
-  const part = `${file}.${process.pid}-${threadId}.part`;
-  writeFileSync(part, png);
-  renameSync(part, file);
+  // Written atomically under a temporary name of its own: a build stopped midway never leaves half an
+  // image behind, and two builds sharing the cache never write to the same file.
+  writeFileAtomic.sync(file, Buffer.from(png.buffer, png.byteOffset, png.byteLength), { fsync: false });
 }

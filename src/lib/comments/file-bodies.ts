@@ -6,10 +6,9 @@
  * nor text its incremental-build key does not cover.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-import { decodeContentFile, parseJson } from '@/lib/content-text';
+import { parseJson, readContentFile, type ContentRead } from '@/lib/content-files';
 
 /** A short digest of a comment's body, as the content store keeps it. */
 export const bodyDigest = (body: string): string => createHash('sha256').update(body).digest('hex').slice(0, 16);
@@ -38,15 +37,14 @@ export function readCommentBodies(path: string): Map<string, string> {
     new Error(
       `${path}: ${why} since the build read it: it changed while the site was being built. Build again (in npm run dev, reload the page).`,
     );
-  let bytes: Uint8Array;
+  let text: ContentRead<string>;
   try {
-    bytes = readFileSync(resolve(path));
+    text = readContentFile(resolve(path));
   } catch {
     throw changed('the file is gone');
   }
-  const text = decodeContentFile(bytes);
   const parsed = 'data' in text ? parseJson(text.data) : text;
-  if (!('data' in parsed)) throw changed('the file is no longer valid JSON');
+  if (!('data' in parsed)) throw changed(`the file can no longer be read (${parsed.problem})`);
   const comments = (parsed.data as { comments?: unknown } | null)?.comments;
   if (!Array.isArray(comments)) throw changed('the file has no "comments" list any more');
   const bodies = new Map<string, string>();
