@@ -3,31 +3,18 @@
  * is shown in the browser, in Astro's error overlay, in the words the build prints, and the page comes
  * back once it is fixed.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 
-import { lockAstroProject } from '../helpers/astro-build';
 import { launchChromium, newTestContext, type TestBrowser } from '../helpers/browser';
+import { startDevServer, type DevServer } from '../helpers/dev-server';
 
-const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
-let port: number;
-const articleUrl = () => `http://127.0.0.1:${port}/articles/cramps/`;
-
-/** A port nothing listens on now. */
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address() as AddressInfo;
-      probe.close(() => resolve(free));
-    });
-  });
+let dev: DevServer | undefined;
+const articleUrl = () => `${dev?.origin}/articles/cramps/`;
 
 /**
  * A valid article, different in every run: Astro's dev server keeps its content store in the project's
@@ -42,49 +29,14 @@ published: 2024-01-01
 Cramps are common.
 `;
 
-const VITEST_VARIABLES = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX', 'NODE_ENV']);
-
 let contentDir: string;
-let server: ChildProcess;
 let browser: TestBrowser;
 
-/** Resolves once `url` answers, or fails after `timeout` ms. */
-async function waitForServer(url: string, timeout = 120_000) {
-  const started = Date.now();
-  for (;;) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      if (Date.now() - started > timeout) throw new Error(`npm run dev did not answer at ${url}`);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-}
-
-let unlockAstro: (() => Promise<void>) | undefined;
-
 beforeAll(async () => {
-  // The dev server writes the project's .astro/ folder, which the test builds share: none runs meanwhile.
-  unlockAstro = await lockAstroProject();
   contentDir = mkdtempSync(join(tmpdir(), 'dev-overlay-'));
   mkdirSync(join(contentDir, 'articles'));
   writeFileSync(join(contentDir, 'articles', 'cramps.mdx'), GOOD_ARTICLE);
-  port = await freePort();
-  server = spawn(process.execPath, [astro, 'dev', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    // Vitest's own variables left out: the owner's shell does not set them, and with VITEST set Astro's
-    // dev server serves no pages (it expects to be driven by a test runner).
-    env: {
-      ...Object.fromEntries(
-        Object.entries(process.env).filter(([name]) => !VITEST_VARIABLES.has(name) && !name.startsWith('VITEST')),
-      ),
-      CONTENT_DIR: contentDir,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      FORCE_COLOR: '0',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  await waitForServer(articleUrl());
+  dev = await startDevServer(contentDir, '/articles/cramps/', { FORCE_COLOR: '0' });
   const chromium = await launchChromium();
   const context = await newTestContext(chromium);
   browser = {
@@ -98,8 +50,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  server?.kill();
-  await unlockAstro?.();
+  await dev?.stop();
   rmSync(contentDir, { recursive: true, force: true });
 });
 
@@ -122,7 +73,7 @@ async function afterWriting(text: string, expected: (page: Page) => Promise<bool
   return page;
 }
 
-const file = () => relative(process.cwd(), join(contentDir, 'articles', 'cramps.mdx'));
+const file = () => relative(dev!.project, join(contentDir, 'articles', 'cramps.mdx'));
 
 test('a misspelt frontmatter field is shown in the browser in the build’s words, not the last good page', async () => {
   const page = await afterWriting(

@@ -1,13 +1,18 @@
-/** `astro build` as the owner runs it, for the tests that build a site (tests/helpers/fixture-sites.ts and a few of their own). */
+/**
+ * `astro build` and `astro dev` as the owner runs them, for the tests that build a site
+ * (tests/helpers/fixture-sites.ts and a few of their own), each in a project folder of its own.
+ */
 import { execFile } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import lockfile from 'proper-lockfile';
 
 import { TEST_BUILD_DATE } from './build-day';
-import { TEST_CACHE } from './paths';
 
 /**
  * Variables Vitest sets for `import.meta.env`. Passed on to Astro, `BASE_URL=/` would override the base
@@ -30,37 +35,87 @@ export function buildEnvironment(env: Record<string, string> = {}): Record<strin
   return { ...ownerEnv, ASTRO_TELEMETRY_DISABLED: '1', QUESTIONS: 'local', BUILD_DATE: TEST_BUILD_DATE, ...env };
 }
 
-/** Longest a test waits for the other builds of the run before its own starts. */
-const BUILD_WAIT_MS = 20 * 60_000;
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+
+/** What a test project copies from the repository: the site's code and settings, nothing else. */
+const PROJECT_FILES = ['src', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
 /**
- * Runs `work` while no other `astro build` of this repository runs, in any test worker. Builds of
- * different content share the project's `.astro/` folder (Astro writes the content's module map,
- * `.astro/content-modules.mjs`, there and reads it back while bundling), so two at once can mix
- * their articles up. The lock is refreshed while its holder lives and taken over once a minute old.
+ * Where the test projects live: outside the repository, so that none of its tools (the type check,
+ * ESLint, Prettier) reads their copies, one folder per checkout.
  */
-export async function oneBuildAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const release = await lockAstroProject();
-  try {
-    return await work();
-  } finally {
-    await release();
+const PROJECTS = join(
+  tmpdir(),
+  `health-site-test-projects-${createHash('sha256').update(REPO).digest('hex').slice(0, 8)}`,
+);
+
+/** The content folder a build or dev server with this environment reads, by its full path. */
+export function contentFolderOf(env: Record<string, string | undefined>): string {
+  return resolve(REPO, env.CONTENT_DIR ?? 'content');
+}
+
+/** Makes the project's copy of the site's code the repository's as it is now, and links the packages. */
+function refreshProject(project: string) {
+  for (const name of PROJECT_FILES) {
+    rmSync(join(project, name), { recursive: true, force: true });
+    cpSync(join(REPO, name), join(project, name), { recursive: true, preserveTimestamps: true });
+  }
+  // Each package is a link, not the folder: the project's node_modules/ holds its own caches (.astro, .vite).
+  const packages = join(project, 'node_modules');
+  mkdirSync(packages, { recursive: true });
+  const wanted = new Set(readdirSync(join(REPO, 'node_modules')).filter((name) => !name.startsWith('.')));
+  const linked = new Set(readdirSync(packages).filter((name) => !name.startsWith('.')));
+  for (const name of linked) if (!wanted.has(name)) rmSync(join(packages, name), { recursive: true, force: true });
+  for (const name of wanted) {
+    if (!linked.has(name)) symlinkSync(join(REPO, 'node_modules', name), join(packages, name), 'dir');
   }
 }
 
 /**
- * Takes the lock of oneBuildAtATime for longer than one command: a test that runs `astro dev` holds it
- * while its server runs (the dev server writes the same `.astro/` folder). Call the returned function to
- * let the next build start.
+ * How many builds and dev servers run at once. A build keeps a core busy while it bundles and renders;
+ * the tests also need one for Chromium and Vitest, and a dev server mostly waits for its browser.
  */
-export async function lockAstroProject(): Promise<() => Promise<void>> {
-  mkdirSync(TEST_CACHE, { recursive: true });
-  return lockfile.lock(join(TEST_CACHE, 'astro-build'), {
-    realpath: false,
-    stale: 60_000,
-    retries: { retries: BUILD_WAIT_MS / 500, factor: 1, minTimeout: 500, maxTimeout: 500 },
-  });
+const PROJECT_SLOTS = 3;
+
+/** Longest a build waits for a free project. */
+const PROJECT_WAIT_MS = 20 * 60_000;
+
+/**
+ * A project folder of the test suite's own, held for as long as one `astro build` or `astro dev` runs in
+ * it: a copy of the site's code and settings with the repository's packages linked in, as an owner's
+ * checkout is. Astro writes a project's `.astro/` folder (the content's module map, read back while
+ * bundling), so two builds in one project would mix their articles up; each runs in a project of its
+ * own, side by side with the others. Astro's caches stay in the project's `node_modules/.astro/`, one
+ * per content folder (astro.config.ts). A lock refreshed while its holder lives keeps the others out
+ * and is taken over once a minute old. Call `release` to let the next build in.
+ */
+export async function takeProject(): Promise<{ project: string; release: () => Promise<void> }> {
+  for (const started = Date.now(); Date.now() - started < PROJECT_WAIT_MS;) {
+    for (let slot = 0; slot < PROJECT_SLOTS; slot++) {
+      const project = join(PROJECTS, `project-${slot}`);
+      mkdirSync(project, { recursive: true });
+      let release: () => Promise<void>;
+      try {
+        release = await lockfile.lock(project, { realpath: false, stale: 60_000 });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ELOCKED') continue;
+        throw error;
+      }
+      try {
+        refreshProject(project);
+      } catch (error) {
+        await release();
+        throw error;
+      }
+      return { project, release };
+    }
+    await new Promise((wait) => setTimeout(wait, 500));
+  }
+  throw new Error(`No test project came free within ${PROJECT_WAIT_MS / 60_000} minutes (${PROJECTS}).`);
 }
+
+/** The `astro` command line, run by this Node (the one package.json pins). */
+export const ASTRO_BIN = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 
 /** What `astro` printed and how it ended. */
 export interface AstroRun {
@@ -70,25 +125,29 @@ export interface AstroRun {
 }
 
 /**
- * Runs the `astro` command line in a child process with exactly this environment, one build at a time
- * (oneBuildAtATime), without blocking this process, so that its locks stay alive while it waits.
+ * Runs the `astro` command line in a child process with exactly this environment, in a project of its
+ * own (takeProject), without blocking this process, so that the lock stays alive while it waits.
+ * `project` is that folder: the paths in the build's messages are relative to it.
  */
-export function runAstro(args: string[], env: NodeJS.ProcessEnv): Promise<AstroRun> {
-  const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
-  return oneBuildAtATime(
-    () =>
-      new Promise<AstroRun>((resolve) => {
-        execFile(
-          process.execPath,
-          [astro, ...args],
-          { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-          (error, stdout, stderr) => {
-            const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-            resolve({ status, stdout, stderr });
-          },
-        );
-      }),
-  );
+export async function runAstro(args: string[], env: NodeJS.ProcessEnv): Promise<AstroRun & { project: string }> {
+  const contentFolder = contentFolderOf(env);
+  const { project, release } = await takeProject();
+  try {
+    const run = await new Promise<AstroRun>((resolve) => {
+      execFile(
+        process.execPath,
+        [ASTRO_BIN, ...args, '--root', project],
+        { cwd: project, env: { ...env, CONTENT_DIR: contentFolder }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+          resolve({ status, stdout, stderr });
+        },
+      );
+    });
+    return { ...run, project };
+  } finally {
+    await release();
+  }
 }
 
 /**

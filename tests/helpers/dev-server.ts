@@ -1,18 +1,18 @@
 /**
  * `npm run dev` (the real `astro dev`) on a content folder, for tests of what only the dev server does:
- * drafts under a banner, the browser editor. It holds the build lock while it runs, since it writes the
- * project's `.astro/` folder, which the test builds share.
+ * drafts under a banner, the browser editor. It runs in a test project of its own, held while it runs
+ * (tests/helpers/astro-build.ts, takeProject).
  */
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
 
-import { buildEnvironment, lockAstroProject } from './astro-build';
+import { ASTRO_BIN, buildEnvironment, contentFolderOf, takeProject } from './astro-build';
 
 export interface DevServer {
   /** `http://127.0.0.1:<port>`. */
   origin: string;
+  /** The project folder it serves: the paths in its messages are relative to it. */
+  project: string;
   /** Stops the server and lets the next build start. */
   stop(): Promise<void>;
 }
@@ -29,23 +29,30 @@ const freePort = () =>
   });
 
 /**
- * Starts `astro dev` on `contentDir` and waits until it answers `readyPath` (the first answer waits for
+ * Starts `astro dev` on `contentDir`, with extra environment variables, and waits until it answers `readyPath` (the first answer waits for
  * Vite to bundle the dependencies).
  * @throws Error with what the server printed when it does not answer within 2 minutes
  */
-export async function startDevServer(contentDir: string, readyPath: string): Promise<DevServer> {
-  const unlock = await lockAstroProject();
+export async function startDevServer(
+  contentDir: string,
+  readyPath: string,
+  env: Record<string, string> = {},
+): Promise<DevServer> {
+  const contentFolder = contentFolderOf({ CONTENT_DIR: contentDir });
+  const { project, release: unlock } = await takeProject();
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
-  const dev = spawn(process.execPath, [astro, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+  const args = ['dev', '--host', '127.0.0.1', '--port', String(port), '--root', project];
+  const dev = spawn(process.execPath, [ASTRO_BIN, ...args], {
+    cwd: project,
     env: {
       // Without VITEST: Astro's dev server serves no pages inside Vitest.
       ...Object.fromEntries(Object.entries(buildEnvironment()).filter(([name]) => !name.startsWith('VITEST'))),
       ASTRO_TELEMETRY_DISABLED: '1',
-      CONTENT_DIR: contentDir,
+      CONTENT_DIR: contentFolder,
       BUILD_DATE: '2026-12-05',
       QUESTIONS: 'off',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -67,7 +74,7 @@ export async function startDevServer(contentDir: string, readyPath: string): Pro
   for (const started = Date.now(); Date.now() - started < 120_000;) {
     try {
       const response = await fetch(`${origin}${readyPath}`, { signal: AbortSignal.timeout(60_000) });
-      if (response.ok) return { origin, stop };
+      if (response.ok) return { origin, project, stop };
       last = `status ${response.status}`;
     } catch (error) {
       last = String(error);

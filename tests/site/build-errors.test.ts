@@ -23,7 +23,7 @@ async function buildOf(contentDir: string) {
     FORCE_COLOR: '0',
   });
   rmSync(outDir, { recursive: true, force: true });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  return { status: result.status, output: `${result.stdout}${result.stderr}`, project: result.project };
 }
 
 test(
@@ -47,9 +47,9 @@ test(
 test(
   'a build of broken MDX fails with the content check’s lines, each with file, line and column, and no stack trace',
   async () => {
-    const { status, output } = await buildOf(brokenMdx);
+    const { status, output, project } = await buildOf(brokenMdx);
     expect(status).toBe(1);
-    const file = relative(process.cwd(), brokenMdx);
+    const file = relative(project, brokenMdx);
     expect(output).toContain(
       `${file}/articles/unclosed-tag.mdx:9:1: article "unclosed-tag": the MDX does not compile: expected a closing tag for \`<CareCard>\`. Fix: close it with </CareCard> after its content`,
     );
