@@ -10,7 +10,7 @@ import { runAstro } from '../helpers/astro-build';
 const brokenContent = fileURLToPath(new URL('../fixtures/broken-content', import.meta.url));
 const brokenMdx = fileURLToPath(new URL('../fixtures/broken-mdx', import.meta.url));
 
-/** Longest a test waits for the other builds of the run (one at a time) and its own. */
+/** Longest a test waits for a free test project (three builds at a time) and its own build. */
 const BUILD_BUDGET_MS = 600_000;
 
 /** `astro build` of a content folder into a folder thrown away after: its exit status and all it printed. */

@@ -41,4 +41,4 @@ test('content with unquoted dates as text and byte-order marks builds, as the ch
   expect(page).toContain('2024-01-05');
   expect(page).toContain('A question with a BOM.');
   expect(readFileSync(join(dist, 'tags/2024-01-03/index.html'), 'utf8')).toContain('2024-01-01');
-}, 600_000); // waits for the other builds of the run (one at a time)
+}, 600_000); // may wait for a free test project (three builds at a time)

@@ -42,4 +42,4 @@ test('two builds of the same content give byte-identical files', async () => {
   rmSync(second, { recursive: true, force: true });
   expect(Object.keys(first).length).toBeGreaterThan(3);
   expect(again).toEqual(first);
-}, 600_000); // waits for the other builds of the run (one at a time)
+}, 600_000); // may wait for a free test project (three builds at a time)
