@@ -43,6 +43,9 @@ export default getViteConfig(
           test: {
             name: 'site',
             include: ['tests/site/**/*.test.ts', 'tests/browser/**/*.test.ts'],
+            // The files of a worker share its loaded modules, and so its one Chromium (tests/helpers/browser.ts,
+            // sharedChromium) and the built sites it has already waited for; none replaces a module.
+            isolate: false,
             // No global setup: each file builds the sites it names when it is collected, once per run and
             // only when their inputs changed (tests/helpers/fixture-sites.ts).
             hookTimeout: 300_000,

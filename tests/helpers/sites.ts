@@ -1,13 +1,13 @@
 /**
  * The one server-and-browser helper of the browser tests: the built sites a test file names, served
- * like a static host on 127.0.0.1, and one Chromium for the file, with a fresh context (profile, viewport,
+ * like a static host on 127.0.0.1, and the worker's one Chromium, with a fresh context (profile, viewport,
  * colour scheme…) for each set of options.
  */
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 import { startStaticServer, type StaticServer } from '../../scripts/static-server';
-import { launchChromium, newTestContext, openTab, type Tab, type TestBrowser } from './browser';
+import { newTestContext, openTab, sharedChromium, type Tab, type TestBrowser } from './browser';
 import { builtSite, type SiteName } from './fixture-sites';
 import { BROKEN_PAGES } from './paths';
 import { SUB_PATH } from './sub-path';
@@ -126,8 +126,8 @@ export interface SuiteOptions {
 const DEFAULT_SITES: readonly ServableSite[] = ['site', 'fixture', 'broken-pages'];
 
 /**
- * Serves the sites a browser test file visits and opens one Chromium for it, closing both after its
- * tests: every browser test file awaits it once, at its top, which builds the sites it names unless
+ * Serves the sites a browser test file visits and opens its contexts in the worker's Chromium
+ * (sharedChromium), closing the servers and the contexts after its tests: every browser test file awaits it once, at its top, which builds the sites it names unless
  * they are up to date (while the file is collected, so no hook's time limit applies to a build). Read
  * `sites` and `browser` inside tests.
  */
@@ -171,14 +171,13 @@ export async function useSitesAndBrowser(
     },
   } as BrowserSuite;
   beforeAll(async () => {
-    const [served, launched] = await Promise.all([serveSites(sites), launchChromium()]);
+    const [served, launched] = await Promise.all([serveSites(sites), sharedChromium()]);
     suite.sites = served;
     chromium = launched;
     suite.browser = await openContext(options);
   });
   afterAll(async () => {
     await Promise.all([...open].map((opened) => opened.close()));
-    await chromium?.close();
     await suite.sites?.close();
   });
   return suite;
