@@ -1,6 +1,9 @@
 /**
  * A real Chromium for the browser tests. Browsers cannot be downloaded here, so we look for one:
- * CHROMIUM_PATH, then Debian's /usr/bin/chromium, then Playwright's own cache.
+ * CHROMIUM_PATH, then Debian's /usr/bin/chromium, then Playwright's own cache. The tests drive
+ * Chromium's headless shell when Debian's is installed: the same Blink, started in a third of the time and
+ * rendering for about a quarter less processor time than the whole browser (Playwright's own choice for
+ * headless tests). Lighthouse measures the whole browser.
  */
 import { existsSync } from 'node:fs';
 
@@ -44,9 +47,18 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
+/** Debian's package of Chromium's headless shell (`chromium-headless-shell`). */
+const DEBIAN_HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+
+/** The Chromium the browser tests drive: CHROMIUM_PATH if set, else the headless shell, else findChromium's. */
+export function findTestChromium(): string | undefined {
+  if (process.env.CHROMIUM_PATH || !existsSync(DEBIAN_HEADLESS_SHELL)) return findChromium();
+  return DEBIAN_HEADLESS_SHELL;
+}
+
 /** Starts a Chromium of its own; each context in it has an empty profile of its own. */
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = findChromium();
+  const executablePath = findTestChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM);
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
