@@ -64,7 +64,7 @@ interface SiteRecipe {
 }
 
 export const SITES = {
-  /** The real site, built into `dist/` exactly as the owner builds it. */
+  /** The real site, built into `dist/` as the owner builds it (in a test project: tests/helpers/astro-build.ts). */
   site: { dist: join(REPO, 'dist'), inputs: ['content'], env: {} },
   /** The same code built from the fixture content, copied and extended with generated comments. */
   fixture: {
@@ -74,11 +74,7 @@ export const SITES = {
     prepare: prepareFixtureContent,
     content: FIXTURE_CONTENT,
   },
-  /**
-   * The real site under a sub-path, as for a GitHub project site. Its content named by its full path
-   * gets a content cache of its own (astro.config.ts), so the changed base path never clears the cache
-   * of the default build.
-   */
+  /** The real site under a sub-path, as for a GitHub project site. */
   'sub-path': {
     dist: join(TEST_CACHE, 'sub-path-dist'),
     inputs: ['content'],
