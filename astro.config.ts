@@ -29,11 +29,17 @@ import { searchIndex } from '@/integrations/search-index';
 import { shareImages } from '@/integrations/share-images';
 import { staticHeaders } from '@/integrations/static-headers';
 
-/** Builds of other content folders (fixtures, benchmarks) keep their own content cache, so they never mix. */
+/**
+ * Builds of other content folders (fixtures, benchmarks) keep their own caches, one per folder and base
+ * path, so they never mix and a build under another base path never clears another's.
+ */
 const cacheDir =
   contentDir === DEFAULT_CONTENT_DIR
     ? undefined
-    : `./node_modules/.astro/content-${createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 12)}`;
+    : `./node_modules/.astro/content-${createHash('sha256')
+        .update(`${resolve(contentDir)}\0${site.basePath}`)
+        .digest('hex')
+        .slice(0, 12)}`;
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({

@@ -42,11 +42,11 @@ const PROJECT_FILES = ['src', 'public', 'astro.config.ts', 'tsconfig.json', 'pac
 
 /**
  * Where the test projects live: outside the repository, so that none of its tools (the type check,
- * ESLint, Prettier) reads their copies, one folder per checkout.
+ * ESLint, Prettier) reads their copies, one folder per checkout and user.
  */
 const PROJECTS = join(
   tmpdir(),
-  `health-site-test-projects-${createHash('sha256').update(REPO).digest('hex').slice(0, 8)}`,
+  `health-site-test-projects-${process.getuid?.() ?? 0}-${createHash('sha256').update(REPO).digest('hex').slice(0, 8)}`,
 );
 
 /** The content folder a build or dev server with this environment reads, by its full path. */
@@ -72,8 +72,9 @@ function refreshProject(project: string) {
 }
 
 /**
- * How many builds and dev servers run at once. A build keeps a core busy while it bundles and renders;
- * the tests also need one for Chromium and Vitest, and a dev server mostly waits for its browser.
+ * How many builds and dev servers run at once. A build waits on its children and its files for part of
+ * its time and a dev server mostly waits for its browser; with two Vitest workers, three on this 2-core
+ * machine kept both cores busy without one build waiting for another's (measured: README, the tests).
  */
 const PROJECT_SLOTS = 3;
 
@@ -86,13 +87,16 @@ const PROJECT_WAIT_MS = 20 * 60_000;
  * checkout is. Astro writes a project's `.astro/` folder (the content's module map, read back while
  * bundling), so two builds in one project would mix their articles up; each runs in a project of its
  * own, side by side with the others. Astro's caches stay in the project's `node_modules/.astro/`, one
- * per content folder (astro.config.ts). A lock refreshed while its holder lives keeps the others out
- * and is taken over once a minute old. Call `release` to let the next build in.
+ * per content folder and base path (astro.config.ts); a content folder goes to the same project whenever
+ * it is free. A lock refreshed while its holder lives keeps the others out and is taken over once a
+ * minute old. Call `release` to let the next build in.
  */
-export async function takeProject(): Promise<{ project: string; release: () => Promise<void> }> {
+export async function takeProject(contentFolder: string): Promise<{ project: string; release: () => Promise<void> }> {
+  // Each content folder tries its own project first, whose caches hold its last build.
+  const first = createHash('sha256').update(contentFolder).digest().readUInt32BE(0) % PROJECT_SLOTS;
   for (const started = Date.now(); Date.now() - started < PROJECT_WAIT_MS;) {
-    for (let slot = 0; slot < PROJECT_SLOTS; slot++) {
-      const project = join(PROJECTS, `project-${slot}`);
+    for (let tried = 0; tried < PROJECT_SLOTS; tried++) {
+      const project = join(PROJECTS, `project-${(first + tried) % PROJECT_SLOTS}`);
       mkdirSync(project, { recursive: true });
       let release: () => Promise<void>;
       try {
@@ -131,7 +135,7 @@ export interface AstroRun {
  */
 export async function runAstro(args: string[], env: NodeJS.ProcessEnv): Promise<AstroRun & { project: string }> {
   const contentFolder = contentFolderOf(env);
-  const { project, release } = await takeProject();
+  const { project, release } = await takeProject(contentFolder);
   try {
     const run = await new Promise<AstroRun>((resolve) => {
       execFile(

@@ -39,10 +39,17 @@ export async function startDevServer(
   env: Record<string, string> = {},
 ): Promise<DevServer> {
   const contentFolder = contentFolderOf({ CONTENT_DIR: contentDir });
-  const { project, release: unlock } = await takeProject();
-  const port = await freePort();
+  const { project, release: unlock } = await takeProject(contentFolder);
+  let port: number;
+  try {
+    port = await freePort();
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   const origin = `http://127.0.0.1:${port}`;
-  const args = ['dev', '--host', '127.0.0.1', '--port', String(port), '--root', project];
+  // --strictPort: a server that cannot have this port stops instead of answering on another one.
+  const args = ['dev', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--root', project];
   const dev = spawn(process.execPath, [ASTRO_BIN, ...args], {
     cwd: project,
     env: {
@@ -57,13 +64,14 @@ export async function startDevServer(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  dev.on('error', (error) => (output += `${error.message}\n`));
   dev.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   dev.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    if (dev.exitCode === null) {
+    if (dev.exitCode === null && dev.pid !== undefined) {
       const exited = new Promise((resolve) => dev.once('exit', resolve));
       dev.kill();
       await exited;
@@ -72,6 +80,7 @@ export async function startDevServer(
   };
   let last = 'no answer';
   for (const started = Date.now(); Date.now() - started < 120_000;) {
+    if (dev.exitCode !== null) break;
     try {
       const response = await fetch(`${origin}${readyPath}`, { signal: AbortSignal.timeout(60_000) });
       if (response.ok) return { origin, project, stop };

@@ -240,6 +240,11 @@ async function withBuildLock<T>(name: SiteName, work: () => Promise<T>): Promise
   }
 }
 
+/**
+ * The builds this worker asked for, kept for the worker's life (its files share their modules): a later
+ * file gets the same folder without reading a digest again, and a build that failed fails the files after
+ * it with the same error.
+ */
 const builds = new Map<SiteName, Promise<string>>();
 
 /**

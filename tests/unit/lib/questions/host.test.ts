@@ -23,6 +23,7 @@ const staticFiles = async (url: URL | string | Request) =>
     : new Response('Not found', { status: 404 });
 
 afterEach(() => {
+  vi.unstubAllEnvs();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
