@@ -18,12 +18,15 @@ const ownModules = (pattern: string) =>
   globSync(pattern, { cwd: ROOT }).filter((file) =>
     /\bvi\.(mock|doMock|resetModules)\(/.test(readFileSync(join(ROOT, file), 'utf8')),
   );
-/** Module tests, beside their module's path in src/ (tests/unit/lib/comments/thread.test.ts…) or scripts/. */
-const UNIT_TESTS = ['tests/unit/**/*.test.ts'];
-const UNIT_TESTS_APART = ownModules(UNIT_TESTS[0]!);
-/** Tests of the built sites and, in Chromium, of their pages. */
-const SITE_TESTS = ['tests/site/**/*.test.ts', 'tests/browser/**/*.test.ts'];
-const SITE_TESTS_APART = SITE_TESTS.flatMap(ownModules);
+
+/** The test files of `include` as two projects: `name`, sharing their modules, and `name-apart`. */
+function sharedAndApart(name: string, include: string[], limits: { testTimeout: number; hookTimeout?: number }) {
+  const apart = include.flatMap(ownModules);
+  return [
+    { extends: true, test: { name, include, exclude: apart, isolate: false, ...limits } },
+    { extends: true, test: { name: `${name}-apart`, include: apart, ...limits } },
+  ];
+}
 
 export default getViteConfig(
   {
@@ -32,36 +35,16 @@ export default getViteConfig(
       // tests mostly wait for Chromium and child builds, so two files at a time keep both cores busy.
       maxWorkers: Math.max(2, availableParallelism()),
       projects: [
-        {
-          extends: true,
-          test: {
-            name: 'unit',
-            include: UNIT_TESTS,
-            exclude: UNIT_TESTS_APART,
-            isolate: false,
-            // Vitest's 5 s is too tight for the drawing and fuzz tests when both cores are busy with the site
-            // project's builds; a hang is still caught.
-            testTimeout: 30_000,
-          },
-        },
-        { extends: true, test: { name: 'unit-apart', include: UNIT_TESTS_APART, testTimeout: 30_000 } },
-        {
-          extends: true,
-          test: {
-            name: 'site',
-            include: SITE_TESTS,
-            exclude: SITE_TESTS_APART,
-            isolate: false,
-            // No global setup: each file builds the sites it names when it is collected, once per run and
-            // only when their inputs changed (tests/helpers/fixture-sites.ts).
-            hookTimeout: 300_000,
-            testTimeout: 60_000,
-          },
-        },
-        {
-          extends: true,
-          test: { name: 'site-apart', include: SITE_TESTS_APART, hookTimeout: 300_000, testTimeout: 60_000 },
-        },
+        // Module tests, beside their module's path in src/ (tests/unit/lib/comments/thread.test.ts…) or scripts/.
+        // Vitest's 5 s is too tight for the drawing and fuzz tests when both cores are busy with the site
+        // project's builds; a hang is still caught.
+        ...sharedAndApart('unit', ['tests/unit/**/*.test.ts'], { testTimeout: 30_000 }),
+        // The built sites and, in Chromium, their pages. No global setup: each file builds the sites it names
+        // when it is collected, once per run and only when their inputs changed (tests/helpers/fixture-sites.ts).
+        ...sharedAndApart('site', ['tests/site/**/*.test.ts', 'tests/browser/**/*.test.ts'], {
+          hookTimeout: 300_000,
+          testTimeout: 60_000,
+        }),
       ],
     },
   },

@@ -29,8 +29,8 @@ const freePort = () =>
   });
 
 /**
- * Starts `astro dev` on `contentDir`, with extra environment variables, and waits until it answers `readyPath` (the first answer waits for
- * Vite to bundle the dependencies).
+ * Starts `astro dev` on `contentDir`, with extra environment variables, and waits until it answers
+ * `readyPath` (the first answer waits for Vite to bundle the dependencies).
  * @throws Error with what the server printed when it does not answer within 2 minutes
  */
 export async function startDevServer(
@@ -55,9 +55,7 @@ export async function startDevServer(
     env: {
       // Without VITEST: Astro's dev server serves no pages inside Vitest.
       ...Object.fromEntries(Object.entries(buildEnvironment()).filter(([name]) => !name.startsWith('VITEST'))),
-      ASTRO_TELEMETRY_DISABLED: '1',
       CONTENT_DIR: contentFolder,
-      BUILD_DATE: '2026-12-05',
       QUESTIONS: 'off',
       ...env,
     },
