@@ -1,9 +1,10 @@
 /**
  * The editorial lint's reading of built article pages, kept between builds in Astro's cache folder:
  * parsing a page and counting its syllables is most of the lint's cost, and after one comment changes,
- * every article's text is the same as in the last build. Each reading is kept under a digest of the
- * part of the page it reads (`articleSection`: the article body, not the header or the comments) and of the code that read
- * it, so a changed article, component or reading rule is read again, never taken from an older build.
+ * every article's text is the same as in the last build. Each reading is kept under a digest of the part
+ * of the page it reads (`articleSection`: the article body, not the header or the comments) and of the
+ * code that read it, so a changed article, component or reading rule is read again, never taken from an
+ * older build.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';

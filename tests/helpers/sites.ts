@@ -127,9 +127,9 @@ const DEFAULT_SITES: readonly ServableSite[] = ['site', 'fixture', 'broken-pages
 
 /**
  * Serves the sites a browser test file visits and opens its contexts in the worker's Chromium
- * (sharedChromium), closing the servers and the contexts after its tests: every browser test file awaits it once, at its top, which builds the sites it names unless
- * they are up to date (while the file is collected, so no hook's time limit applies to a build). Read
- * `sites` and `browser` inside tests.
+ * (sharedChromium), closing the servers and the contexts after its tests: every browser test file
+ * awaits it once, at its top, which builds the sites it names unless they are up to date (while the
+ * file is collected, so no hook's time limit applies to a build). Read `sites` and `browser` inside tests.
  */
 export async function useSitesAndBrowser(
   options: BrowserContextOptions = {},
