@@ -21,7 +21,7 @@ import {
   type StaffMember,
 } from '@/lib/comments';
 import { readingMinutes } from '@/lib/discovery/reading-time';
-import { adjacentArticles, articlesByTag, relatedArticles, sharingTags, type Relatable } from '@/lib/discovery/related';
+import { adjacentArticles, relatedArticles, sharingTags, type Relatable } from '@/lib/discovery/related';
 import { groupByTag, uniqueTags, type Tag } from '@/lib/discovery/tags';
 import { hasCollectionFolder, type CollectionName } from '@/lib/content-folders';
 import { byName } from '@/lib/editorial/people';
@@ -303,9 +303,12 @@ export interface ArticleNeighbours {
 
 let articlesByTagSlug: Promise<Map<string, ArticleSummary[]>> | undefined;
 
-/** Published articles by tag slug, newest first: where each page looks for its related articles. */
+/**
+ * Published articles by tag slug, newest first (each tag's own list, from `getTags`): where each page
+ * looks for its related articles.
+ */
 function getArticlesByTag(): Promise<Map<string, ArticleSummary[]>> {
-  articlesByTagSlug ??= getArticleSummaries().then(articlesByTag);
+  articlesByTagSlug ??= getTags().then((all) => new Map(all.map((tag) => [tag.slug, tag.items])));
   return articlesByTagSlug;
 }
 

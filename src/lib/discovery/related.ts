@@ -56,18 +56,10 @@ export function relatedArticles<T extends Relatable>(current: T, candidates: rea
   return best.map(({ candidate }) => candidate);
 }
 
-/** Articles by tag slug, each once per tag: built once, so that each page looks only at its tags' articles. */
-export function articlesByTag<T extends Relatable>(articles: readonly T[]): Map<string, T[]> {
-  const byTag = new Map<string, T[]>();
-  for (const article of articles) {
-    for (const slug of new Set(article.tagSlugs)) byTag.set(slug, [...(byTag.get(slug) ?? []), article]);
-  }
-  return byTag;
-}
-
 /**
  * The articles sharing at least one tag with `current`, each once: the only ones `relatedArticles` can
  * pick, so it need not look at every article for every page (at 5,000 articles that was 6 s of a build).
+ * @param byTag each tag's articles by tag slug, each once (the tag pages' grouping, `groupByTag`)
  */
 export function sharingTags<T extends Relatable>(current: T, byTag: ReadonlyMap<string, readonly T[]>): T[] {
   return [...new Set(current.tagSlugs.flatMap((slug) => byTag.get(slug) ?? []))];

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 
-import { adjacentArticles, articlesByTag, relatedArticles, sharingTags, type Relatable } from '@/lib/discovery/related';
+import { adjacentArticles, relatedArticles, sharingTags, type Relatable } from '@/lib/discovery/related';
+import { groupByTag } from '@/lib/discovery/tags';
 
 const article = (id: string, published: string, ...tagSlugs: string[]) => ({
   id,
@@ -9,6 +10,9 @@ const article = (id: string, published: string, ...tagSlugs: string[]) => ({
   tagSlugs,
 });
 const ids = (articles: { id: string }[]) => articles.map((a) => a.id);
+/** Each tag's articles by tag slug, as the site gives `sharingTags` them (`getArticlesByTag`). */
+const articlesByTag = <T extends Relatable>(articles: T[]) =>
+  new Map(groupByTag(articles, (a) => a.tagSlugs).map((tag) => [tag.slug, tag.items]));
 
 describe('relatedArticles', () => {
   const current = article('current', '2024-06-01', 'sleep', 'diet', 'pregnancy');
